@@ -1,0 +1,348 @@
+//! Accounts: register with e-mail verification, log in and out, reset a
+//! password, and create users from the command line.
+
+use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
+use serde::Serialize;
+use vooruit_domain::FieldErrors;
+use vooruit_domain::account::{Role, check_password};
+use vooruit_domain::validation::is_plausible_email;
+use vooruit_store::accounts::{NewUser, UserRow};
+use vooruit_store::now_ms;
+
+use crate::mail::{Mail, texts};
+use crate::tokens::{hash_token, new_token};
+use crate::{App, AppError, AppResult};
+
+const SESSION_DAYS: i64 = 14;
+const HOUR_MS: i64 = 3600 * 1000;
+const VERIFY_PURPOSE: &str = "verify";
+const RESET_PURPOSE: &str = "reset";
+
+/// Failed logins allowed per account and per IP address in 15 minutes.
+pub const LOGIN_LIMIT_ACCOUNT: i64 = 5;
+pub const LOGIN_LIMIT_IP: i64 = 30;
+/// Password reset requests allowed per account and per IP address in an hour.
+pub const RESET_LIMIT_ACCOUNT: i64 = 3;
+pub const RESET_LIMIT_IP: i64 = 10;
+
+/// A signed-in person.
+#[derive(Debug, Clone, Serialize)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+}
+
+impl User {
+    pub fn can_edit_stories(&self) -> bool {
+        self.role.can_edit_stories()
+    }
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = AppError;
+    fn try_from(r: UserRow) -> AppResult<User> {
+        let role = Role::parse(&r.role)
+            .ok_or_else(|| AppError::Internal(format!("unknown role {}", r.role)))?;
+        Ok(User {
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            role,
+        })
+    }
+}
+
+/// A new session: the cookie value and the user it belongs to.
+pub struct Session {
+    pub token: String,
+    pub user: User,
+    pub max_age_secs: i64,
+}
+
+/// Argon2id runs on the blocking pool: it takes tens of milliseconds on
+/// purpose and must not stall the async threads.
+pub async fn hash_password(password: &str) -> AppResult<String> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| AppError::Internal(format!("hash: {e}")))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+}
+
+async fn verify_password(hash: String, password: &str) -> bool {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|h| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &h)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash to verify against when the account does not exist, so a failed
+/// login takes as long for an unknown address as for a wrong password.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vx3mhZ2dr9ZFfQ4m7wS6eBUXfUVwZl4ntn+f0lqZt3Y";
+
+fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl App {
+    /// Registers a member. The answer is the same whether or not the address
+    /// already has an account (that person gets a mail instead), so the form
+    /// cannot be used to find out who is a member.
+    pub async fn register(
+        &self,
+        name: &str,
+        email: &str,
+        password: &str,
+        lang: &str,
+    ) -> AppResult<()> {
+        let email = normalise_email(email);
+        let name = name.trim();
+        let mut e = FieldErrors::new();
+        e.text("name", name, true, 120);
+        if !is_plausible_email(&email) {
+            e.add("email", "error-email");
+        }
+        check_password(&mut e, "password", password);
+        e.into_result()?;
+
+        if self.db.user_by_email(&email).await?.is_some() {
+            let (subject, text) =
+                texts::already_registered(lang, &self.config.url("/wachtwoord-vergeten"));
+            return self
+                .queue_mail(Mail {
+                    to: email,
+                    subject,
+                    text,
+                })
+                .await;
+        }
+        let hash = hash_password(password).await?;
+        let created = self
+            .db
+            .create_user(NewUser {
+                email: &email,
+                name,
+                password_hash: &hash,
+                role: Role::Member.as_str(),
+                verified: false,
+            })
+            .await;
+        let user_id = match created {
+            Ok(id) => id,
+            // Registered at the same moment by another request: same answer.
+            Err(e) if e.is_unique_violation() => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let token = new_token();
+        self.db
+            .create_account_token(
+                &hash_token(&token),
+                VERIFY_PURPOSE,
+                &user_id,
+                now_ms() + 48 * HOUR_MS,
+            )
+            .await?;
+        let link = self.config.url(&format!("/account/bevestigen/{token}"));
+        let (subject, text) = texts::verify_email(lang, name, &link);
+        self.queue_mail(Mail {
+            to: email,
+            subject,
+            text,
+        })
+        .await
+    }
+
+    /// Confirms an address from the link in the verification mail.
+    pub async fn verify_email(&self, token: &str) -> AppResult<()> {
+        match self
+            .db
+            .use_account_token(&hash_token(token), VERIFY_PURPOSE)
+            .await?
+        {
+            Some(user_id) => Ok(self.db.mark_email_verified(&user_id).await?),
+            None => Err(AppError::Conflict("error-link-expired")),
+        }
+    }
+
+    async fn throttled(&self, bucket: &str, window_ms: i64, limit: i64) -> AppResult<()> {
+        if self.db.throttle_count(bucket, window_ms).await? >= limit {
+            return Err(AppError::TooManyRequests);
+        }
+        Ok(())
+    }
+
+    /// Checks e-mail and password and opens a session. Failed attempts are
+    /// counted per account and per IP address; past the limit the answer is
+    /// 429 until the window has passed, even with the right password.
+    pub async fn login(&self, email: &str, password: &str, ip: &str) -> AppResult<Session> {
+        let email = normalise_email(email);
+        let account_bucket = format!("login:account:{email}");
+        let ip_bucket = format!("login:ip:{ip}");
+        let window = HOUR_MS / 4;
+        self.throttled(&account_bucket, window, LOGIN_LIMIT_ACCOUNT)
+            .await?;
+        self.throttled(&ip_bucket, window, LOGIN_LIMIT_IP).await?;
+
+        let row = self.db.user_by_email(&email).await?;
+        let hash = row
+            .as_ref()
+            .map(|r| r.password_hash.clone())
+            .unwrap_or_else(|| DUMMY_HASH.to_string());
+        let ok = verify_password(hash, password).await && row.is_some();
+        let Some(row) = row.filter(|_| ok) else {
+            self.db.throttle_hit(&account_bucket).await?;
+            self.db.throttle_hit(&ip_bucket).await?;
+            return Err(AppError::field("password", "error-login-failed"));
+        };
+        if row.email_verified_at.is_none() {
+            return Err(AppError::field("email", "error-email-not-verified"));
+        }
+        self.db.throttle_clear(&account_bucket).await?;
+        let user = User::try_from(row)?;
+        let token = new_token();
+        let max_age_secs = SESSION_DAYS * 24 * 3600;
+        self.db
+            .create_session(
+                &hash_token(&token),
+                &user.id,
+                now_ms() + max_age_secs * 1000,
+            )
+            .await?;
+        Ok(Session {
+            token,
+            user,
+            max_age_secs,
+        })
+    }
+
+    pub async fn logout(&self, session_token: &str) -> AppResult<()> {
+        Ok(self.db.delete_session(&hash_token(session_token)).await?)
+    }
+
+    /// The user behind a session cookie, if the session is still valid.
+    pub async fn session_user(&self, session_token: &str) -> AppResult<Option<User>> {
+        match self.db.session_user(&hash_token(session_token)).await? {
+            Some(row) => Ok(Some(User::try_from(row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Sends a reset link when the address has an account. The answer never
+    /// tells whether it has; requests are limited per address and per IP.
+    pub async fn request_password_reset(&self, email: &str, ip: &str, lang: &str) -> AppResult<()> {
+        let email = normalise_email(email);
+        if !is_plausible_email(&email) {
+            return Err(AppError::field("email", "error-email"));
+        }
+        let account_bucket = format!("reset:account:{email}");
+        let ip_bucket = format!("reset:ip:{ip}");
+        self.throttled(&account_bucket, HOUR_MS, RESET_LIMIT_ACCOUNT)
+            .await?;
+        self.throttled(&ip_bucket, HOUR_MS, RESET_LIMIT_IP).await?;
+        self.db.throttle_hit(&account_bucket).await?;
+        self.db.throttle_hit(&ip_bucket).await?;
+        let Some(user) = self.db.user_by_email(&email).await? else {
+            return Ok(());
+        };
+        let token = new_token();
+        self.db
+            .create_account_token(
+                &hash_token(&token),
+                RESET_PURPOSE,
+                &user.id,
+                now_ms() + HOUR_MS,
+            )
+            .await?;
+        let link = self.config.url(&format!("/wachtwoord-herstellen/{token}"));
+        let (subject, text) = texts::password_reset(lang, &link);
+        self.queue_mail(Mail {
+            to: email,
+            subject,
+            text,
+        })
+        .await
+    }
+
+    pub async fn reset_token_valid(&self, token: &str) -> AppResult<bool> {
+        Ok(self
+            .db
+            .account_token_valid(&hash_token(token), RESET_PURPOSE)
+            .await?)
+    }
+
+    /// Sets a new password from a reset link and ends every open session of
+    /// the account. Following the link also proves the address, so an
+    /// unverified account becomes verified.
+    pub async fn reset_password(&self, token: &str, password: &str) -> AppResult<()> {
+        let mut e = FieldErrors::new();
+        check_password(&mut e, "password", password);
+        e.into_result()?;
+        let Some(user_id) = self
+            .db
+            .use_account_token(&hash_token(token), RESET_PURPOSE)
+            .await?
+        else {
+            return Err(AppError::Conflict("error-link-expired"));
+        };
+        let hash = hash_password(password).await?;
+        self.db.set_password_hash(&user_id, &hash).await?;
+        self.db.mark_email_verified(&user_id).await?;
+        self.db.delete_user_sessions(&user_id).await?;
+        Ok(())
+    }
+
+    /// Creates a verified user with a role (the CLI's `user add`). When the
+    /// address exists, its role and password are updated instead, so the
+    /// command can also promote or repair an account.
+    pub async fn add_user(
+        &self,
+        email: &str,
+        name: &str,
+        role: Role,
+        password: &str,
+    ) -> AppResult<bool> {
+        let email = normalise_email(email);
+        let mut e = FieldErrors::new();
+        e.text("name", name, true, 120);
+        if !is_plausible_email(&email) {
+            e.add("email", "error-email");
+        }
+        check_password(&mut e, "password", password);
+        e.into_result()?;
+        let hash = hash_password(password).await?;
+        if let Some(existing) = self.db.user_by_email(&email).await? {
+            self.db.set_password_hash(&existing.id, &hash).await?;
+            self.db.set_user_role(&existing.id, role.as_str()).await?;
+            self.db.mark_email_verified(&existing.id).await?;
+            return Ok(false);
+        }
+        self.db
+            .create_user(NewUser {
+                email: &email,
+                name: name.trim(),
+                password_hash: &hash,
+                role: role.as_str(),
+                verified: true,
+            })
+            .await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,65 @@
+//! The use cases of Vooruit, shared by the HTML pages and the JSON API: a
+//! handler extracts its input, calls one function here and renders the result.
+
+pub mod accounts;
+pub mod demo;
+mod error;
+pub mod jobs;
+pub mod mail;
+pub mod markdown;
+pub mod stories;
+mod tokens;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use error::{AppError, AppResult};
+use tokio::sync::Notify;
+pub use vooruit_domain as domain;
+pub use vooruit_store::{Db, DbKind};
+
+/// Settings the use cases need. Built once at start by the binary.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Public address of the site, without trailing slash, used in mails.
+    pub base_url: String,
+    /// Where the SQLite database, the mail outbox and (later) uploads live.
+    pub data_dir: PathBuf,
+    /// `smtp://user:pass@host:port` or `smtps://...`; None writes .eml files.
+    pub smtp_url: Option<String>,
+    /// The From: address of every mail.
+    pub mail_from: String,
+}
+
+impl Config {
+    /// Cookies get the Secure flag and responses HSTS when the site is https.
+    pub fn is_https(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Everything a use case needs, cheap to clone into each request.
+#[derive(Clone)]
+pub struct App {
+    pub db: Db,
+    pub config: Arc<Config>,
+    mailer: Arc<mail::Mailer>,
+    /// Wakes the job worker when work is queued on this node.
+    jobs_wakeup: Arc<Notify>,
+}
+
+impl App {
+    pub fn new(db: Db, config: Config) -> Result<App, AppError> {
+        let mailer = mail::Mailer::new(&config)?;
+        Ok(App {
+            db,
+            config: Arc::new(config),
+            mailer: Arc::new(mailer),
+            jobs_wakeup: Arc::new(Notify::new()),
+        })
+    }
+}

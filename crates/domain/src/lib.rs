@@ -1,0 +1,10 @@
+//! Pure types and rules of Vooruit. Nothing here does IO, so every rule can be
+//! tested on its own and shared by the store, the use cases and the web layer.
+
+pub mod account;
+pub mod slug;
+pub mod story;
+pub mod taxonomy;
+pub mod validation;
+
+pub use validation::{FieldErrors, ValidationResult};

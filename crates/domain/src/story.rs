@@ -1,0 +1,425 @@
+//! Stories: their kinds, their workflow and the rules for a valid submission.
+
+use serde::{Deserialize, Serialize};
+
+use crate::taxonomy::{is_region, is_sector, is_theme};
+use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
+
+/// The kinds of story a learning network publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StoryKind {
+    #[serde(rename = "falend-vooruit")]
+    FalendVooruit,
+    #[serde(rename = "koploper")]
+    Koploper,
+    #[serde(rename = "interview")]
+    Interview,
+    #[serde(rename = "case")]
+    Case,
+    #[serde(rename = "column")]
+    Column,
+}
+
+impl StoryKind {
+    pub const ALL: [StoryKind; 5] = [
+        StoryKind::FalendVooruit,
+        StoryKind::Koploper,
+        StoryKind::Interview,
+        StoryKind::Case,
+        StoryKind::Column,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryKind::FalendVooruit => "falend-vooruit",
+            StoryKind::Koploper => "koploper",
+            StoryKind::Interview => "interview",
+            StoryKind::Case => "case",
+            StoryKind::Column => "column",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StoryKind> {
+        StoryKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a story is in its life. Stored as the `as_str` value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StoryStatus {
+    /// Being written; not yet sent to the editors.
+    Concept,
+    /// Sent by the teller; waiting for an editor.
+    Ingediend,
+    /// An editor is working on it.
+    InRedactie,
+    /// An editor asked the teller a question and waits for the answer.
+    VraagAanVerteller,
+    /// Public.
+    Gepubliceerd,
+    /// Was public, now withdrawn from the public site.
+    Gearchiveerd,
+    /// Refused by the editors, with a reason for the teller.
+    Afgewezen,
+}
+
+/// What someone does to a story. Each action is allowed from some states only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoryAction {
+    Submit,
+    StartReview,
+    AskTeller,
+    TellerAnswers,
+    Publish,
+    Archive,
+    Reject,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IllegalTransition {
+    pub from: StoryStatus,
+    pub action: StoryAction,
+}
+
+impl std::fmt::Display for IllegalTransition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?} is not allowed from {:?}", self.action, self.from)
+    }
+}
+
+impl std::error::Error for IllegalTransition {}
+
+impl StoryStatus {
+    pub const ALL: [StoryStatus; 7] = [
+        StoryStatus::Concept,
+        StoryStatus::Ingediend,
+        StoryStatus::InRedactie,
+        StoryStatus::VraagAanVerteller,
+        StoryStatus::Gepubliceerd,
+        StoryStatus::Gearchiveerd,
+        StoryStatus::Afgewezen,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StoryStatus::Concept => "concept",
+            StoryStatus::Ingediend => "ingediend",
+            StoryStatus::InRedactie => "in_redactie",
+            StoryStatus::VraagAanVerteller => "vraag_aan_verteller",
+            StoryStatus::Gepubliceerd => "gepubliceerd",
+            StoryStatus::Gearchiveerd => "gearchiveerd",
+            StoryStatus::Afgewezen => "afgewezen",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<StoryStatus> {
+        StoryStatus::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The one place that decides which moves a story can make:
+    /// concept → ingediend → in redactie ⇄ vraag aan verteller → gepubliceerd
+    /// → gearchiveerd, and afgewezen from any state before publication.
+    pub fn apply(self, action: StoryAction) -> Result<StoryStatus, IllegalTransition> {
+        use StoryAction as A;
+        use StoryStatus as S;
+        let next = match (self, action) {
+            (S::Concept, A::Submit) => S::Ingediend,
+            (S::Ingediend, A::StartReview) => S::InRedactie,
+            (S::Ingediend | S::InRedactie, A::AskTeller) => S::VraagAanVerteller,
+            (S::VraagAanVerteller, A::TellerAnswers) => S::InRedactie,
+            (S::InRedactie, A::Publish) => S::Gepubliceerd,
+            // An archived story can be put back online by an editor.
+            (S::Gearchiveerd, A::Publish) => S::Gepubliceerd,
+            (S::Gepubliceerd, A::Archive) => S::Gearchiveerd,
+            (S::Ingediend | S::InRedactie | S::VraagAanVerteller, A::Reject) => S::Afgewezen,
+            (from, action) => return Err(IllegalTransition { from, action }),
+        };
+        Ok(next)
+    }
+
+    /// Stories an editor still has to handle.
+    pub fn in_editor_queue(self) -> bool {
+        matches!(
+            self,
+            StoryStatus::Ingediend | StoryStatus::InRedactie | StoryStatus::VraagAanVerteller
+        )
+    }
+
+    /// The teller (or the member who wrote it) may still change the text.
+    pub fn editable_by_teller(self) -> bool {
+        matches!(
+            self,
+            StoryStatus::Concept | StoryStatus::Ingediend | StoryStatus::VraagAanVerteller
+        )
+    }
+
+    pub fn is_public(self) -> bool {
+        self == StoryStatus::Gepubliceerd
+    }
+}
+
+/// Limits on the length of each part, in characters.
+pub const MAX_TITLE: usize = 160;
+pub const MAX_SECTION: usize = 8_000;
+pub const MAX_LESSON: usize = 600;
+pub const MAX_LESSONS: usize = 10;
+pub const MAX_NAME: usize = 120;
+
+/// The text of a story: what the teller writes and the editors refine.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryContent {
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub context: String,
+    pub aim: String,
+    pub approach: String,
+    pub what_differed: String,
+    pub lessons: Vec<String>,
+    pub tips: String,
+    pub do_differently: String,
+    pub themes: Vec<String>,
+    pub sectors: Vec<String>,
+    pub region: String,
+}
+
+impl StoryContent {
+    /// Removes empty lessons and surrounding spaces, so what is stored is
+    /// what is shown.
+    pub fn normalise(&mut self) {
+        for s in [
+            &mut self.kind,
+            &mut self.title,
+            &mut self.summary,
+            &mut self.context,
+            &mut self.aim,
+            &mut self.approach,
+            &mut self.what_differed,
+            &mut self.tips,
+            &mut self.do_differently,
+            &mut self.region,
+        ] {
+            *s = s.trim().to_string();
+        }
+        self.lessons = self
+            .lessons
+            .iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        self.themes.sort();
+        self.themes.dedup();
+        self.sectors.sort();
+        self.sectors.dedup();
+    }
+
+    pub fn validate_into(&self, e: &mut FieldErrors) {
+        if StoryKind::parse(&self.kind).is_none() {
+            e.add("kind", "error-choose-kind");
+        }
+        e.text("title", &self.title, true, MAX_TITLE);
+        e.text("summary", &self.summary, false, 600);
+        e.text("context", &self.context, true, MAX_SECTION);
+        e.text("aim", &self.aim, false, MAX_SECTION);
+        e.text("approach", &self.approach, false, MAX_SECTION);
+        e.text("what_differed", &self.what_differed, false, MAX_SECTION);
+        e.text("tips", &self.tips, false, MAX_SECTION);
+        e.text("do_differently", &self.do_differently, false, MAX_SECTION);
+        if self.lessons.is_empty() {
+            e.add("lessons", "error-one-lesson");
+        } else if self.lessons.len() > MAX_LESSONS
+            || self.lessons.iter().any(|l| l.chars().count() > MAX_LESSON)
+        {
+            e.add("lessons", "error-too-long");
+        }
+        if self.themes.is_empty() {
+            e.add("themes", "error-choose-theme");
+        } else if !self.themes.iter().all(|t| is_theme(t)) {
+            e.add("themes", "error-unknown-choice");
+        }
+        if !self.sectors.iter().all(|t| is_sector(t)) {
+            e.add("sectors", "error-unknown-choice");
+        }
+        if !self.region.is_empty() && !is_region(&self.region) {
+            e.add("region", "error-unknown-choice");
+        }
+    }
+}
+
+/// Who tells the story and what of that may be shown. Only the editors ever
+/// see the contact address; name and organisation are public only when the
+/// teller ticked the box for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Teller {
+    pub name: String,
+    pub organisation: String,
+    pub show_name: bool,
+    pub show_organisation: bool,
+    pub contact_email: String,
+}
+
+impl Teller {
+    pub fn public_name(&self) -> Option<&str> {
+        (self.show_name && !self.name.is_empty()).then_some(self.name.as_str())
+    }
+
+    pub fn public_organisation(&self) -> Option<&str> {
+        (self.show_organisation && !self.organisation.is_empty())
+            .then_some(self.organisation.as_str())
+    }
+}
+
+/// A story as shared through the form or the API, before it is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Submission {
+    pub content: StoryContent,
+    pub teller: Teller,
+    /// The teller confirmed there is nothing in the text that identifies a client.
+    pub no_client_info: bool,
+    /// The teller agreed that the editors may edit and publish the story.
+    pub consent: bool,
+}
+
+impl Submission {
+    pub fn normalise(&mut self) {
+        self.content.normalise();
+        self.teller.name = self.teller.name.trim().to_string();
+        self.teller.organisation = self.teller.organisation.trim().to_string();
+        self.teller.contact_email = self.teller.contact_email.trim().to_string();
+    }
+
+    pub fn validate(&self) -> ValidationResult {
+        let mut e = FieldErrors::new();
+        self.content.validate_into(&mut e);
+        e.text("name", &self.teller.name, self.teller.show_name, MAX_NAME);
+        e.text(
+            "organisation",
+            &self.teller.organisation,
+            self.teller.show_organisation,
+            MAX_NAME,
+        );
+        if !is_plausible_email(&self.teller.contact_email) {
+            e.add("contact_email", "error-email");
+        }
+        if !self.no_client_info {
+            e.add("no_client_info", "error-confirm-no-client-info");
+        }
+        if !self.consent {
+            e.add("consent", "error-consent");
+        }
+        e.into_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> Submission {
+        Submission {
+            content: StoryContent {
+                kind: "falend-vooruit".into(),
+                title: "Een app die niemand gebruikte".into(),
+                context: "We wilden de planning makkelijker maken.".into(),
+                lessons: vec!["Vraag het de mensen zelf".into(), "  ".into()],
+                themes: vec!["werkdruk".into()],
+                ..Default::default()
+            },
+            teller: Teller {
+                contact_email: "teller@example.nl".into(),
+                ..Default::default()
+            },
+            no_client_info: true,
+            consent: true,
+        }
+    }
+
+    #[test]
+    fn workflow_allows_the_documented_path() {
+        use StoryAction as A;
+        let mut s = StoryStatus::Concept;
+        for a in [
+            A::Submit,
+            A::StartReview,
+            A::AskTeller,
+            A::TellerAnswers,
+            A::Publish,
+            A::Archive,
+            A::Publish,
+        ] {
+            s = s.apply(a).expect("legal move");
+        }
+        assert_eq!(s, StoryStatus::Gepubliceerd);
+    }
+
+    #[test]
+    fn workflow_refuses_illegal_moves() {
+        use StoryAction as A;
+        use StoryStatus as S;
+        assert!(S::Concept.apply(A::Publish).is_err());
+        assert!(S::Ingediend.apply(A::Publish).is_err());
+        assert!(S::Gepubliceerd.apply(A::Reject).is_err());
+        assert!(S::Afgewezen.apply(A::Publish).is_err());
+        assert!(S::Afgewezen.apply(A::StartReview).is_err());
+        assert!(S::VraagAanVerteller.apply(A::Publish).is_err());
+        assert!(S::InRedactie.apply(A::TellerAnswers).is_err());
+        assert_eq!(S::Ingediend.apply(A::Reject).expect("reject"), S::Afgewezen);
+    }
+
+    #[test]
+    fn status_and_kind_round_trip() {
+        for s in StoryStatus::ALL {
+            assert_eq!(StoryStatus::parse(s.as_str()), Some(s));
+        }
+        for k in StoryKind::ALL {
+            assert_eq!(StoryKind::parse(k.as_str()), Some(k));
+        }
+    }
+
+    #[test]
+    fn submission_validation_finds_each_missing_part() {
+        let mut s = valid();
+        s.normalise();
+        assert_eq!(s.content.lessons.len(), 1);
+        assert!(s.validate().is_ok());
+
+        let empty = Submission::default();
+        let e = empty.validate().expect_err("empty is invalid");
+        for field in [
+            "kind",
+            "title",
+            "context",
+            "lessons",
+            "themes",
+            "contact_email",
+            "no_client_info",
+            "consent",
+        ] {
+            assert!(e.get(field).is_some(), "{field} should be reported");
+        }
+    }
+
+    #[test]
+    fn showing_a_name_requires_a_name() {
+        let mut s = valid();
+        s.teller.show_name = true;
+        assert_eq!(
+            s.validate().expect_err("name needed").get("name"),
+            Some("error-required")
+        );
+    }
+
+    #[test]
+    fn hidden_identity_is_not_public() {
+        let t = Teller {
+            name: "Fatima".into(),
+            organisation: "Zorggroep".into(),
+            show_name: false,
+            show_organisation: true,
+            contact_email: "f@example.nl".into(),
+        };
+        assert_eq!(t.public_name(), None);
+        assert_eq!(t.public_organisation(), Some("Zorggroep"));
+    }
+}

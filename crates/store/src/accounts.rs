@@ -1,0 +1,225 @@
+//! Users, their sessions and one-time account tokens (e-mail verification,
+//! password reset). Session ids and tokens are stored only as hashes, so a
+//! copy of the database cannot be used to log in.
+
+use sqlx::FromRow;
+
+use crate::{Db, Result, new_id, now_ms};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub email_verified_at: Option<i64>,
+    pub created_at: i64,
+}
+
+const USER_COLUMNS: &str = "id, email, name, password_hash, role, email_verified_at, created_at";
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: &'a str,
+    pub role: &'a str,
+    pub verified: bool,
+}
+
+impl Db {
+    /// Creates a user; the e-mail address is stored in lower case. Fails with
+    /// a unique violation when the address is taken.
+    pub async fn create_user(&self, u: NewUser<'_>) -> Result<String> {
+        let id = new_id();
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO users (id, email, name, password_hash, role, email_verified_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(&id)
+        .bind(u.email.to_lowercase())
+        .bind(u.name)
+        .bind(u.password_hash)
+        .bind(u.role)
+        .bind(u.verified.then_some(now))
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+        Ok(sqlx::query_as::<_, UserRow>(&format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+        ))
+        .bind(email.to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+        Ok(
+            sqlx::query_as::<_, UserRow>(&format!(
+                "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
+            ))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?,
+        )
+    }
+
+    pub async fn count_users(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn set_user_role(&self, user_id: &str, role: &str) -> Result<()> {
+        sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
+            .bind(role)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn mark_email_verified(&self, user_id: &str) -> Result<()> {
+        sqlx::query(
+            "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(user_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    // --- sessions ---
+
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id_hash)
+        .bind(user_id)
+        .bind(now_ms())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The user behind a live session, in one query.
+    pub async fn session_user(&self, id_hash: &str) -> Result<Option<UserRow>> {
+        Ok(sqlx::query_as::<_, UserRow>(
+            "SELECT u.id, u.email, u.name, u.password_hash, u.role, u.email_verified_at, u.created_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.id_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(id_hash)
+        .bind(now_ms())
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Logs a user out everywhere, e.g. after a password reset.
+    pub async fn delete_user_sessions(&self, user_id: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    // --- one-time tokens ---
+
+    pub async fn create_account_token(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+        user_id: &str,
+        expires_at: i64,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO account_tokens (token_hash, purpose, user_id, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(purpose)
+        .bind(user_id)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Uses a token once: returns its user when the token exists, has this
+    /// purpose, is not expired and was not used before. The UPDATE makes the
+    /// use atomic, so two clicks cannot both succeed.
+    pub async fn use_account_token(
+        &self,
+        token_hash: &str,
+        purpose: &str,
+    ) -> Result<Option<String>> {
+        Ok(sqlx::query_scalar::<_, String>(
+            "UPDATE account_tokens SET used_at = $1 \
+             WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+             RETURNING user_id",
+        )
+        .bind(now_ms())
+        .bind(token_hash)
+        .bind(purpose)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Whether a token is still usable, without using it (to show the form).
+    pub async fn account_token_valid(&self, token_hash: &str, purpose: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM account_tokens \
+             WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+        )
+        .bind(token_hash)
+        .bind(purpose)
+        .bind(now_ms())
+        .fetch_one(&self.pool)
+        .await?
+            > 0)
+    }
+
+    /// Removes expired sessions and tokens; run now and then by the worker.
+    pub async fn prune_accounts(&self) -> Result<()> {
+        let now = now_ms();
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM account_tokens WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

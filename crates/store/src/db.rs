@@ -1,0 +1,128 @@
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sql(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is not valid: {0}")]
+    Corrupt(String),
+    #[error("unsupported database url (use sqlite:// or postgres://)")]
+    UnsupportedUrl,
+}
+
+impl StoreError {
+    /// True when a UNIQUE constraint refused the write.
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            StoreError::Sql(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+/// The one handle to the database, cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub(crate) pool: AnyPool,
+    kind: DbKind,
+}
+
+impl Db {
+    /// Connects to `sqlite://path` (created if missing) or `postgres://...`.
+    pub async fn connect(url: &str) -> crate::Result<Db> {
+        sqlx::any::install_default_drivers();
+        let kind = if url.starts_with("sqlite:") {
+            DbKind::Sqlite
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            DbKind::Postgres
+        } else {
+            return Err(StoreError::UnsupportedUrl);
+        };
+        let url = if kind == DbKind::Sqlite && !url.contains("mode=") {
+            let sep = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{sep}mode=rwc")
+        } else {
+            url.to_string()
+        };
+        let options = AnyConnectOptions::from_str(&url)?
+            .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(500));
+        let pool = AnyPoolOptions::new()
+            .max_connections(match kind {
+                DbKind::Sqlite => 8,
+                DbKind::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if kind == DbKind::Sqlite {
+                        // WAL lets readers work during a write; synchronous=FULL
+                        // makes every acknowledged commit survive a power cut.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Db { pool, kind })
+    }
+
+    pub fn kind(&self) -> DbKind {
+        self.kind
+    }
+
+    /// Brings the schema up to date. Safe to run on every start and from
+    /// several nodes at once (sqlx takes a lock on PostgreSQL).
+    pub async fn migrate(&self) -> crate::Result<()> {
+        let migrator = match self.kind {
+            DbKind::Sqlite => &SQLITE_MIGRATIONS,
+            DbKind::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// True when the database answers a trivial query.
+    pub async fn ping(&self) -> bool {
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Milliseconds since the unix epoch, UTC: the one time format in the database.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// A random, opaque identifier: 128 bits as hex. Never sequential, so an id in
+/// a URL tells nothing about how many things exist.
+pub fn new_id() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// 0/1 integers are how both databases store a flag here.
+pub(crate) fn flag(b: bool) -> i64 {
+    i64::from(b)
+}

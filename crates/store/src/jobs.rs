@@ -1,0 +1,99 @@
+//! A durable queue of background work (mail now; newsletters and reindexing
+//! later). A job is claimed with a lease: a node that dies mid-job lets the
+//! lease run out and another node (or the restarted one) takes it over.
+
+use sqlx::FromRow;
+
+use crate::{Db, Result, new_id, now_ms};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct JobRow {
+    pub id: String,
+    pub kind: String,
+    pub payload: String,
+    pub attempts: i64,
+}
+
+impl Db {
+    pub async fn enqueue_job(&self, kind: &str, payload: &str) -> Result<String> {
+        let id = new_id();
+        let now = now_ms();
+        sqlx::query(
+            "INSERT INTO jobs (id, kind, payload, run_after, attempts, created_at) \
+             VALUES ($1, $2, $3, $4, 0, $4)",
+        )
+        .bind(&id)
+        .bind(kind)
+        .bind(payload)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Claims the oldest due job for `lease_ms`, or returns None. Two nodes
+    /// racing for the same job: only one UPDATE matches.
+    pub async fn claim_job(&self, lease_ms: i64) -> Result<Option<JobRow>> {
+        let now = now_ms();
+        let candidate = sqlx::query_scalar::<_, String>(
+            "SELECT id FROM jobs WHERE done_at IS NULL AND run_after <= $1 \
+             AND (locked_until IS NULL OR locked_until < $1) ORDER BY run_after LIMIT 1",
+        )
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(id) = candidate else {
+            return Ok(None);
+        };
+        Ok(sqlx::query_as::<_, JobRow>(
+            "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 \
+             WHERE id = $2 AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $3) \
+             RETURNING id, kind, payload, attempts",
+        )
+        .bind(now + lease_ms)
+        .bind(&id)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn finish_job(&self, id: &str) -> Result<()> {
+        sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL WHERE id = $2")
+            .bind(now_ms())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Puts a failed job back for a later try, or gives up on it (marks it
+    /// done with the error) when `give_up` is true.
+    pub async fn fail_job(
+        &self,
+        id: &str,
+        error: &str,
+        retry_in_ms: i64,
+        give_up: bool,
+    ) -> Result<()> {
+        let now = now_ms();
+        sqlx::query(
+            "UPDATE jobs SET locked_until = NULL, last_error = $1, run_after = $2, done_at = $3 \
+             WHERE id = $4",
+        )
+        .bind(error)
+        .bind(now + retry_in_ms)
+        .bind(give_up.then_some(now))
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn pending_jobs(&self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}

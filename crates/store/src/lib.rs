@@ -1,0 +1,14 @@
+//! The database of Vooruit. One connection type for both backends: the SQL is
+//! written once in the subset SQLite and PostgreSQL both accept (`$1`
+//! placeholders, `RETURNING`, `ON CONFLICT`), and run through sqlx's `Any`
+//! driver, so no query exists twice.
+
+pub mod accounts;
+mod db;
+pub mod jobs;
+pub mod stories;
+pub mod throttle;
+
+pub use db::{Db, DbKind, StoreError, new_id, now_ms};
+
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,459 @@
+//! Stories, their revisions and the messages between editors and tellers.
+
+use sqlx::FromRow;
+use vooruit_domain::story::{StoryContent, StoryStatus, Teller};
+
+use crate::db::flag;
+use crate::{Db, Result, StoreError, new_id, now_ms};
+
+#[derive(Debug, Clone, FromRow)]
+pub struct StoryRow {
+    pub id: String,
+    pub slug: String,
+    pub status: String,
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub context: String,
+    pub aim: String,
+    pub approach: String,
+    pub what_differed: String,
+    pub lessons: String,
+    pub tips: String,
+    pub do_differently: String,
+    pub themes: String,
+    pub sectors: String,
+    pub region: String,
+    pub teller_name: String,
+    pub teller_org: String,
+    pub show_name: i64,
+    pub show_org: i64,
+    pub contact_email: String,
+    pub lang: String,
+    pub author_id: Option<String>,
+    pub status_token: Option<String>,
+    pub reject_reason: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub submitted_at: Option<i64>,
+    pub published_at: Option<i64>,
+}
+
+const STORY_COLUMNS: &str = "id, slug, status, kind, title, summary, context, aim, approach, \
+    what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, teller_org, \
+    show_name, show_org, contact_email, lang, author_id, status_token, reject_reason, created_at, updated_at, \
+    submitted_at, published_at";
+
+impl StoryRow {
+    pub fn status(&self) -> Result<StoryStatus> {
+        StoryStatus::parse(&self.status)
+            .ok_or_else(|| StoreError::Corrupt(format!("story status {:?}", self.status)))
+    }
+
+    pub fn content(&self) -> StoryContent {
+        StoryContent {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            context: self.context.clone(),
+            aim: self.aim.clone(),
+            approach: self.approach.clone(),
+            what_differed: self.what_differed.clone(),
+            lessons: serde_json::from_str(&self.lessons).unwrap_or_default(),
+            tips: self.tips.clone(),
+            do_differently: self.do_differently.clone(),
+            themes: split_tags(&self.themes),
+            sectors: split_tags(&self.sectors),
+            region: self.region.clone(),
+        }
+    }
+
+    pub fn teller(&self) -> Teller {
+        Teller {
+            name: self.teller_name.clone(),
+            organisation: self.teller_org.clone(),
+            show_name: self.show_name != 0,
+            show_organisation: self.show_org != 0,
+            contact_email: self.contact_email.clone(),
+        }
+    }
+}
+
+/// Tags are stored as `,a,b,` so that one LIKE finds a tag without false
+/// matches on a longer tag that contains it.
+fn join_tags(tags: &[String]) -> String {
+    if tags.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", tags.join(","))
+    }
+}
+
+fn split_tags(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn lessons_json(lessons: &[String]) -> String {
+    serde_json::to_string(lessons).unwrap_or_else(|_| "[]".into())
+}
+
+pub struct NewStory<'a> {
+    pub slug: &'a str,
+    pub status: StoryStatus,
+    pub content: &'a StoryContent,
+    pub teller: &'a Teller,
+    pub no_client_info: bool,
+    pub lang: &'a str,
+    pub author_id: Option<&'a str>,
+    pub status_token: Option<&'a str>,
+    /// Set for demo content, which is published on creation.
+    pub published_at: Option<i64>,
+}
+
+/// Filters of the public list; empty strings mean "any".
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    pub kind: String,
+    pub theme: String,
+    pub sector: String,
+    pub region: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct RevisionRow {
+    pub id: String,
+    pub editor_name: Option<String>,
+    pub created_at: i64,
+    pub content: String,
+}
+
+#[derive(Debug, Clone, FromRow)]
+pub struct MessageRow {
+    pub id: String,
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+impl Db {
+    /// Stores a new story with its first revision. The slug gets a numeric
+    /// suffix when it is taken.
+    pub async fn insert_story(&self, s: NewStory<'_>) -> Result<(String, String)> {
+        let id = new_id();
+        let now = now_ms();
+        let mut slug = s.slug.to_string();
+        for attempt in 2.. {
+            let mut tx = self.pool.begin().await?;
+            let c = s.content;
+            let inserted = sqlx::query(&format!(
+                "INSERT INTO stories (id, slug, status, kind, title, summary, context, aim, approach, \
+                 what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, \
+                 teller_org, show_name, show_org, contact_email, no_client_info, consent_at, lang, \
+                 author_id, status_token, created_at, updated_at, submitted_at, published_at) \
+                 VALUES ({})",
+                (1..=30).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+            ))
+            .bind(&id)
+            .bind(&slug)
+            .bind(s.status.as_str())
+            .bind(&c.kind)
+            .bind(&c.title)
+            .bind(&c.summary)
+            .bind(&c.context)
+            .bind(&c.aim)
+            .bind(&c.approach)
+            .bind(&c.what_differed)
+            .bind(lessons_json(&c.lessons))
+            .bind(&c.tips)
+            .bind(&c.do_differently)
+            .bind(join_tags(&c.themes))
+            .bind(join_tags(&c.sectors))
+            .bind(&c.region)
+            .bind(&s.teller.name)
+            .bind(&s.teller.organisation)
+            .bind(flag(s.teller.show_name))
+            .bind(flag(s.teller.show_organisation))
+            .bind(&s.teller.contact_email)
+            .bind(flag(s.no_client_info))
+            .bind(now)
+            .bind(s.lang)
+            .bind(s.author_id)
+            .bind(s.status_token)
+            .bind(now)
+            .bind(now)
+            .bind((s.status != StoryStatus::Concept).then_some(now))
+            .bind(s.published_at)
+            .execute(&mut *tx)
+            .await;
+            match inserted {
+                Ok(_) => {
+                    insert_revision(&mut tx, &id, None, c, now).await?;
+                    tx.commit().await?;
+                    return Ok((id, slug));
+                }
+                Err(e) => {
+                    let e = StoreError::from(e);
+                    // Only a slug clash is worth another try.
+                    if !e.is_unique_violation() || attempt > 50 {
+                        return Err(e);
+                    }
+                    slug = format!("{}-{attempt}", s.slug);
+                }
+            }
+        }
+        unreachable!("the loop returns")
+    }
+
+    pub async fn story_by_id(&self, id: &str) -> Result<Option<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn published_story(&self, slug: &str) -> Result<Option<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE slug = $1 AND status = 'gepubliceerd'"
+        ))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    pub async fn story_by_status_token(&self, token_hash: &str) -> Result<Option<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE status_token = $1"
+        ))
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// One page of published stories, newest first, and the total that match.
+    pub async fn published_stories(
+        &self,
+        filter: &StoryFilter,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<StoryRow>, i64)> {
+        let mut clauses = vec!["status = 'gepubliceerd'".to_string()];
+        let mut binds: Vec<String> = Vec::new();
+        let mut add = |clause: &str, value: String| {
+            binds.push(value);
+            clauses.push(clause.replace('?', &format!("${}", binds.len())));
+        };
+        if !filter.kind.is_empty() {
+            add("kind = ?", filter.kind.clone());
+        }
+        if !filter.theme.is_empty() {
+            add("themes LIKE ?", format!("%,{},%", filter.theme));
+        }
+        if !filter.sector.is_empty() {
+            add("sectors LIKE ?", format!("%,{},%", filter.sector));
+        }
+        if !filter.region.is_empty() {
+            add("region = ?", filter.region.clone());
+        }
+        let where_sql = clauses.join(" AND ");
+        let n = binds.len();
+        let list_sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE {where_sql} \
+             ORDER BY published_at DESC, id LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        let mut list = sqlx::query_as::<_, StoryRow>(&list_sql);
+        let count_sql = format!("SELECT COUNT(*) FROM stories WHERE {where_sql}");
+        let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+        for b in &binds {
+            list = list.bind(b.clone());
+            count = count.bind(b.clone());
+        }
+        let rows = list.bind(limit).bind(offset).fetch_all(&self.pool).await?;
+        let total = count.fetch_one(&self.pool).await?;
+        Ok((rows, total))
+    }
+
+    /// Stories waiting for the editors, oldest submission first.
+    pub async fn editor_queue(&self, limit: i64, offset: i64) -> Result<(Vec<StoryRow>, i64)> {
+        let rows = sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories \
+             WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller') \
+             ORDER BY submitted_at, id LIMIT $1 OFFSET $2"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let total = sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM stories \
+             WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller')",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((rows, total))
+    }
+
+    /// Everything by one status, newest change first (editors' other tabs).
+    pub async fn stories_with_status(
+        &self,
+        status: StoryStatus,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<StoryRow>, i64)> {
+        let rows = sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE status = $1 \
+             ORDER BY updated_at DESC, id LIMIT $2 OFFSET $3"
+        ))
+        .bind(status.as_str())
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let total = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories WHERE status = $1")
+            .bind(status.as_str())
+            .fetch_one(&self.pool)
+            .await?;
+        Ok((rows, total))
+    }
+
+    pub async fn stories_by_author(&self, user_id: &str) -> Result<Vec<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE author_id = $1 ORDER BY created_at DESC LIMIT 200"
+        ))
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Replaces the text of a story and keeps the new version as a revision.
+    pub async fn update_story_content(
+        &self,
+        id: &str,
+        content: &StoryContent,
+        editor_id: Option<&str>,
+    ) -> Result<()> {
+        let now = now_ms();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE stories SET kind = $1, title = $2, summary = $3, context = $4, aim = $5, \
+             approach = $6, what_differed = $7, lessons = $8, tips = $9, do_differently = $10, \
+             themes = $11, sectors = $12, region = $13, updated_at = $14 WHERE id = $15",
+        )
+        .bind(&content.kind)
+        .bind(&content.title)
+        .bind(&content.summary)
+        .bind(&content.context)
+        .bind(&content.aim)
+        .bind(&content.approach)
+        .bind(&content.what_differed)
+        .bind(lessons_json(&content.lessons))
+        .bind(&content.tips)
+        .bind(&content.do_differently)
+        .bind(join_tags(&content.themes))
+        .bind(join_tags(&content.sectors))
+        .bind(&content.region)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        insert_revision(&mut tx, id, editor_id, content, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Moves a story from `from` to `to`, only if it is still in `from`
+    /// (so two editors acting at once cannot both win). Returns whether it moved.
+    pub async fn set_story_status(
+        &self,
+        id: &str,
+        from: StoryStatus,
+        to: StoryStatus,
+        reject_reason: Option<&str>,
+    ) -> Result<bool> {
+        let now = now_ms();
+        let done = sqlx::query(
+            "UPDATE stories SET status = $1, updated_at = $2, \
+             published_at = CASE WHEN $1 = 'gepubliceerd' THEN COALESCE(published_at, $2) ELSE published_at END, \
+             submitted_at = CASE WHEN $1 = 'ingediend' THEN $2 ELSE submitted_at END, \
+             reject_reason = COALESCE($3, reject_reason) \
+             WHERE id = $4 AND status = $5",
+        )
+        .bind(to.as_str())
+        .bind(now)
+        .bind(reject_reason)
+        .bind(id)
+        .bind(from.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn add_story_message(&self, story_id: &str, author: &str, body: &str) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO story_messages (id, story_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(new_id())
+        .bind(story_id)
+        .bind(author)
+        .bind(body)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn story_messages(&self, story_id: &str) -> Result<Vec<MessageRow>> {
+        Ok(sqlx::query_as::<_, MessageRow>(
+            "SELECT id, author, body, created_at FROM story_messages \
+             WHERE story_id = $1 ORDER BY created_at, id LIMIT 500",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn story_revisions(&self, story_id: &str) -> Result<Vec<RevisionRow>> {
+        Ok(sqlx::query_as::<_, RevisionRow>(
+            "SELECT r.id, u.name AS editor_name, r.created_at, r.content \
+             FROM story_revisions r LEFT JOIN users u ON u.id = r.editor_id \
+             WHERE r.story_id = $1 ORDER BY r.created_at DESC, r.id LIMIT 200",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn count_stories(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}
+
+async fn insert_revision(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    story_id: &str,
+    editor_id: Option<&str>,
+    content: &StoryContent,
+    now: i64,
+) -> Result<()> {
+    let json = serde_json::to_string(content)
+        .map_err(|e| StoreError::Corrupt(format!("revision json: {e}")))?;
+    sqlx::query(
+        "INSERT INTO story_revisions (id, story_id, editor_id, created_at, content) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(new_id())
+    .bind(story_id)
+    .bind(editor_id)
+    .bind(now)
+    .bind(json)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

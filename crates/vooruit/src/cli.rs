@@ -1,0 +1,309 @@
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use vooruit_app::{App, Config, Db};
+use vooruit_domain::account::Role;
+
+use crate::config::{FileConfig, default_database_url};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vooruit",
+    version,
+    about = "Vooruit: a platform for learning networks in care, welfare and public services"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub common: Common,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug)]
+pub struct Common {
+    /// Directory for the SQLite database, the mail outbox and uploads.
+    #[arg(long, global = true, env = "VOORUIT_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// sqlite://path/to/file.db or postgres://user:pass@host/db (default: SQLite in the data dir).
+    #[arg(
+        long,
+        global = true,
+        env = "VOORUIT_DATABASE_URL",
+        hide_env_values = true
+    )]
+    pub database_url: Option<String>,
+    /// Optional settings file.
+    #[arg(
+        long,
+        global = true,
+        env = "VOORUIT_CONFIG",
+        default_value = "vooruit.toml"
+    )]
+    pub config: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the web server (migrates the database first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "VOORUIT_ADDR")]
+    pub addr: Option<String>,
+    /// Load demo content into an empty database.
+    #[arg(long, env = "VOORUIT_DEMO")]
+    pub demo: bool,
+    /// Public address of the site, used in mails (default: http://<addr>).
+    #[arg(long, env = "VOORUIT_BASE_URL")]
+    pub base_url: Option<String>,
+    /// smtp://user:pass@host:587 (STARTTLS) or smtps://...; without it mails go to <data-dir>/outbox as .eml files.
+    #[arg(long, env = "VOORUIT_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// The From: address of mails.
+    #[arg(long, env = "VOORUIT_MAIL_FROM")]
+    pub mail_from: Option<String>,
+    /// Trust X-Forwarded-For for the client address (only behind your own proxy).
+    #[arg(long, env = "VOORUIT_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// A CSS file with your organisation's design tokens.
+    #[arg(long, env = "VOORUIT_THEME_CSS")]
+    pub theme_css: Option<PathBuf>,
+    /// Log format: text or json.
+    #[arg(long, env = "VOORUIT_LOG_FORMAT")]
+    pub log_format: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account (or update the role and password of an existing one).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// member, editor or admin
+        #[arg(long, default_value = "member")]
+        role: String,
+        /// Read the password from standard input (one line).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+struct Resolved {
+    data_dir: PathBuf,
+    database_url: String,
+    file: FileConfig,
+}
+
+fn resolve(common: &Common) -> anyhow::Result<Resolved> {
+    let file = FileConfig::load(&common.config)?;
+    let data_dir = common
+        .data_dir
+        .clone()
+        .or_else(|| file.data_dir.clone())
+        .unwrap_or_else(|| PathBuf::from("./data"));
+    std::fs::create_dir_all(&data_dir)
+        .with_context(|| format!("creating data dir {}", data_dir.display()))?;
+    let database_url = common
+        .database_url
+        .clone()
+        .or_else(|| file.database_url.clone())
+        .unwrap_or_else(|| default_database_url(&data_dir));
+    Ok(Resolved {
+        data_dir,
+        database_url,
+        file,
+    })
+}
+
+fn init_logging(format: Option<&str>) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VOORUIT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    // Logs go to stderr; stdout carries only the "listening on" line.
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if format == Some("json") {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open_db(r: &Resolved) -> anyhow::Result<Db> {
+    let db = Db::connect(&r.database_url)
+        .await
+        .context("connecting to the database (check VOORUIT_DATABASE_URL)")?;
+    db.migrate().await.context("migrating the database")?;
+    Ok(db)
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let r = resolve(&cli.common)?;
+    match cli.command {
+        Command::Serve(args) => serve(r, args).await,
+        Command::Migrate => {
+            init_logging(r.file.log_format.as_deref());
+            open_db(&r).await?;
+            println!("database is up to date");
+            Ok(())
+        }
+        Command::User { command } => match command {
+            UserCommand::Add {
+                email,
+                name,
+                role,
+                password_stdin,
+            } => {
+                init_logging(r.file.log_format.as_deref());
+                let Some(role) = Role::parse(&role) else {
+                    bail!("unknown role {role:?}: use member, editor or admin");
+                };
+                if !password_stdin {
+                    bail!(
+                        "give the password on standard input with --password-stdin, so it does not end up in your shell history"
+                    );
+                }
+                let mut password = String::new();
+                std::io::stdin().read_to_string(&mut password)?;
+                let password = password.trim_end_matches(['\n', '\r']);
+                let app = App::new(
+                    open_db(&r).await?,
+                    app_config(&r, "http://localhost:8080".into(), None, None),
+                )
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+                match app.add_user(&email, &name, role, password).await {
+                    Ok(true) => println!("account created: {email} ({})", role.as_str()),
+                    Ok(false) => println!("account updated: {email} ({})", role.as_str()),
+                    Err(vooruit_app::AppError::Validation(errors)) => {
+                        let problems: Vec<String> = errors
+                            .0
+                            .iter()
+                            .map(|e| format!("{}: {}", e.field, e.key))
+                            .collect();
+                        bail!("invalid input: {}", problems.join(", "));
+                    }
+                    Err(e) => bail!("{e}"),
+                }
+                Ok(())
+            }
+        },
+    }
+}
+
+fn app_config(
+    r: &Resolved,
+    base_url: String,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+) -> Config {
+    Config {
+        base_url: base_url.trim_end_matches('/').to_string(),
+        data_dir: r.data_dir.clone(),
+        smtp_url,
+        mail_from: mail_from.unwrap_or_else(|| "Vooruit <noreply@vooruit.local>".into()),
+    }
+}
+
+async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
+    init_logging(args.log_format.as_deref().or(r.file.log_format.as_deref()));
+    let addr = args
+        .addr
+        .clone()
+        .or_else(|| r.file.addr.clone())
+        .unwrap_or_else(|| "127.0.0.1:8080".into());
+    let addr: SocketAddr = addr
+        .parse()
+        .with_context(|| format!("invalid address {addr:?}"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .with_context(|| format!("cannot listen on {addr}"))?;
+    let local = listener.local_addr()?;
+    let base_url = args
+        .base_url
+        .clone()
+        .or_else(|| r.file.base_url.clone())
+        .unwrap_or_else(|| format!("http://{local}"));
+    let theme_path = args.theme_css.clone().or_else(|| r.file.theme_css.clone());
+    let theme_css = match theme_path {
+        Some(p) => Some(
+            std::fs::read_to_string(&p)
+                .with_context(|| format!("reading theme css {}", p.display()))?,
+        ),
+        None => None,
+    };
+    let db = open_db(&r).await?;
+    let config = app_config(
+        &r,
+        base_url.clone(),
+        args.smtp_url.clone().or_else(|| r.file.smtp_url.clone()),
+        args.mail_from.clone().or_else(|| r.file.mail_from.clone()),
+    );
+    let app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if args.demo
+        && app
+            .load_demo()
+            .await
+            .map_err(|e| anyhow::anyhow!("loading demo content: {e}"))?
+    {
+        tracing::info!(
+            editor = vooruit_app::demo::DEMO_EDITOR_EMAIL,
+            password = vooruit_app::demo::DEMO_EDITOR_PASSWORD,
+            "demo content loaded; log in as the demo editor"
+        );
+    }
+    tokio::spawn(app.clone().run_jobs());
+    let router = vooruit_web::router(
+        app,
+        vooruit_web::WebConfig {
+            trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
+            theme_css,
+        },
+    );
+    tracing::info!(%local, %base_url, database = ?db.kind(), "Vooruit is listening");
+    // Printed plainly too, so scripts and tests can read the port.
+    println!("listening on http://{local}");
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("serving")?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,497 @@
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use reqwest::redirect::Policy;
+use sqlx::Connection;
+
+pub const EDITOR_EMAIL: &str = "redacteur@test.nl";
+pub const EDITOR_PASSWORD: &str = "een lang redactie wachtwoord";
+
+/// The database a test server uses: a file in its own data dir, or its own
+/// PostgreSQL database that is dropped afterwards.
+pub struct TestDb {
+    pub url: String,
+    pg_admin: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn new(data_dir: &Path) -> TestDb {
+        match std::env::var("VOORUIT_TEST_POSTGRES_URL") {
+            Ok(admin) if !admin.is_empty() => {
+                let name = format!("vooruit_t_{}", random_hex(8));
+                let mut conn = sqlx::postgres::PgConnection::connect(&admin)
+                    .await
+                    .expect("connect to VOORUIT_TEST_POSTGRES_URL");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
+                let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+                TestDb {
+                    url: format!("{base}/{name}"),
+                    pg_admin: Some((admin, name)),
+                }
+            }
+            _ => TestDb {
+                url: format!("sqlite://{}", data_dir.join("vooruit.db").display()),
+                pg_admin: None,
+            },
+        }
+    }
+
+    pub fn is_postgres(&self) -> bool {
+        self.pg_admin.is_some()
+    }
+
+    /// Drops the PostgreSQL database, cutting off every connection to it.
+    pub async fn drop_now(&self) {
+        if let Some((admin, name)) = &self.pg_admin {
+            drop_database(admin, name).await;
+        }
+    }
+}
+
+async fn drop_database(admin: &str, name: &str) {
+    if let Ok(mut conn) = sqlx::postgres::PgConnection::connect(admin).await {
+        let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .execute(&mut conn)
+            .await;
+    }
+}
+
+pub fn random_hex(n: usize) -> String {
+    (0..n)
+        .map(|_| char::from_digit(rand::random::<u32>() % 16, 16).unwrap_or('0'))
+        .collect()
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_vooruit")
+}
+
+pub struct Server {
+    pub base: String,
+    pub dir: tempfile::TempDir,
+    pub db: TestDb,
+    child: Option<Child>,
+    extra_args: Vec<String>,
+}
+
+impl Server {
+    /// A server with the demo content and an editor account.
+    pub async fn start() -> Server {
+        Server::start_with(&["--demo"]).await
+    }
+
+    pub async fn start_with(args: &[&str]) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = TestDb::new(dir.path()).await;
+        let mut s = Server {
+            base: String::new(),
+            dir,
+            db,
+            child: None,
+            extra_args: args.iter().map(|a| a.to_string()).collect(),
+        };
+        s.add_user(EDITOR_EMAIL, "Eva Redacteur", "editor", EDITOR_PASSWORD);
+        s.launch();
+        s
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().to_path_buf()
+    }
+
+    fn command(&self) -> Command {
+        let mut c = Command::new(bin());
+        c.env("VOORUIT_DATA_DIR", self.data_dir())
+            .env("VOORUIT_DATABASE_URL", &self.db.url)
+            .env("VOORUIT_CONFIG", self.dir.path().join("none.toml"))
+            .env("VOORUIT_LOG", "warn")
+            .env_remove("VOORUIT_SMTP_URL");
+        c
+    }
+
+    /// Runs `vooruit user add` like an administrator would.
+    pub fn add_user(&self, email: &str, name: &str, role: &str, password: &str) {
+        let mut child = self
+            .command()
+            .args([
+                "user",
+                "add",
+                "--email",
+                email,
+                "--name",
+                name,
+                "--role",
+                role,
+                "--password-stdin",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("run vooruit user add");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{password}\n").as_bytes())
+            .expect("write password");
+        let out = child.wait_with_output().expect("user add finished");
+        assert!(out.status.success(), "user add failed: {out:?}");
+    }
+
+    /// Starts (or restarts) the server process on a free port.
+    pub fn launch(&mut self) {
+        let port = self
+            .base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse::<u16>().ok());
+        let addr = format!("127.0.0.1:{}", port.unwrap_or(0));
+        let mut child = self
+            .command()
+            .arg("serve")
+            .arg("--addr")
+            .arg(addr)
+            .args(&self.extra_args)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start vooruit serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("listening on ") {
+                    let _ = tx.send(url.to_string());
+                }
+            }
+        });
+        let url = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("server did not start within 60 s");
+        self.base = url;
+        self.child = Some(child);
+    }
+
+    /// Ends the process like a power cut would: no shutdown, no flush.
+    pub fn kill_hard(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects so
+    /// tests can check where they point.
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+
+    pub fn outbox(&self) -> PathBuf {
+        self.dir.path().join("outbox")
+    }
+
+    /// Waits until a mail to `to` whose subject contains `subject` arrives.
+    pub async fn mail(&self, to: &str, subject: &str) -> Mail {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(m) = read_outbox(&self.outbox())
+                .into_iter()
+                .find(|m| m.to.contains(to) && m.subject.contains(subject))
+            {
+                return m;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no mail to {to} with subject {subject:?}; outbox: {:?}",
+                read_outbox(&self.outbox())
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill_hard();
+        if let Some((admin, name)) = self.db.pg_admin.take() {
+            // Best effort, on a runtime of its own: Drop cannot be async.
+            let _ = std::thread::spawn(move || {
+                if let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                {
+                    rt.block_on(drop_database(&admin, &name));
+                }
+            })
+            .join();
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub raw: String,
+}
+
+impl Mail {
+    /// The first link in the mail that starts with `base`.
+    pub fn link(&self, base: &str) -> String {
+        let start = self
+            .text
+            .find(base)
+            .unwrap_or_else(|| panic!("no link to {base} in {}", self.text));
+        self.text[start..]
+            .split_whitespace()
+            .next()
+            .expect("link")
+            .to_string()
+    }
+}
+
+pub fn read_outbox(dir: &Path) -> Vec<Mail> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return vec![];
+    };
+    let mut mails = vec![];
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.extension().and_then(|x| x.to_str()) != Some("eml") {
+            continue;
+        }
+        let raw = std::fs::read(&path).expect("read eml");
+        let msg = mail_parser::MessageParser::default()
+            .parse(&raw)
+            .expect("parse eml");
+        mails.push(Mail {
+            to: msg
+                .to()
+                .and_then(|a| a.first())
+                .and_then(|a| a.address())
+                .unwrap_or_default()
+                .to_string(),
+            subject: msg.subject().unwrap_or_default().to_string(),
+            text: msg.body_text(0).unwrap_or_default().to_string(),
+            raw: String::from_utf8_lossy(&raw).to_string(),
+        });
+    }
+    mails
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    base: String,
+}
+
+pub struct Page {
+    pub status: u16,
+    pub body: String,
+    pub location: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Page {
+    /// The value of the hidden CSRF field of the page's forms.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self
+            .body
+            .find(marker)
+            .expect("page has a form with a csrf field")
+            + marker.len();
+        self.body[start..start + 64].to_string()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    /// Text of every element matching `selector`.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        self.html()
+            .select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    }
+
+    /// The value attribute of the input named `name`.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let sel = scraper::Selector::parse(&format!("[name=\"{name}\"]")).expect("selector");
+        self.html().select(&sel).next().map(|e| {
+            if e.value().name() == "textarea" {
+                e.text().collect()
+            } else {
+                e.value().attr("value").unwrap_or_default().to_string()
+            }
+        })
+    }
+}
+
+impl Client {
+    pub fn new(base: &str) -> Client {
+        Client {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .expect("client"),
+            base: base.to_string(),
+        }
+    }
+
+    fn abs(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_string()
+        } else {
+            format!("{}{}", self.base, path)
+        }
+    }
+
+    pub async fn page(resp: reqwest::Response) -> Page {
+        let status = resp.status().as_u16();
+        let headers = resp.headers().clone();
+        let location = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        let body = resp.text().await.expect("body");
+        Page {
+            status,
+            body,
+            location,
+            headers,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Self::page(self.http.get(self.abs(path)).send().await.expect("GET")).await
+    }
+
+    /// Posts a form the way a browser does, with the CSRF token of `form_page`.
+    pub async fn post_form(&self, path: &str, csrf: &str, fields: &[(&str, &str)]) -> Page {
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf)];
+        all.extend_from_slice(fields);
+        Self::page(
+            self.http
+                .post(self.abs(path))
+                .form(&all)
+                .send()
+                .await
+                .expect("POST"),
+        )
+        .await
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Page {
+        Self::page(
+            self.http
+                .post(self.abs(path))
+                .json(body)
+                .send()
+                .await
+                .expect("POST json"),
+        )
+        .await
+    }
+
+    /// Logs in through the login form.
+    pub async fn login(&self, email: &str, password: &str) -> Page {
+        let form = self.get("/inloggen").await;
+        self.post_form(
+            "/inloggen",
+            &form.csrf(),
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+}
+
+/// A complete, valid story as the share form sends it (step 1 fields).
+pub fn story_fields(title: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("kind", "falend-vooruit".into()),
+        ("title", title.into()),
+        ("context", "Wij zijn een wijkteam in een middelgrote gemeente. We zagen dat jongeren niet naar ons loket kwamen.".into()),
+        ("aim", "Jongeren met schulden eerder bereiken.".into()),
+        ("approach", "We openden een inloop op school, twee middagen per week.".into()),
+        ("what_differed", "Er kwam bijna niemand: jongeren schaamden zich om gezien te worden.".into()),
+        ("lessons", "Vraag jongeren zelf waar ze hulp zoeken".into()),
+        ("lessons", "Anoniem kan belangrijker zijn dan dichtbij".into()),
+        ("tips", "Begin klein en meet vanaf dag één.".into()),
+        ("do_differently", "Eerst met jongeren praten, dan pas een plek kiezen.".into()),
+        ("themes", "innovatie".into()),
+        ("themes", "samenwerking".into()),
+        ("sectors", "gemeente".into()),
+        ("region", "utrecht".into()),
+    ]
+}
+
+pub fn as_refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// Shares a story through both steps of the form, as a visitor. Returns the
+/// status page path.
+pub async fn share_story(
+    c: &Client,
+    title: &str,
+    name: &str,
+    org: &str,
+    email: &str,
+    show_name: bool,
+    show_org: bool,
+) -> String {
+    let form = c.get("/verhaal-delen").await;
+    let csrf = form.csrf();
+    let mut fields = story_fields(title);
+    fields.push(("step", "2".into()));
+    fields.push(("go", "send".into()));
+    fields.push(("name", name.into()));
+    fields.push(("organisation", org.into()));
+    if show_name {
+        fields.push(("show_name", "ja".into()));
+    }
+    if show_org {
+        fields.push(("show_organisation", "ja".into()));
+    }
+    fields.push(("contact_email", email.into()));
+    fields.push(("no_client_info", "ja".into()));
+    fields.push(("consent", "ja".into()));
+    let res = c
+        .post_form("/verhaal-delen", &csrf, &as_refs(&fields))
+        .await;
+    assert_eq!(res.status, 303, "share failed: {}", res.body);
+    let loc = res.location.expect("redirect to status page");
+    assert!(loc.starts_with("/verhaal-status/"), "{loc}");
+    loc.trim_end_matches("?nieuw=1").to_string()
+}
+
+/// The editor's id of the story with this title, from the editor API.
+pub async fn story_id(editor: &Client, title: &str) -> String {
+    let queue = editor.get("/api/v1/editor/submissions").await;
+    assert_eq!(queue.status, 200, "{}", queue.body);
+    queue.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["title"] == title)
+        .unwrap_or_else(|| panic!("{title} not in queue: {}", queue.body))["id"]
+        .as_str()
+        .expect("id")
+        .to_string()
+}

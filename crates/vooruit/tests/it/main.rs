@@ -1,0 +1,14 @@
+//! End-to-end tests: each test starts the real `vooruit` binary on a free
+//! loopback port, with its own data directory and its own database (SQLite,
+//! or a fresh PostgreSQL database when VOORUIT_TEST_POSTGRES_URL is set), and
+//! talks to it over HTTP like a browser or API client would.
+
+mod common;
+
+mod accounts;
+mod api;
+mod durability;
+mod editor;
+mod pages;
+mod security;
+mod share;

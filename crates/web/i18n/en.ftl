@@ -1,0 +1,383 @@
+## Vooruit — English texts (B1). Every key is also in nl.ftl.
+
+site-description = Vooruit: stories from care, welfare and local councils to learn from. Also about what did not work.
+skip-to-content = Skip to main content
+lang-switch = Nederlands
+footer-tagline = Vooruit is a learning network. We share what worked and what did not, so others can do better.
+optional = optional
+save = Save
+saved = Your changes have been saved.
+
+## Menu
+nav-label = Main menu
+nav-home = Home
+nav-stories = Stories
+nav-themes = Themes
+nav-share = Share your story
+nav-about = About Vooruit
+nav-editor = Editors
+nav-my-stories = My stories
+nav-login = Log in
+nav-logout = Log out
+nav-accessibility = Accessibility
+nav-privacy = Privacy
+nav-api = API for developers
+breadcrumb-label = Breadcrumb
+
+## Home
+home-title = Learning from what worked and what did not
+home-heading = Learning from what worked, and from what did not
+home-intro = Vooruit collects stories from people in care, welfare and local councils. About plans that worked out well, and about plans that failed. You often learn the most from the failures.
+home-cta-share = Share your story
+home-cta-read = Read Falend Vooruit stories
+home-latest = Latest stories
+home-all-stories = See all stories
+home-safe-heading = Share your story safely
+home-safe-1 = You do not need an account. You choose whether your name and organisation are shown.
+home-safe-2 = An editor reads everything before it goes online. Together we remove details that could identify people.
+home-safe-3 = Only the editors see your email address. It never appears on the site.
+home-themes = Search by theme
+
+## Stories
+stories-title = All stories
+stories-intro = Read how others tackled it. What went well, what went differently than planned, and what did they learn from it?
+stories-count = { $count ->
+    [0] No stories found
+    [one] 1 story found
+   *[other] { $count } stories found
+}
+stories-none = There are no stories that match your choice. Try fewer filters.
+filter-title = Filter stories
+filter-all = All
+filter-apply = Apply filter
+filter-clear = Remove all filters
+label-theme = Theme
+label-themes = Themes
+label-sector = Sector
+label-region = Region
+label-published = Published
+label-teller = Told by
+label-status = Status
+label-submitted = Submitted
+label-changed = Last changed
+teller-anonymous = a participant who wants to stay anonymous
+pager-label = Pagination
+pager-previous = Previous page
+pager-next = Next page
+pager-status = Page { $page }
+story-share-yours-heading = Have you experienced something like this?
+story-share-yours-text = Share your own story. You can do it anonymously, and the editors will help you.
+theme-heading = Theme: { $theme }
+themes-title = Themes
+themes-intro = Stories are sorted by theme. Choose a theme to read all the stories about it.
+
+## Types of stories
+kind-falend-vooruit = Falend Vooruit
+kind-falend-vooruit-hint = an initiative that (partly) failed, and what you learned from it
+kind-koploper = Front-runner
+kind-koploper-hint = an approach that works well and that others can copy
+kind-interview = Interview
+kind-interview-hint = a conversation with someone about their experience
+kind-case = Case study
+kind-case-hint = a situation from practice, written up to discuss
+kind-column = Column
+kind-column-hint = a personal opinion or reflection
+
+## Themes
+theme-werven = Recruiting
+theme-werven-intro = Finding new colleagues: campaigns, open days, career changers and what went wrong or worked.
+theme-binden = Retaining
+theme-binden-intro = Keeping people: onboarding, support and making sure new colleagues stay.
+theme-boeien = Engaging
+theme-boeien-intro = Work that is challenging and satisfying: freedom, growth and variety.
+theme-vakmanschap = Craftsmanship
+theme-vakmanschap-intro = Being good at your job and staying good: learning, reflecting and quality.
+theme-lerend-werken = Learning at work
+theme-lerend-werken-intro = Learning in the workplace: peer review, action learning and looking back together.
+theme-innovatie = Innovation
+theme-innovatie-intro = Trying new things: experiments, pilots and what they achieved.
+theme-leiderschap = Leadership
+theme-leiderschap-intro = Leading change: giving people room, listening and making choices.
+theme-samenwerking = Cooperation
+theme-samenwerking-intro = Working together between teams, organisations, local councils and employers.
+theme-technologie = Technology
+theme-technologie-intro = Apps, robots and other tools: what helped and what did not.
+theme-werkdruk = Workload
+theme-werkdruk-intro = Less pressure at work: rosters, sharing tasks and reducing paperwork.
+
+## Sectors
+sector-ouderenzorg = Elderly care
+sector-gehandicaptenzorg = Disability care
+sector-jeugdzorg = Youth care
+sector-ggz = Mental health care
+sector-ziekenhuiszorg = Hospital care
+sector-wijkverpleging = District nursing
+sector-sociaal-werk = Social work
+sector-kinderopvang = Childcare
+sector-gemeente = Local council
+sector-werk-en-inkomen = Work and income
+
+## Regions
+region-groningen = Groningen
+region-friesland = Friesland
+region-drenthe = Drenthe
+region-overijssel = Overijssel
+region-flevoland = Flevoland
+region-gelderland = Gelderland
+region-utrecht = Utrecht
+region-noord-holland = Noord-Holland
+region-zuid-holland = Zuid-Holland
+region-zeeland = Zeeland
+region-noord-brabant = Noord-Brabant
+region-limburg = Limburg
+region-landelijk = National
+
+## Parts of a story
+section-context = The situation
+section-aim = What we wanted to achieve, and for whom
+section-approach = Our approach
+section-what_differed = What went differently than planned
+section-lessons = What we learned
+section-tips = Tips
+section-do_differently = What we will do differently next time
+
+## Share a story
+share-title = Share your story
+share-intro = Tell us what you tried, what happened and what you learned from it. Also if it did not work: others learn the most from that.
+share-safe-heading = How we keep sharing safe
+share-safe-1 = You do not need an account.
+share-safe-2 = In the next step you choose whether your name and organisation are shown. We help you remove details that could identify people.
+share-safe-3 = An editor reads your story first. Nothing goes online until the editors have checked it.
+share-step-1 = Step 1 of 2: your story
+share-step-2 = Step 2 of 2: share safely
+share-next = Continue to step 2
+share-check-title = Make your story safe
+share-check-intro = Read your story once more. Then choose what others may see about you.
+share-check-list-heading = Check your text
+share-check-list-intro = Is there anything in your story that could identify someone? Then change it with the button 'Back to your story'. Look out for:
+share-check-names = names of clients, residents or their family;
+share-check-details = special details, such as a rare illness, an age or a striking event;
+share-check-places = exact places, addresses or dates;
+share-check-colleagues = names of colleagues who have not said it is OK.
+share-check-reread = Read your story again
+share-who-heading = What may readers see about you?
+share-who-hint = Your name and organisation are optional. If you fill them in, the editors can always see them. Readers only see them if you tick the box.
+share-send = Send story
+share-back = Back to your story
+share-done-title = Thank you for your story!
+share-done-text = The editors will read your story and contact you if they have questions. You will also get an email with a personal link.
+share-done-link-heading = Keep your personal link.
+share-done-link-text = With this link you can follow your story and answer questions from the editors. Do not share this link with others.
+
+## Form fields
+field-kind = Type of story
+field-kind-hint = Choose what fits best. The editors can change this later.
+field-title = Title
+field-title-hint = A short title that says what it is about.
+field-summary = Summary
+field-summary-hint = One or two sentences for the list of stories. You may leave it empty: then we use the start of the situation.
+field-context = The situation
+field-context-hint = Where do you work, and what was going on? You may use Markdown, such as **bold** or a list with dashes.
+field-aim = What did you want to achieve, and for whom?
+field-aim-hint = For example: more new colleagues, less sick leave, better care for residents.
+field-approach = How did you tackle it?
+field-approach-hint = What did you do, with whom and for how long?
+field-what-differed = What went differently than planned?
+field-what-differed-hint = What was disappointing, or what surprised you?
+field-lessons = What did you learn?
+field-lessons-hint = Write down at least one lesson. One lesson per box.
+field-lesson-n = Lesson { $n }
+field-tips = Tips for others
+field-tips-hint = What would you advise a colleague who wants to do something similar?
+field-do-differently = What would you do differently next time?
+field-do-differently-hint = Look back: what would you do differently now?
+field-themes = Themes
+field-themes-hint = Choose one or more themes. This helps others find your story.
+field-sectors = Sector
+field-sectors-hint = In which sector did it happen?
+field-region = Region
+field-region-none = No region
+field-name = Name
+field-your-name = Your name
+field-organisation = Organisation
+field-show-name = Show my name with the story
+field-show-name-hint = If you do not tick this, the story will say 'anonymous'.
+field-show-organisation = Show my organisation with the story
+field-show-organisation-hint = If you do not tick this, we will not name your organisation.
+field-no-client-info = I have checked that my story contains no information that could identify clients
+field-contact-email = Your email address
+field-contact-email-hint = Only the editors see this. We use it to send you your personal link and questions about your story.
+field-consent = I give the editors permission to edit and publish my story
+field-consent-hint = The editors may make your text shorter or clearer. You can withdraw your permission later with your personal link.
+field-email = Email address
+field-password = Password
+field-new-password = New password
+field-password-hint = At least 10 characters. A sentence of a few words is easy to remember and hard to guess.
+field-question = Your question for the storyteller
+field-question-hint = The storyteller gets your question by email and sees it on their personal page.
+field-reason = Reason
+field-reason-hint = Explain kindly why the story will not be published. The storyteller will read this.
+field-reply = Your answer or comment
+field-reply-hint = The editors will read your message.
+
+## Error messages
+errors-summary-title = Something went wrong. Please check these fields:
+error-prefix = Error
+error-required = Please fill in this field.
+error-too-long = This text is too long. Please make it shorter.
+error-email = Enter a valid email address, such as name@example.com.
+error-choose-kind = Choose a type of story.
+error-choose-theme = Choose at least one theme.
+error-unknown-choice = Choose one of the options from the list.
+error-one-lesson = Write down at least one lesson.
+error-confirm-no-client-info = Check your text and tick this box. Without this confirmation we cannot accept your story.
+error-consent = Please give permission, otherwise the editors cannot publish your story.
+error-password-short = Choose a password of at least 10 characters.
+error-login-failed = The email address or password is not correct. Please try again.
+error-email-not-verified = Please confirm your email address first. Click the link in the email we sent you.
+error-too-many = Too many attempts. Wait fifteen minutes and then try again.
+error-not-found = This page does not exist (any more). Maybe the link is old or has a typo in it.
+error-forbidden = You do not have access to this page.
+error-login-required = Log in to continue.
+error-validation = Not all details have been filled in correctly.
+error-internal = Something went wrong on our side. Your details have not been lost. Please try again later.
+error-illegal-transition = This is not possible with the current status of the story.
+error-changed-meanwhile = Someone else has just changed this story. Reload the page and try again.
+error-story-closed = This story is closed. You can no longer reply to it.
+error-story-locked = The editors are already working on this story, or it has been published. Do you want to change something? Send the editors a message with your personal link.
+error-link-expired = This link no longer works. It has expired or has already been used. Ask for a new link.
+error-bad-form = The form could not be read. Please try again.
+error-csrf = This form has expired. Go back, reload the page and send it again.
+error-bad-json = The JSON in the request is not valid.
+error-json-required = Send this request as JSON (Content-Type: application/json).
+error-back-home = Go to the home page
+status-title-400 = Request not understood
+status-title-401 = Login needed
+status-title-403 = No access
+status-title-404 = Page not found
+status-title-409 = That is not possible right now
+status-title-413 = Too much text
+status-title-422 = Check your details
+status-title-429 = Please wait a moment
+status-title-500 = Something went wrong
+status-title-other = Something went wrong
+
+## Status of a story
+status-concept = Draft
+status-ingediend = Submitted
+status-in_redactie = With the editors
+status-vraag_aan_verteller = Question for you
+status-gepubliceerd = Published
+status-gearchiveerd = Taken offline
+status-afgewezen = Not published
+status-explain-concept = Your story has not been sent yet.
+status-explain-ingediend = We have received your story. An editor will read it.
+status-explain-in_redactie = An editor is working on your story.
+status-explain-vraag_aan_verteller = The editors have a question for you. You can read it below. Your answer helps to finish your story.
+status-explain-gepubliceerd = Your story is online. Thank you!
+status-explain-gearchiveerd = Your story can no longer be seen online.
+status-explain-afgewezen = The editors will not publish your story. You can read why below.
+status-title = Follow your story
+status-view-public = See your story on the site
+status-reason = Reason from the editors
+status-messages = Messages
+status-no-messages = No messages yet.
+status-reply-send = Send message
+status-reply-saved = Your message has been sent to the editors.
+status-your-text = The text you sent
+message-from-editor = Editors
+message-from-you = You
+message-from-teller = Storyteller
+
+## Login and account
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgotten your password?
+login-no-account = No account yet?
+login-register = Create an account
+register-title = Create account
+register-intro = With an account you can see and change your own stories. You do not need an account to share a story.
+register-submit = Create account
+register-done-title = Check your inbox
+register-done-text = We have sent you an email. Click the link in it to confirm your account. No email? Also check your spam folder.
+verified-title = Your email address is confirmed
+verified-text = You can now log in.
+forgot-title = Forgotten password
+forgot-intro = Enter your email address. If you have an account, you will get an email with a link to choose a new password.
+forgot-submit = Send link
+forgot-done-title = Check your inbox
+forgot-done-text = If there is an account with this email address, an email with a link is now waiting for you. The link is valid for 1 hour.
+reset-title = Choose a new password
+reset-submit = Save password
+reset-done-title = Your password has been changed
+reset-done-text = Log in with your new password. You have been logged out on other devices.
+my-stories-title = My stories
+my-stories-none = You have not shared any stories yet while logged in.
+my-story-edit-title = Change your story
+
+## Editors
+editor-title = Editors
+editor-tabs-label = Stories by status
+editor-tab-queue = To do
+editor-tab-gepubliceerd = Published
+editor-tab-gearchiveerd = Taken offline
+editor-tab-afgewezen = Not published
+editor-empty = There are no stories here.
+editor-back = Back to the editors' page
+editor-view-public = See on the site
+editor-publish = Publish
+editor-archive = Take offline
+editor-teller = Storyteller
+editor-teller-hint = Only the editors see these details. Anything marked 'hidden' never appears on the site.
+editor-shown = visible to readers
+editor-hidden = hidden from readers
+editor-ask = Ask the storyteller a question
+editor-ask-send = Send question
+editor-reject = Do not publish
+editor-reject-send = Do not publish and inform the storyteller
+editor-revisions = Versions
+editor-edit = Edit text
+editor-save = Save as new version
+editor-notice-saved = The new version has been saved.
+editor-notice-asked = Your question has been sent to the storyteller.
+editor-notice-published = The story is online. The storyteller will get an email.
+editor-notice-rejected = The story will not be published. The storyteller will get an email with the reason.
+editor-notice-archived = The story has been taken offline.
+
+## About Vooruit
+about-title = About Vooruit
+about-lead = Vooruit is a place where people from care, welfare and local councils share their experiences, so that others can learn from them.
+about-p1 = People talk a lot about successes. They hardly ever talk about plans that failed. Yet that is exactly where you learn the most. That is why this platform is called Vooruit ('forward'), after the idea of 'falend vooruit' (failing forward): falling, getting up again and moving on.
+about-h-what = What will you find here?
+about-p2 = Stories about initiatives that did not work (Falend Vooruit), about approaches that work well (Front-runners), interviews, case studies and columns. Each story tells what the plan was, what happened and what the people involved learned from it.
+about-p3 = You can search for stories by theme, sector and region. This way you quickly find experiences that are like your own situation.
+about-h-safe = Sharing safely
+about-p4 = Sharing mistakes can feel scary, especially in a sector that is closely watched. That is why you can send in a story anonymously. An editor reads everything first and helps you remove details that could identify people. Only the editors see your email address.
+about-h-open = Open and for everyone
+about-p5 = Vooruit is open source software. Any learning network, from a single local council to a national programme, can use it. Developers can find the API description through the link at the bottom of every page.
+
+## Accessibility
+a11y-title = Accessibility statement
+a11y-lead = We want everyone to be able to use Vooruit: also with a keyboard, a screen reader or zoom, and without JavaScript.
+a11y-h-status = How accessible is this site?
+a11y-p1 = We build Vooruit to WCAG 2.1 level AA. This is the standard for Dutch government bodies. This site has not yet been fully checked by an independent party. That is why we do not yet say that the site meets all requirements.
+a11y-h-how = What we do and how we test
+a11y-p2 = All pages work without JavaScript. Forms have labels, and error messages are shown next to the field and read out. Every page has a link to skip straight to the content, and the focus is always visible.
+a11y-p3 = With every change, automatic tests run on the real server. Among other things, they check that every page has a language, a title and one main heading, that form fields have a label and that no unsafe code ends up in the pages. We will still add tests in a real browser with an accessibility checker (axe) on all pages.
+a11y-h-known = Known limitations
+a11y-p4 = Texts that people send in themselves may contain difficult words. The editors pay attention to this, but that does not always work. Do you run into a problem? Please let us know.
+a11y-h-contact = Contact
+a11y-p5 = Having trouble with something? Contact the manager of this learning network. We reply within five working days.
+
+## Privacy
+privacy-title = Privacy statement
+privacy-lead = We ask for as little data as possible, and we never show what you want to keep hidden.
+privacy-h-stories = If you share a story
+privacy-p1 = We store your story, your email address and, if you fill them in, your name and organisation. Only the editors see your email address. Your name and organisation are only shown with the story if you choose that.
+privacy-p2 = We only use your email address to email you about your story. Your personal link only gives access to your own story.
+privacy-h-accounts = If you have an account
+privacy-p3 = We store your name, email address and an encrypted version of your password. We cannot read your password itself.
+privacy-h-cookies = Cookies
+privacy-p4 = We only use cookies that are needed: to keep you logged in, to protect forms and to remember your language choice. We do not use cookies to track you, and we show no adverts.
+privacy-h-rights = Your rights
+privacy-p5 = You may view your data, and ask us to change or delete it. To do this, contact the manager of this learning network.

@@ -1,0 +1,383 @@
+## Vooruit — Nederlandse teksten (B1). Elke sleutel staat ook in en.ftl.
+
+site-description = Vooruit: verhalen uit zorg, welzijn en gemeenten om van te leren. Ook over wat niet lukte.
+skip-to-content = Ga direct naar de inhoud
+lang-switch = English
+footer-tagline = Vooruit is een leernetwerk. We delen wat werkte en wat niet, zodat anderen het beter kunnen doen.
+optional = niet verplicht
+save = Opslaan
+saved = Je wijzigingen zijn opgeslagen.
+
+## Menu
+nav-label = Hoofdmenu
+nav-home = Home
+nav-stories = Verhalen
+nav-themes = Thema's
+nav-share = Deel je verhaal
+nav-about = Over Vooruit
+nav-editor = Redactie
+nav-my-stories = Mijn verhalen
+nav-login = Inloggen
+nav-logout = Uitloggen
+nav-accessibility = Toegankelijkheid
+nav-privacy = Privacy
+nav-api = API voor ontwikkelaars
+breadcrumb-label = Kruimelpad
+
+## Home
+home-title = Leren van wat lukte en wat niet
+home-heading = Leren van wat lukte, en van wat niet
+home-intro = Vooruit verzamelt verhalen van mensen in zorg, welzijn en gemeenten. Over plannen die goed uitpakten, en over plannen die mislukten. Juist van dat laatste leer je veel.
+home-cta-share = Deel je verhaal
+home-cta-read = Lees Falend Vooruit-verhalen
+home-latest = Nieuwste verhalen
+home-all-stories = Alle verhalen bekijken
+home-safe-heading = Veilig je verhaal delen
+home-safe-1 = Je hebt geen account nodig. Je kiest zelf of je naam en organisatie erbij staan.
+home-safe-2 = Een redacteur leest alles voordat het online komt. Samen halen we herkenbare details weg.
+home-safe-3 = Je e-mailadres ziet alleen de redactie. Het komt nooit op de site.
+home-themes = Zoek op thema
+
+## Verhalen
+stories-title = Alle verhalen
+stories-intro = Lees hoe anderen het aanpakten. Wat ging goed, wat ging anders dan gepland, en wat leerden ze ervan?
+stories-count = { $count ->
+    [0] Geen verhalen gevonden
+    [one] 1 verhaal gevonden
+   *[other] { $count } verhalen gevonden
+}
+stories-none = Er zijn geen verhalen die passen bij deze keuze. Probeer minder filters.
+filter-title = Verhalen filteren
+filter-all = Alle
+filter-apply = Filter toepassen
+filter-clear = Alle filters weghalen
+label-theme = Thema
+label-themes = Thema's
+label-sector = Sector
+label-region = Regio
+label-published = Gepubliceerd
+label-teller = Verteld door
+label-status = Status
+label-submitted = Ingestuurd
+label-changed = Laatst gewijzigd
+teller-anonymous = een deelnemer die anoniem wil blijven
+pager-label = Paginering
+pager-previous = Vorige pagina
+pager-next = Volgende pagina
+pager-status = Pagina { $page }
+story-share-yours-heading = Heb jij ook zoiets meegemaakt?
+story-share-yours-text = Deel je eigen verhaal. Dat kan anoniem, en de redactie helpt je erbij.
+theme-heading = Thema: { $theme }
+themes-title = Thema's
+themes-intro = Verhalen zijn geordend op thema. Kies een thema om alle verhalen erover te lezen.
+
+## Soorten verhalen
+kind-falend-vooruit = Falend Vooruit
+kind-falend-vooruit-hint = een initiatief dat (deels) mislukte, en wat je ervan leerde
+kind-koploper = Koploper
+kind-koploper-hint = een aanpak die goed werkt en die anderen kunnen overnemen
+kind-interview = Interview
+kind-interview-hint = een gesprek met iemand over zijn of haar ervaring
+kind-case = Casus
+kind-case-hint = een situatie uit de praktijk, uitgewerkt om over te praten
+kind-column = Column
+kind-column-hint = een persoonlijke mening of beschouwing
+
+## Thema's
+theme-werven = Werven
+theme-werven-intro = Nieuwe collega's vinden: campagnes, open dagen, zij-instromers en wat daarbij misging of werkte.
+theme-binden = Binden
+theme-binden-intro = Mensen houden: inwerken, begeleiden en zorgen dat nieuwe collega's blijven.
+theme-boeien = Boeien
+theme-boeien-intro = Werk dat uitdaagt en voldoening geeft: ruimte, groei en afwisseling.
+theme-vakmanschap = Vakmanschap
+theme-vakmanschap-intro = Goed zijn in je vak en het blijven: leren, reflecteren en kwaliteit.
+theme-lerend-werken = Lerend werken
+theme-lerend-werken-intro = Leren op de werkplek: intervisie, actieleren en samen terugkijken.
+theme-innovatie = Innovatie
+theme-innovatie-intro = Nieuwe dingen proberen: experimenten, pilots en wat ze opleverden.
+theme-leiderschap = Leiderschap
+theme-leiderschap-intro = Leidinggeven aan verandering: ruimte geven, luisteren en keuzes maken.
+theme-samenwerking = Samenwerking
+theme-samenwerking-intro = Samenwerken tussen teams, organisaties, gemeenten en werkgevers.
+theme-technologie = Technologie
+theme-technologie-intro = Apps, robots en andere hulpmiddelen: wat hielp en wat niet.
+theme-werkdruk = Werkdruk
+theme-werkdruk-intro = Minder werkdruk: roosters, taken verdelen en administratie verminderen.
+
+## Sectoren
+sector-ouderenzorg = Ouderenzorg
+sector-gehandicaptenzorg = Gehandicaptenzorg
+sector-jeugdzorg = Jeugdzorg
+sector-ggz = GGZ
+sector-ziekenhuiszorg = Ziekenhuiszorg
+sector-wijkverpleging = Wijkverpleging
+sector-sociaal-werk = Sociaal werk
+sector-kinderopvang = Kinderopvang
+sector-gemeente = Gemeente
+sector-werk-en-inkomen = Werk en inkomen
+
+## Regio's
+region-groningen = Groningen
+region-friesland = Friesland
+region-drenthe = Drenthe
+region-overijssel = Overijssel
+region-flevoland = Flevoland
+region-gelderland = Gelderland
+region-utrecht = Utrecht
+region-noord-holland = Noord-Holland
+region-zuid-holland = Zuid-Holland
+region-zeeland = Zeeland
+region-noord-brabant = Noord-Brabant
+region-limburg = Limburg
+region-landelijk = Landelijk
+
+## Onderdelen van een verhaal
+section-context = De situatie
+section-aim = Wat we wilden bereiken, en voor wie
+section-approach = Onze aanpak
+section-what_differed = Wat anders ging dan gepland
+section-lessons = Wat we leerden
+section-tips = Tips
+section-do_differently = Wat we de volgende keer anders doen
+
+## Verhaal delen
+share-title = Deel je verhaal
+share-intro = Vertel wat je probeerde, wat er gebeurde en wat je ervan leerde. Ook als het niet lukte: daar leren anderen het meest van.
+share-safe-heading = Zo blijft delen veilig
+share-safe-1 = Je hebt geen account nodig.
+share-safe-2 = In de volgende stap kies je of je naam en organisatie zichtbaar zijn. We helpen je om herkenbare details weg te halen.
+share-safe-3 = Een redacteur leest je verhaal eerst. Niets komt online zonder dat de redactie het heeft bekeken.
+share-step-1 = Stap 1 van 2: je verhaal
+share-step-2 = Stap 2 van 2: veilig delen
+share-next = Verder naar stap 2
+share-check-title = Maak je verhaal veilig
+share-check-intro = Lees je verhaal nog een keer door. Kies daarna wat anderen over jou mogen zien.
+share-check-list-heading = Controleer je tekst
+share-check-list-intro = Staat er iets in je verhaal waardoor iemand te herkennen is? Pas het dan aan via de knop 'Terug naar je verhaal'. Let op:
+share-check-names = namen van cliënten, bewoners of hun familie;
+share-check-details = bijzondere details, zoals een zeldzame ziekte, een leeftijd of een opvallende gebeurtenis;
+share-check-places = precieze plaatsen, adressen of data;
+share-check-colleagues = namen van collega's die niet hebben gezegd dat het mag.
+share-check-reread = Je verhaal nog eens lezen
+share-who-heading = Wat mogen lezers over jou zien?
+share-who-hint = Je naam en organisatie zijn niet verplicht. Vul je ze in, dan ziet de redactie ze altijd. Lezers zien ze alleen als je het vakje aanvinkt.
+share-send = Verhaal versturen
+share-back = Terug naar je verhaal
+share-done-title = Bedankt voor je verhaal!
+share-done-text = De redactie leest je verhaal en neemt contact op als er vragen zijn. Je krijgt ook een e-mail met een persoonlijke link.
+share-done-link-heading = Bewaar je persoonlijke link.
+share-done-link-text = Hiermee volg je je verhaal en beantwoord je vragen van de redactie. Deel deze link niet met anderen.
+
+## Formuliervelden
+field-kind = Soort verhaal
+field-kind-hint = Kies wat het beste past. De redactie kan dit later nog aanpassen.
+field-title = Titel
+field-title-hint = Een korte titel die zegt waar het over gaat.
+field-summary = Samenvatting
+field-summary-hint = Een of twee zinnen voor de lijst met verhalen. Leeg laten mag: dan gebruiken we het begin van de situatie.
+field-context = De situatie
+field-context-hint = Waar werk je, en wat was er aan de hand? Je mag Markdown gebruiken, zoals **vet** of een lijst met streepjes.
+field-aim = Wat wilde je bereiken, en voor wie?
+field-aim-hint = Bijvoorbeeld: meer nieuwe collega's, minder verzuim, betere zorg voor bewoners.
+field-approach = Hoe pakte je het aan?
+field-approach-hint = Wat deed je, met wie en hoe lang?
+field-what-differed = Wat ging anders dan gepland?
+field-what-differed-hint = Wat viel tegen, of verraste je?
+field-lessons = Wat heb je geleerd?
+field-lessons-hint = Schrijf minstens één les op. Eén les per vak.
+field-lesson-n = Les { $n }
+field-tips = Tips voor anderen
+field-tips-hint = Wat zou je een collega aanraden die iets vergelijkbaars wil doen?
+field-do-differently = Wat zou je de volgende keer anders doen?
+field-do-differently-hint = Kijk terug: wat zou je nu anders aanpakken?
+field-themes = Thema's
+field-themes-hint = Kies één of meer thema's. Zo vinden anderen je verhaal.
+field-sectors = Sector
+field-sectors-hint = In welke sector speelde het?
+field-region = Regio
+field-region-none = Geen regio
+field-name = Naam
+field-your-name = Je naam
+field-organisation = Organisatie
+field-show-name = Toon mijn naam bij het verhaal
+field-show-name-hint = Vink je dit niet aan, dan staat er 'anoniem' bij het verhaal.
+field-show-organisation = Toon mijn organisatie bij het verhaal
+field-show-organisation-hint = Vink je dit niet aan, dan noemen we je organisatie niet.
+field-no-client-info = Ik heb gecontroleerd dat mijn verhaal geen informatie bevat waardoor cliënten te herkennen zijn
+field-contact-email = Je e-mailadres
+field-contact-email-hint = Alleen de redactie ziet dit. We sturen je hier je persoonlijke link en vragen over je verhaal naartoe.
+field-consent = Ik geef de redactie toestemming om mijn verhaal te bewerken en te publiceren
+field-consent-hint = De redactie mag je tekst korter of duidelijker maken. Je kunt je toestemming later intrekken via je persoonlijke link.
+field-email = E-mailadres
+field-password = Wachtwoord
+field-new-password = Nieuw wachtwoord
+field-password-hint = Minstens 10 tekens. Een zin van een paar woorden is makkelijk te onthouden en moeilijk te raden.
+field-question = Je vraag aan de verteller
+field-question-hint = De verteller krijgt je vraag per e-mail en ziet hem op zijn of haar persoonlijke pagina.
+field-reason = Reden
+field-reason-hint = Leg vriendelijk uit waarom het verhaal niet geplaatst wordt. De verteller leest dit.
+field-reply = Je antwoord of opmerking
+field-reply-hint = De redactie leest je bericht.
+
+## Foutmeldingen
+errors-summary-title = Er ging iets mis. Controleer deze velden:
+error-prefix = Fout
+error-required = Vul dit veld in.
+error-too-long = Deze tekst is te lang. Maak hem korter.
+error-email = Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.
+error-choose-kind = Kies een soort verhaal.
+error-choose-theme = Kies minstens één thema.
+error-unknown-choice = Kies een van de opties uit de lijst.
+error-one-lesson = Schrijf minstens één les op.
+error-confirm-no-client-info = Controleer je tekst en vink dit vakje aan. Zonder deze bevestiging kunnen we je verhaal niet aannemen.
+error-consent = Geef toestemming, anders kan de redactie je verhaal niet publiceren.
+error-password-short = Kies een wachtwoord van minstens 10 tekens.
+error-login-failed = Het e-mailadres of wachtwoord klopt niet. Probeer het opnieuw.
+error-email-not-verified = Bevestig eerst je e-mailadres. Klik op de link in de e-mail die we je stuurden.
+error-too-many = Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw.
+error-not-found = Deze pagina bestaat niet (meer). Misschien is de link oud of zit er een typfout in.
+error-forbidden = Je hebt geen toegang tot deze pagina.
+error-login-required = Log in om verder te gaan.
+error-validation = Niet alle gegevens zijn goed ingevuld.
+error-internal = Er ging iets mis aan onze kant. Je gegevens zijn niet verloren gegaan. Probeer het later opnieuw.
+error-illegal-transition = Dit kan niet in de huidige status van het verhaal.
+error-changed-meanwhile = Iemand anders heeft dit verhaal net gewijzigd. Laad de pagina opnieuw en probeer het nog eens.
+error-story-closed = Dit verhaal is afgesloten. Je kunt er niet meer op reageren.
+error-story-locked = Dit verhaal wordt al door de redactie behandeld of is gepubliceerd. Wil je iets veranderen? Stuur de redactie een bericht via je persoonlijke link.
+error-link-expired = Deze link werkt niet meer. Hij is verlopen of al gebruikt. Vraag een nieuwe link aan.
+error-bad-form = Het formulier kon niet worden gelezen. Probeer het opnieuw.
+error-csrf = Dit formulier is verlopen. Ga terug, laad de pagina opnieuw en verstuur het nog een keer.
+error-bad-json = De JSON in het verzoek is niet geldig.
+error-json-required = Stuur dit verzoek als JSON (Content-Type: application/json).
+error-back-home = Naar de homepagina
+status-title-400 = Verzoek niet begrepen
+status-title-401 = Inloggen nodig
+status-title-403 = Geen toegang
+status-title-404 = Pagina niet gevonden
+status-title-409 = Dat kan nu niet
+status-title-413 = Te veel tekst
+status-title-422 = Controleer je gegevens
+status-title-429 = Even wachten
+status-title-500 = Er ging iets mis
+status-title-other = Er ging iets mis
+
+## Status van een verhaal
+status-concept = Concept
+status-ingediend = Ingestuurd
+status-in_redactie = Bij de redactie
+status-vraag_aan_verteller = Vraag aan jou
+status-gepubliceerd = Gepubliceerd
+status-gearchiveerd = Offline gehaald
+status-afgewezen = Niet geplaatst
+status-explain-concept = Je verhaal is nog niet verstuurd.
+status-explain-ingediend = Je verhaal is binnen. Een redacteur gaat het lezen.
+status-explain-in_redactie = Een redacteur werkt aan je verhaal.
+status-explain-vraag_aan_verteller = De redactie heeft een vraag voor je. Je leest hem hieronder. Je antwoord helpt om je verhaal af te maken.
+status-explain-gepubliceerd = Je verhaal staat online. Dank je wel!
+status-explain-gearchiveerd = Je verhaal is niet meer online te zien.
+status-explain-afgewezen = De redactie plaatst je verhaal niet. Hieronder lees je waarom.
+status-title = Je verhaal volgen
+status-view-public = Bekijk je verhaal op de site
+status-reason = Reden van de redactie
+status-messages = Berichten
+status-no-messages = Nog geen berichten.
+status-reply-send = Bericht versturen
+status-reply-saved = Je bericht is verstuurd naar de redactie.
+status-your-text = Je ingestuurde tekst
+message-from-editor = Redactie
+message-from-you = Jij
+message-from-teller = Verteller
+
+## Inloggen en account
+login-title = Inloggen
+login-submit = Inloggen
+login-forgot = Wachtwoord vergeten?
+login-no-account = Nog geen account?
+login-register = Maak een account aan
+register-title = Account aanmaken
+register-intro = Met een account kun je je eigen verhalen bekijken en aanpassen. Voor het delen van een verhaal heb je geen account nodig.
+register-submit = Account aanmaken
+register-done-title = Kijk in je mailbox
+register-done-text = We hebben je een e-mail gestuurd. Klik op de link daarin om je account te bevestigen. Geen mail gekregen? Kijk ook in je map met ongewenste mail.
+verified-title = Je e-mailadres is bevestigd
+verified-text = Je kunt nu inloggen.
+forgot-title = Wachtwoord vergeten
+forgot-intro = Vul je e-mailadres in. Heb je een account, dan krijg je een e-mail met een link om een nieuw wachtwoord te kiezen.
+forgot-submit = Link versturen
+forgot-done-title = Kijk in je mailbox
+forgot-done-text = Als er een account is met dit e-mailadres, dan staat er nu een e-mail met een link voor je klaar. De link is 1 uur geldig.
+reset-title = Kies een nieuw wachtwoord
+reset-submit = Wachtwoord opslaan
+reset-done-title = Je wachtwoord is veranderd
+reset-done-text = Log in met je nieuwe wachtwoord. Je bent op andere apparaten uitgelogd.
+my-stories-title = Mijn verhalen
+my-stories-none = Je hebt nog geen verhalen gedeeld terwijl je was ingelogd.
+my-story-edit-title = Je verhaal aanpassen
+
+## Redactie
+editor-title = Redactie
+editor-tabs-label = Verhalen per status
+editor-tab-queue = Te behandelen
+editor-tab-gepubliceerd = Gepubliceerd
+editor-tab-gearchiveerd = Offline gehaald
+editor-tab-afgewezen = Niet geplaatst
+editor-empty = Er zijn hier geen verhalen.
+editor-back = Terug naar de redactie
+editor-view-public = Bekijk op de site
+editor-publish = Publiceren
+editor-archive = Offline halen
+editor-teller = Verteller
+editor-teller-hint = Alleen de redactie ziet deze gegevens. Wat 'verborgen' is, komt nooit op de site.
+editor-shown = zichtbaar voor lezers
+editor-hidden = verborgen voor lezers
+editor-ask = Vraag stellen aan de verteller
+editor-ask-send = Vraag versturen
+editor-reject = Niet plaatsen
+editor-reject-send = Niet plaatsen en verteller informeren
+editor-revisions = Versies
+editor-edit = Tekst bewerken
+editor-save = Opslaan als nieuwe versie
+editor-notice-saved = De nieuwe versie is opgeslagen.
+editor-notice-asked = Je vraag is verstuurd naar de verteller.
+editor-notice-published = Het verhaal staat online. De verteller krijgt een e-mail.
+editor-notice-rejected = Het verhaal wordt niet geplaatst. De verteller krijgt een e-mail met de reden.
+editor-notice-archived = Het verhaal is offline gehaald.
+
+## Over Vooruit
+about-title = Over Vooruit
+about-lead = Vooruit is een plek waar mensen uit zorg, welzijn en gemeenten hun ervaringen delen. Zodat anderen ervan kunnen leren.
+about-p1 = Over successen wordt veel verteld. Over plannen die mislukten bijna nooit. Toch leer je juist daar het meest van. Daarom heet dit platform Vooruit, naar het idee van 'falend vooruit': vallen, opstaan en verder komen.
+about-h-what = Wat vind je hier?
+about-p2 = Verhalen over initiatieven die niet lukten (Falend Vooruit), over aanpakken die goed werken (Koplopers), interviews, casussen en columns. Elk verhaal vertelt wat het plan was, wat er gebeurde en wat de makers ervan leerden.
+about-p3 = Je zoekt verhalen op thema, sector en regio. Zo vind je snel ervaringen die lijken op jouw situatie.
+about-h-safe = Veilig delen
+about-p4 = Fouten delen is spannend, zeker in een sector die onder een vergrootglas ligt. Daarom kun je anoniem een verhaal insturen. Een redacteur leest alles eerst en helpt je om herkenbare details weg te halen. Je e-mailadres ziet alleen de redactie.
+about-h-open = Open en van iedereen
+about-p5 = Vooruit is open source software. Elk leernetwerk, van één gemeente tot een landelijk programma, kan het zelf gebruiken. Ontwikkelaars vinden de beschrijving van de API via de link onderaan elke pagina.
+
+## Toegankelijkheid
+a11y-title = Toegankelijkheidsverklaring
+a11y-lead = We willen dat iedereen Vooruit kan gebruiken: ook met een toetsenbord, een schermlezer of vergroting, en zonder JavaScript.
+a11y-h-status = Hoe toegankelijk is deze site?
+a11y-p1 = We bouwen Vooruit volgens de WCAG 2.1 op niveau AA. Dat is de norm voor Nederlandse overheden. We hebben deze site nog niet volledig laten keuren door een onafhankelijke partij. Daarom zeggen we nog niet dat de site aan alle eisen voldoet.
+a11y-h-how = Wat we doen en hoe we testen
+a11y-p2 = Alle pagina's werken zonder JavaScript. Formulieren hebben labels, foutmeldingen staan bij het veld en worden voorgelezen. Elke pagina heeft een link om direct naar de inhoud te gaan, en de focus is altijd zichtbaar.
+a11y-p3 = Bij elke wijziging draaien automatische tests op de echte server. Die controleren onder meer dat elke pagina een taal, een titel en één hoofdkop heeft, dat formuliervelden een label hebben en dat er geen onveilige code in de pagina's komt. Tests in een echte browser met een toegankelijkheidscontrole (axe) op alle pagina's voegen we nog toe.
+a11y-h-known = Bekende beperkingen
+a11y-p4 = Teksten die mensen zelf insturen, kunnen moeilijke woorden bevatten. De redactie let daarop, maar dat lukt niet altijd. Kom je een probleem tegen? Laat het ons weten.
+a11y-h-contact = Contact
+a11y-p5 = Loop je ergens tegenaan? Neem contact op met de beheerder van dit leernetwerk. We reageren binnen vijf werkdagen.
+
+## Privacy
+privacy-title = Privacyverklaring
+privacy-lead = We vragen zo weinig mogelijk gegevens, en we laten nooit zien wat jij wilt verbergen.
+privacy-h-stories = Als je een verhaal deelt
+privacy-p1 = We bewaren je verhaal, je e-mailadres en, als je ze invult, je naam en organisatie. Je e-mailadres ziet alleen de redactie. Je naam en organisatie staan alleen bij het verhaal als je daarvoor kiest.
+privacy-p2 = We gebruiken je e-mailadres alleen om je te mailen over je verhaal. Je persoonlijke link geeft alleen toegang tot je eigen verhaal.
+privacy-h-accounts = Als je een account hebt
+privacy-p3 = We bewaren je naam, e-mailadres en een versleutelde versie van je wachtwoord. Je wachtwoord zelf kunnen wij niet lezen.
+privacy-h-cookies = Cookies
+privacy-p4 = We gebruiken alleen cookies die nodig zijn: om je ingelogd te houden, om formulieren te beveiligen en om je taalkeuze te onthouden. We gebruiken geen cookies om je te volgen, en geen advertenties.
+privacy-h-rights = Je rechten
+privacy-p5 = Je mag je gegevens inzien, laten aanpassen of laten verwijderen. Neem daarvoor contact op met de beheerder van dit leernetwerk.

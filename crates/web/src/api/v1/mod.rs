@@ -1,0 +1,84 @@
+mod accounts;
+mod editor;
+mod stories;
+
+use axum::Json;
+use axum::Router;
+use axum::routing::{get, post};
+use utoipa::OpenApi;
+
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi))
+        .route("/api/v1/stories", get(stories::list))
+        .route("/api/v1/stories/{slug}", get(stories::show))
+        .route("/api/v1/submissions", post(stories::submit))
+        .route(
+            "/api/v1/session",
+            post(accounts::login)
+                .delete(accounts::logout)
+                .get(accounts::me),
+        )
+        .route("/api/v1/editor/submissions", get(editor::queue))
+        .route("/api/v1/editor/stories/{id}", get(editor::story))
+        .route("/api/v1/editor/stories/{id}/publish", post(editor::publish))
+        .route("/api/v1/editor/stories/{id}/reject", post(editor::reject))
+        .route("/api/v1/editor/stories/{id}/questions", post(editor::ask))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Vooruit API",
+        description = "Stories of a learning network: read published stories, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that change state need `Content-Type: application/json`; editor calls need the session cookie from POST /api/v1/session."
+    ),
+    paths(
+        stories::list,
+        stories::show,
+        stories::submit,
+        accounts::login,
+        accounts::logout,
+        accounts::me,
+        editor::queue,
+        editor::story,
+        editor::publish,
+        editor::reject,
+        editor::ask,
+    ),
+    components(schemas(
+        vooruit_app::stories::StorySummary,
+        vooruit_app::stories::PublishedStory,
+        vooruit_app::stories::Section,
+        vooruit_app::stories::QueueItem,
+        stories::SubmissionInput,
+        stories::StoryList,
+        stories::SubmissionCreated,
+        accounts::LoginInput,
+        accounts::SessionUser,
+        editor::Queue,
+        editor::ReasonInput,
+        editor::QuestionInput,
+        Problem,
+    ))
+)]
+pub struct ApiDoc;
+
+/// An RFC 9457 problem document.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct Problem {
+    #[schema(example = "urn:vooruit:problem:validation")]
+    r#type: String,
+    title: String,
+    status: u16,
+    /// What went wrong and what to do, in the caller's language.
+    detail: String,
+    /// Per field: `{"field": "...", "detail": "..."}` (validation errors only).
+    errors: Option<Vec<serde_json::Value>>,
+}
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,69 @@
+//! Static files, embedded in the binary. Their URLs carry a version, so they
+//! can be cached for a year.
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::AppState;
+
+const CSS: &str = include_str!("../static/vooruit.css");
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+/// Changes with every release, so browsers fetch the new files.
+pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+const CACHE: &str = "public, max-age=31536000, immutable";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/static/{version}/vooruit.css", get(css))
+        .route("/static/{version}/thema.css", get(theme_css))
+        .route("/favicon.svg", get(favicon))
+        .route("/robots.txt", get(robots))
+}
+
+async fn css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, CACHE),
+        ],
+        CSS,
+    )
+        .into_response()
+}
+
+/// The organisation's own design tokens (VOORUIT_THEME_CSS), or nothing.
+async fn theme_css(State(state): State<AppState>) -> Response {
+    let body = state.web.theme_css.clone().unwrap_or_default();
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FAVICON,
+    )
+        .into_response()
+}
+
+async fn robots() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "User-agent: *\nDisallow: /redactie\nDisallow: /mijn\nDisallow: /verhaal-status\nDisallow: /api/\n",
+    )
+        .into_response()
+}

@@ -1,0 +1,175 @@
+//! The request context every page and API call gets: language, signed-in
+//! user, CSRF token, path and client address. Built once per request by
+//! `middleware::context` and read by handlers and templates.
+
+use std::borrow::Borrow;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use vooruit_app::accounts::User;
+use vooruit_domain::FieldErrors;
+use vooruit_domain::story::{StoryKind, StoryStatus};
+
+use crate::i18n::{self, Lang};
+
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<User>,
+    /// Put in every form as the hidden `csrf` field.
+    pub csrf: String,
+    /// Path and query of this request, for the language switch and redirects.
+    pub path: String,
+    pub ip: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = crate::HtmlError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Ctx>().cloned().ok_or_else(|| {
+            crate::HtmlError(vooruit_app::AppError::Internal("no request context".into()))
+        })
+    }
+}
+
+/// Helpers called from the templates.
+impl Ctx {
+    // Askama passes template values sometimes by value, sometimes by
+    // reference; the generic parameters accept both.
+
+    pub fn t(&self, key: impl AsRef<str>) -> String {
+        i18n::translate(self.lang, key.as_ref(), None)
+    }
+
+    /// A translation with one variable.
+    pub fn t1(&self, key: impl AsRef<str>, name: impl AsRef<str>, value: impl ToString) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set(name.as_ref().to_string(), value.to_string());
+        i18n::translate(self.lang, key.as_ref(), Some(&args))
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    pub fn date(&self, ms: impl Borrow<i64>) -> String {
+        i18n::format_date(self.lang, *ms.borrow())
+    }
+
+    pub fn datetime(&self, ms: impl Borrow<i64>) -> String {
+        i18n::format_datetime(self.lang, *ms.borrow())
+    }
+
+    pub fn iso(&self, ms: impl Borrow<i64>) -> String {
+        i18n::iso_date(*ms.borrow())
+    }
+
+    pub fn kind(&self, kind: impl AsRef<str>) -> String {
+        self.t(format!("kind-{}", kind.as_ref()))
+    }
+
+    /// `prefix` + `rest`, to build a translation key in a template.
+    pub fn prefixed(&self, prefix: impl AsRef<str>, rest: impl AsRef<str>) -> String {
+        format!("{}{}", prefix.as_ref(), rest.as_ref())
+    }
+
+    pub fn kind_hint(&self, kind: impl AsRef<str>) -> String {
+        self.t(format!("kind-{}-hint", kind.as_ref()))
+    }
+
+    pub fn theme(&self, theme: impl AsRef<str>) -> String {
+        self.t(format!("theme-{}", theme.as_ref()))
+    }
+
+    pub fn theme_intro(&self, theme: impl AsRef<str>) -> String {
+        self.t(format!("theme-{}-intro", theme.as_ref()))
+    }
+
+    pub fn sector(&self, sector: impl AsRef<str>) -> String {
+        self.t(format!("sector-{}", sector.as_ref()))
+    }
+
+    pub fn region(&self, region: impl AsRef<str>) -> String {
+        self.t(format!("region-{}", region.as_ref()))
+    }
+
+    pub fn status(&self, status: impl Borrow<StoryStatus>) -> String {
+        self.t(format!("status-{}", status.borrow().as_str()))
+    }
+
+    pub fn section(&self, key: impl AsRef<str>) -> String {
+        self.t(format!("section-{}", key.as_ref()))
+    }
+
+    /// The translated error message of a field, if it has one.
+    pub fn err(&self, errors: impl Borrow<FieldErrors>, field: impl AsRef<str>) -> Option<String> {
+        errors.borrow().get(field.as_ref()).map(|k| self.t(k))
+    }
+
+    /// All errors of a form, for the summary at its top: (field, message).
+    pub fn all_errors(&self, errors: impl Borrow<FieldErrors>) -> Vec<(String, String)> {
+        errors
+            .borrow()
+            .0
+            .iter()
+            .map(|e| (e.field.clone(), self.t(e.key)))
+            .collect()
+    }
+
+    /// Whether `list` holds `value` (checked boxes, selected options).
+    pub fn has(&self, list: impl AsRef<[String]>, value: impl AsRef<str>) -> bool {
+        list.as_ref().iter().any(|v| v == value.as_ref())
+    }
+
+    pub fn themes(&self) -> &'static [&'static str] {
+        vooruit_domain::taxonomy::THEMES
+    }
+
+    pub fn sectors(&self) -> &'static [&'static str] {
+        vooruit_domain::taxonomy::SECTORS
+    }
+
+    pub fn regions(&self) -> &'static [&'static str] {
+        vooruit_domain::taxonomy::REGIONS
+    }
+
+    pub fn kinds(&self) -> Vec<&'static str> {
+        StoryKind::ALL.iter().map(|k| k.as_str()).collect()
+    }
+
+    pub fn asset(&self, name: impl AsRef<str>) -> String {
+        format!("/static/{}/{}", crate::assets::ASSET_VERSION, name.as_ref())
+    }
+
+    pub fn is_editor(&self) -> bool {
+        self.user.as_ref().is_some_and(User::can_edit_stories)
+    }
+
+    /// The link of the language switch: this page in the other language.
+    pub fn switch_href(&self) -> String {
+        format!(
+            "/taal/{}?terug={}",
+            self.lang.other().code(),
+            percent_encoding::utf8_percent_encode(&self.path, percent_encoding::NON_ALPHANUMERIC)
+        )
+    }
+
+    pub fn other_lang_name(&self) -> String {
+        self.t("lang-switch")
+    }
+
+    pub fn other_lang_code(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    /// True when `prefix` is the current section, for aria-current in the nav.
+    pub fn current(&self, prefix: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("");
+        if prefix == "/" {
+            path == "/"
+        } else {
+            path.starts_with(prefix)
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Translations with Fluent: Dutch first, English second. The `.ftl` files
+//! are embedded in the binary. A missing key shows the key itself (and is
+//! caught by a test), never an empty string.
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, TimeZone};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use unic_langid::langid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().get(..2) {
+            Some("nl") => Some(Lang::Nl),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// The first supported language in an Accept-Language header, by order.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        header
+            .split(',')
+            .find_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
+    }
+}
+
+pub const NL_FTL: &str = include_str!("../i18n/nl.ftl");
+pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
+
+fn bundle(
+    lang: unic_langid::LanguageIdentifier,
+    source: &'static str,
+) -> FluentBundle<FluentResource> {
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errors)| {
+        tracing::error!(?errors, "translation file has errors");
+        res
+    });
+    let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+    // Isolation marks would end up inside attributes and e-mail text.
+    bundle.set_use_isolating(false);
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(?errors, "translation keys defined twice");
+    }
+    bundle
+}
+
+static NL: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(langid!("nl"), NL_FTL));
+static EN: LazyLock<FluentBundle<FluentResource>> = LazyLock::new(|| bundle(langid!("en"), EN_FTL));
+
+fn bundle_for(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
+/// Looks up `key`, formatting it with `args`.
+pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
+    let bundle = bundle_for(lang);
+    let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+        tracing::warn!(key, lang = lang.code(), "missing translation");
+        return key.to_string();
+    };
+    let mut errors = vec![];
+    bundle
+        .format_pattern(pattern, args, &mut errors)
+        .into_owned()
+}
+
+pub fn has_key(lang: Lang, key: &str) -> bool {
+    bundle_for(lang).has_message(key)
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn amsterdam(ms: i64) -> chrono::DateTime<chrono_tz::Tz> {
+    chrono_tz::Europe::Amsterdam
+        .timestamp_millis_opt(ms)
+        .single()
+        .unwrap_or_else(|| {
+            chrono_tz::Europe::Amsterdam
+                .timestamp_millis_opt(0)
+                .unwrap()
+        })
+}
+
+/// "12 maart 2026" / "12 March 2026", in Europe/Amsterdam.
+pub fn format_date(lang: Lang, ms: i64) -> String {
+    let d = amsterdam(ms);
+    let month = match lang {
+        Lang::Nl => MONTHS_NL[d.month0() as usize],
+        Lang::En => MONTHS_EN[d.month0() as usize],
+    };
+    format!("{} {} {}", d.day(), month, d.year())
+}
+
+/// "12 maart 2026, 14:05", in Europe/Amsterdam.
+pub fn format_datetime(lang: Lang, ms: i64) -> String {
+    let d = amsterdam(ms);
+    format!("{}, {}", format_date(lang, ms), d.format("%H:%M"))
+}
+
+/// ISO 8601 for `<time datetime>`.
+pub fn iso_date(ms: i64) -> String {
+    amsterdam(ms).format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dutch_key_has_an_english_translation_and_back() {
+        for (from, to, src) in [(Lang::Nl, Lang::En, NL_FTL), (Lang::En, Lang::Nl, EN_FTL)] {
+            let res = FluentResource::try_new(src.to_string()).expect("valid ftl");
+            for entry in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(
+                        has_key(to, m.id.name),
+                        "{} lacks {} (present in {})",
+                        to.code(),
+                        m.id.name,
+                        from.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn accept_language_picks_first_supported() {
+        assert_eq!(
+            Lang::from_accept_language("de-DE,en;q=0.8,nl;q=0.5"),
+            Some(Lang::En)
+        );
+        assert_eq!(Lang::from_accept_language("nl-NL"), Some(Lang::Nl));
+        assert_eq!(Lang::from_accept_language("fr"), None);
+    }
+
+    #[test]
+    fn dates_are_shown_in_amsterdam_time() {
+        // 2026-03-01 23:30 UTC is already 2 March in Amsterdam.
+        let ms = chrono::Utc
+            .with_ymd_and_hms(2026, 3, 1, 23, 30, 0)
+            .unwrap()
+            .timestamp_millis();
+        assert_eq!(format_date(Lang::Nl, ms), "2 maart 2026");
+        assert_eq!(format_datetime(Lang::En, ms), "2 March 2026, 00:30");
+    }
+}

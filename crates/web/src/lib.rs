@@ -1,0 +1,90 @@
+//! The HTTP layer of Vooruit: one router with the HTML pages, the JSON API,
+//! the feeds and the static files. Handlers are thin: they extract, call one
+//! `vooruit_app::App` function and render HTML or JSON.
+
+mod api;
+mod assets;
+mod context;
+mod error;
+mod form;
+pub mod i18n;
+mod metrics;
+mod middleware;
+mod pages;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use vooruit_app::App;
+
+pub use context::Ctx;
+pub use error::{ApiError, HtmlError};
+
+/// Largest request body accepted: a long story fits many times over.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Web settings that the use cases do not need.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Take the client address from X-Forwarded-For (only behind a proxy you run).
+    pub trust_proxy: bool,
+    /// An organisation's own design tokens, served after the default theme.
+    pub theme_css: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub web: Arc<WebConfig>,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+/// The whole site.
+pub fn router(app: App, web: WebConfig) -> Router {
+    let state = AppState {
+        app,
+        web: Arc::new(web),
+        metrics: Arc::new(metrics::Metrics::default()),
+    };
+    let dynamic = pages::routes()
+        .merge(api::routes())
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::context,
+        ));
+    let x_request_id = axum::http::HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/healthz", get(pages::health::healthz))
+        .route("/metrics", get(metrics::metrics))
+        .merge(assets::routes())
+        .merge(dynamic)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::security_headers,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(CatchPanicLayer::custom(middleware::panic_response))
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .with_state(state)
+}

@@ -1,0 +1,98 @@
+//! Prometheus metrics at `/metrics`: request counts by status class and a
+//! latency histogram. Hand-written: a few atomics do not need a framework.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::AppState;
+
+/// Upper bounds of the latency buckets, in seconds.
+const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
+
+#[derive(Default)]
+pub struct Metrics {
+    by_class: [AtomicU64; 5],
+    buckets: [AtomicU64; BUCKETS.len()],
+    count: AtomicU64,
+    sum_micros: AtomicU64,
+}
+
+impl Metrics {
+    fn observe(&self, status: u16, seconds: f64) {
+        let class = (usize::from(status / 100)).clamp(1, 5) - 1;
+        self.by_class[class].fetch_add(1, Ordering::Relaxed);
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            if seconds <= *bound {
+                self.buckets[i].fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.sum_micros
+            .fetch_add((seconds * 1_000_000.0) as u64, Ordering::Relaxed);
+    }
+
+    fn render(&self, pending_jobs: Option<i64>) -> String {
+        let mut out = String::new();
+        out.push_str(
+            "# HELP vooruit_http_requests_total HTTP requests answered, by status class.\n",
+        );
+        out.push_str("# TYPE vooruit_http_requests_total counter\n");
+        for (i, c) in self.by_class.iter().enumerate() {
+            out.push_str(&format!(
+                "vooruit_http_requests_total{{class=\"{}xx\"}} {}\n",
+                i + 1,
+                c.load(Ordering::Relaxed)
+            ));
+        }
+        out.push_str("# HELP vooruit_http_request_duration_seconds Time to answer a request.\n");
+        out.push_str("# TYPE vooruit_http_request_duration_seconds histogram\n");
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            out.push_str(&format!(
+                "vooruit_http_request_duration_seconds_bucket{{le=\"{bound}\"}} {}\n",
+                self.buckets[i].load(Ordering::Relaxed)
+            ));
+        }
+        let count = self.count.load(Ordering::Relaxed);
+        out.push_str(&format!(
+            "vooruit_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}\n"
+        ));
+        out.push_str(&format!(
+            "vooruit_http_request_duration_seconds_sum {}\n",
+            self.sum_micros.load(Ordering::Relaxed) as f64 / 1_000_000.0
+        ));
+        out.push_str(&format!(
+            "vooruit_http_request_duration_seconds_count {count}\n"
+        ));
+        if let Some(jobs) = pending_jobs {
+            out.push_str("# HELP vooruit_jobs_pending Background jobs not yet done.\n");
+            out.push_str("# TYPE vooruit_jobs_pending gauge\n");
+            out.push_str(&format!("vooruit_jobs_pending {jobs}\n"));
+        }
+        out
+    }
+}
+
+pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let res = next.run(req).await;
+    state
+        .metrics
+        .observe(res.status().as_u16(), start.elapsed().as_secs_f64());
+    res
+}
+
+pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+    let pending = state.app.db.pending_jobs().await.ok();
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        state.metrics.render(pending),
+    )
+}

@@ -1,0 +1,243 @@
+//! Request-wide concerns: the request context (language, user, CSRF),
+//! CSRF and content-type checks on every state change, error pages, and the
+//! security headers every response carries.
+
+use std::net::SocketAddr;
+
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use vooruit_app::AppError;
+
+use crate::context::Ctx;
+use crate::error::{ErrorPage, problem};
+use crate::i18n::Lang;
+use crate::{AppState, BODY_LIMIT};
+
+pub const SESSION_COOKIE: &str = "vooruit_session";
+pub const CSRF_COOKIE: &str = "vooruit_csrf";
+pub const LANG_COOKIE: &str = "vooruit_lang";
+
+/// The value of one cookie from the Cookie header(s).
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// A Set-Cookie value with the flags every Vooruit cookie needs.
+pub fn set_cookie(name: &str, value: &str, max_age_secs: Option<i64>, https: bool) -> HeaderValue {
+    let mut s = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age_secs {
+        s.push_str(&format!("; Max-Age={age}"));
+    }
+    if https {
+        s.push_str("; Secure");
+    }
+    HeaderValue::from_str(&s).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+fn client_ip(req: &Request, trust_proxy: bool) -> String {
+    let forwarded = req
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next());
+    if trust_proxy && let Some(ip) = forwarded {
+        return ip.trim().to_string();
+    }
+    req.extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+fn valid_token(t: &str) -> bool {
+    t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Builds the `Ctx`, checks state-changing requests, and turns error markers
+/// into full pages (HTML) or problem documents (API).
+pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let path = req
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    let api = is_api(req.uri().path());
+    let headers = req.headers();
+    let lang = cookie(headers, LANG_COOKIE)
+        .and_then(|c| Lang::parse(&c))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::Nl);
+    let existing_csrf = cookie(headers, CSRF_COOKIE).filter(|t| valid_token(t));
+    let new_csrf = existing_csrf.is_none();
+    let csrf = existing_csrf.unwrap_or_else(|| hex::encode(rand::random::<[u8; 32]>()));
+    let session = cookie(headers, SESSION_COOKIE).filter(|t| valid_token(t));
+    let ip = client_ip(&req, state.web.trust_proxy);
+    let mut ctx = Ctx {
+        lang,
+        user: None,
+        csrf: csrf.clone(),
+        path,
+        ip,
+    };
+    let checked = async {
+        if let Some(token) = session {
+            ctx.user = state.app.session_user(&token).await?;
+        }
+        check_unsafe_request(req, &csrf, api).await
+    };
+    let mut res = match checked.await {
+        Ok(mut req) => {
+            req.extensions_mut().insert(ctx.clone());
+            next.run(req).await
+        }
+        Err(e) => crate::HtmlError(e).into_response(),
+    };
+
+    if let Some(page) = res.extensions().get::<ErrorPage>().copied() {
+        let status = res.status();
+        res = if api {
+            problem(&app_error_for(status, page.key), lang)
+        } else if status == StatusCode::UNAUTHORIZED {
+            let back = percent_encoding::utf8_percent_encode(
+                &ctx.path,
+                percent_encoding::NON_ALPHANUMERIC,
+            );
+            Redirect::to(&format!("/inloggen?terug={back}")).into_response()
+        } else {
+            crate::pages::error_page(ctx.clone(), status, page.key)
+        };
+    }
+    if new_csrf {
+        let https = state.app.config.is_https();
+        res.headers_mut().append(
+            header::SET_COOKIE,
+            set_cookie(CSRF_COOKIE, &csrf, None, https),
+        );
+    }
+    res
+}
+
+/// Rebuilds the AppError for an error marker (only its status and key matter).
+fn app_error_for(status: StatusCode, key: &'static str) -> AppError {
+    match status {
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::UNAUTHORIZED => AppError::Unauthorized,
+        StatusCode::FORBIDDEN => AppError::Forbidden,
+        StatusCode::TOO_MANY_REQUESTS => AppError::TooManyRequests,
+        StatusCode::CONFLICT => AppError::Conflict(key),
+        StatusCode::BAD_REQUEST => AppError::BadRequest(key),
+        _ => AppError::Internal(key.to_string()),
+    }
+}
+
+/// Every request that changes something must prove it comes from our own
+/// pages (a form with the CSRF token of its cookie) or be a JSON call (which
+/// a foreign page cannot send without a CORS preflight that we never allow).
+async fn check_unsafe_request(req: Request, csrf: &str, api: bool) -> Result<Request, AppError> {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(req);
+    }
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if api {
+        // DELETE without a body is allowed: a body-less request cannot be a
+        // cross-site form post with our cookies.
+        let bodyless = *req.method() == Method::DELETE
+            && req
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .is_none_or(|l| l == "0");
+        if content_type.starts_with("application/json") || bodyless {
+            return Ok(req);
+        }
+        return Err(AppError::BadRequest("error-json-required"));
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Err(AppError::BadRequest("error-bad-form"));
+    }
+    let (parts, body) = req.into_parts();
+    let bytes: Bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| AppError::BadRequest("error-bad-form"))?;
+    let sent = url::form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    if sent.is_empty() || sent != csrf {
+        return Err(AppError::BadRequest("error-csrf"));
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// Headers on every response. The CSP allows no inline script or style, so
+/// injected markup could not run even if it slipped past the sanitiser.
+pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+             font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; \
+             base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    if state.app.config.is_https() {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    res
+}
+
+/// A panic in a handler becomes a plain 500; details go to the log only.
+pub fn panic_response(_err: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Er ging iets mis. Probeer het later opnieuw. / Something went wrong. Please try again later.",
+    )
+        .into_response()
+}

@@ -1,0 +1,255 @@
+//! Log in and out, register, confirm an address, reset a password.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use serde::Deserialize;
+use vooruit_app::AppError;
+use vooruit_domain::FieldErrors;
+
+use super::{PageResult, safe_back, with_status};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::form::FormData;
+use crate::middleware::{SESSION_COOKIE, cookie, set_cookie};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/inloggen", get(login_form).post(login))
+        .route("/uitloggen", post(logout))
+        .route("/registreren", get(register_form).post(register))
+        .route("/account/bevestigen/{token}", get(verify))
+        .route("/wachtwoord-vergeten", get(forgot_form).post(forgot))
+        .route(
+            "/wachtwoord-herstellen/{token}",
+            get(reset_form).post(reset),
+        )
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "message.html")]
+pub struct MessageTemplate {
+    pub l: Ctx,
+    pub tone: &'static str,
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub link_href: &'static str,
+    pub link_key: &'static str,
+}
+
+impl MessageTemplate {
+    fn ok(l: Ctx, title_key: &'static str, text_key: &'static str) -> Self {
+        MessageTemplate {
+            l,
+            tone: "ok",
+            title_key,
+            text_key,
+            link_href: "",
+            link_key: "",
+        }
+    }
+
+    fn with_link(mut self, href: &'static str, key: &'static str) -> Self {
+        self.link_href = href;
+        self.link_key = key;
+        self
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/login.html")]
+struct LoginTemplate {
+    l: Ctx,
+    email: String,
+    back: String,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize)]
+struct BackQuery {
+    terug: Option<String>,
+}
+
+async fn login_form(l: Ctx, Query(q): Query<BackQuery>) -> LoginTemplate {
+    LoginTemplate {
+        l,
+        email: String::new(),
+        back: safe_back(q.terug.as_deref().unwrap_or("/")),
+        errors: FieldErrors::new(),
+    }
+}
+
+async fn login(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
+    let email = form.get("email");
+    let back = safe_back(&form.get("terug"));
+    match s.app.login(&email, &form.get("password"), &l.ip).await {
+        Ok(session) => {
+            let cookie = set_cookie(
+                SESSION_COOKIE,
+                &session.token,
+                Some(session.max_age_secs),
+                s.app.config.is_https(),
+            );
+            let to = if back == "/" && session.user.can_edit_stories() {
+                "/redactie".to_string()
+            } else {
+                back
+            };
+            Ok((
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, to)],
+                [(header::SET_COOKIE, cookie)],
+            )
+                .into_response())
+        }
+        Err(AppError::Validation(errors)) => Ok(with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            LoginTemplate {
+                l,
+                email,
+                back,
+                errors,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn logout(State(s): State<AppState>, headers: axum::http::HeaderMap) -> PageResult {
+    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+        s.app.logout(&token).await?;
+    }
+    let cookie = set_cookie(SESSION_COOKIE, "", Some(0), s.app.config.is_https());
+    Ok((
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, "/")],
+        [(header::SET_COOKIE, cookie)],
+    )
+        .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/register.html")]
+struct RegisterTemplate {
+    l: Ctx,
+    your_name: String,
+    email: String,
+    errors: FieldErrors,
+}
+
+async fn register_form(l: Ctx) -> RegisterTemplate {
+    RegisterTemplate {
+        l,
+        your_name: String::new(),
+        email: String::new(),
+        errors: FieldErrors::new(),
+    }
+}
+
+async fn register(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
+    let (name, email) = (form.get("name"), form.get("email"));
+    match s
+        .app
+        .register(&name, &email, &form.get("password"), l.lang.code())
+        .await
+    {
+        Ok(()) => {
+            Ok(MessageTemplate::ok(l, "register-done-title", "register-done-text").into_response())
+        }
+        Err(AppError::Validation(errors)) => Ok(with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            RegisterTemplate {
+                l,
+                your_name: name,
+                email,
+                errors,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn verify(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
+    s.app.verify_email(&token).await?;
+    Ok(MessageTemplate::ok(l, "verified-title", "verified-text")
+        .with_link("/inloggen", "nav-login")
+        .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/forgot.html")]
+struct ForgotTemplate {
+    l: Ctx,
+    email: String,
+    errors: FieldErrors,
+}
+
+async fn forgot_form(l: Ctx) -> ForgotTemplate {
+    ForgotTemplate {
+        l,
+        email: String::new(),
+        errors: FieldErrors::new(),
+    }
+}
+
+async fn forgot(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
+    let email = form.get("email");
+    match s
+        .app
+        .request_password_reset(&email, &l.ip, l.lang.code())
+        .await
+    {
+        Ok(()) => {
+            Ok(MessageTemplate::ok(l, "forgot-done-title", "forgot-done-text").into_response())
+        }
+        Err(AppError::Validation(errors)) => Ok(with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ForgotTemplate { l, email, errors },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/reset.html")]
+struct ResetTemplate {
+    l: Ctx,
+    token: String,
+    errors: FieldErrors,
+}
+
+async fn reset_form(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
+    if !s.app.reset_token_valid(&token).await? {
+        return Err(AppError::Conflict("error-link-expired").into());
+    }
+    Ok(ResetTemplate {
+        l,
+        token,
+        errors: FieldErrors::new(),
+    }
+    .into_response())
+}
+
+async fn reset(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+    form: FormData,
+) -> PageResult {
+    match s.app.reset_password(&token, &form.get("password")).await {
+        Ok(()) => Ok(
+            MessageTemplate::ok(l, "reset-done-title", "reset-done-text")
+                .with_link("/inloggen", "nav-login")
+                .into_response(),
+        ),
+        Err(AppError::Validation(errors)) => Ok(with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ResetTemplate { l, token, errors },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}

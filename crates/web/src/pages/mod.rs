@@ -1,0 +1,99 @@
+//! The HTML pages, one module per feature.
+
+mod accounts;
+mod editor;
+pub mod health;
+mod home;
+mod member;
+pub(crate) mod share;
+mod site;
+pub(crate) mod stories;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::context::Ctx;
+use crate::{AppState, HtmlError};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(home::routes())
+        .merge(site::routes())
+        .merge(stories::routes())
+        .merge(share::routes())
+        .merge(accounts::routes())
+        .merge(member::routes())
+        .merge(editor::routes())
+}
+
+pub type PageResult = Result<Response, HtmlError>;
+
+/// Renders a template with a status other than 200 (e.g. 422 for a form
+/// with errors, which still shows the form with what was typed).
+pub fn with_status(status: StatusCode, page: impl IntoResponse) -> Response {
+    (status, page).into_response()
+}
+
+/// Redirect after a successful POST, so reload does not post again.
+pub fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// Only local paths are followed after login or a language switch, so a
+/// link cannot send people to another site.
+pub fn safe_back(path: &str) -> String {
+    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+        path.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// The pager under a list: `base` is the list URL with its filters.
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub base: String,
+}
+
+impl Pager {
+    pub fn new<T>(page: &vooruit_app::stories::Page<T>, base: String) -> Pager {
+        Pager {
+            page: page.page,
+            pages: page.pages,
+            base,
+        }
+    }
+
+    pub fn href(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        let sep = if self.base.contains('?') { '&' } else { '?' };
+        format!("{}{}page={}", self.base, sep, n.borrow())
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorTemplate {
+    l: Ctx,
+    title: String,
+    message: String,
+}
+
+/// The full error page, in the visitor's language, with the site's menu.
+pub fn error_page(l: Ctx, status: StatusCode, key: &str) -> Response {
+    let title = l.t(format!("status-title-{}", status.as_u16()));
+    let title = if title.starts_with("status-title-") {
+        l.t("status-title-other")
+    } else {
+        title
+    };
+    let message = l.t(key);
+    with_status(status, ErrorTemplate { l, title, message })
+}
+
+pub async fn not_found() -> HtmlError {
+    HtmlError(vooruit_app::AppError::NotFound)
+}

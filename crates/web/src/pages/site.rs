@@ -1,0 +1,81 @@
+//! The fixed pages: about, accessibility statement, privacy statement. Their
+//! text lives in the translation files; the page lists which blocks to show.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::routing::get;
+
+use crate::AppState;
+use crate::context::Ctx;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/over", get(about))
+        .route("/toegankelijkheid", get(accessibility))
+        .route("/privacy", get(privacy))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "site/page.html")]
+struct PageTemplate {
+    l: Ctx,
+    title_key: &'static str,
+    blocks: Vec<(&'static str, &'static str)>,
+}
+
+async fn about(l: Ctx) -> PageTemplate {
+    PageTemplate {
+        l,
+        title_key: "about-title",
+        blocks: vec![
+            ("lead", "about-lead"),
+            ("p", "about-p1"),
+            ("h2", "about-h-what"),
+            ("p", "about-p2"),
+            ("p", "about-p3"),
+            ("h2", "about-h-safe"),
+            ("p", "about-p4"),
+            ("h2", "about-h-open"),
+            ("p", "about-p5"),
+        ],
+    }
+}
+
+async fn accessibility(l: Ctx) -> PageTemplate {
+    PageTemplate {
+        l,
+        title_key: "a11y-title",
+        blocks: vec![
+            ("lead", "a11y-lead"),
+            ("h2", "a11y-h-status"),
+            ("p", "a11y-p1"),
+            ("h2", "a11y-h-how"),
+            ("p", "a11y-p2"),
+            ("p", "a11y-p3"),
+            ("h2", "a11y-h-known"),
+            ("p", "a11y-p4"),
+            ("h2", "a11y-h-contact"),
+            ("p", "a11y-p5"),
+        ],
+    }
+}
+
+async fn privacy(l: Ctx) -> PageTemplate {
+    PageTemplate {
+        l,
+        title_key: "privacy-title",
+        blocks: vec![
+            ("lead", "privacy-lead"),
+            ("h2", "privacy-h-stories"),
+            ("p", "privacy-p1"),
+            ("p", "privacy-p2"),
+            ("h2", "privacy-h-accounts"),
+            ("p", "privacy-p3"),
+            ("h2", "privacy-h-cookies"),
+            ("p", "privacy-p4"),
+            ("h2", "privacy-h-rights"),
+            ("p", "privacy-p5"),
+        ],
+    }
+}

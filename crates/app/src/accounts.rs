@@ -57,6 +57,17 @@ impl TryFrom<UserRow> for User {
     }
 }
 
+/// An account as administrators see it in the list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Account {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub verified: bool,
+    pub created_at: i64,
+}
+
 /// A new session: the cookie value and the user it belongs to.
 pub struct Session {
     pub token: String,
@@ -306,6 +317,52 @@ impl App {
         self.db.set_password_hash(&user_id, &hash).await?;
         self.db.mark_email_verified(&user_id).await?;
         self.db.delete_user_sessions(&user_id).await?;
+        Ok(())
+    }
+
+    /// All accounts, for administrators.
+    pub async fn accounts(
+        &self,
+        admin: &User,
+        page: i64,
+    ) -> AppResult<crate::stories::Page<Account>> {
+        if admin.role != Role::Admin {
+            return Err(AppError::Forbidden);
+        }
+        let per_page = crate::stories::PAGE_SIZE * 2;
+        let page = page.clamp(1, 100_000);
+        let (rows, total) = self.db.users(per_page, (page - 1) * per_page).await?;
+        let items = rows
+            .into_iter()
+            .map(|r| Account {
+                role: Role::parse(&r.role).unwrap_or(Role::Member),
+                verified: r.email_verified_at.is_some(),
+                id: r.id,
+                email: r.email,
+                name: r.name,
+                created_at: r.created_at,
+            })
+            .collect();
+        Ok(crate::stories::Page::new(items, total, page, per_page))
+    }
+
+    /// Gives an account another role. Administrators cannot change their own
+    /// role, so there is always someone left who can.
+    pub async fn set_role(&self, admin: &User, user_id: &str, role: &str) -> AppResult<()> {
+        if admin.role != Role::Admin {
+            return Err(AppError::Forbidden);
+        }
+        let role =
+            Role::parse(role).ok_or_else(|| AppError::field("role", "error-unknown-choice"))?;
+        if admin.id == user_id {
+            return Err(AppError::Conflict("error-own-role"));
+        }
+        if self.db.user_by_id(user_id).await?.is_none() {
+            return Err(AppError::NotFound);
+        }
+        self.db.set_user_role(user_id, role.as_str()).await?;
+        // New rights take effect at once; old sessions must not keep old ones.
+        self.db.delete_user_sessions(user_id).await?;
         Ok(())
     }
 

@@ -31,7 +31,7 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    fn new(items: Vec<T>, total: i64, page: i64, per_page: i64) -> Page<T> {
+    pub(crate) fn new(items: Vec<T>, total: i64, page: i64, per_page: i64) -> Page<T> {
         Page {
             items,
             total,
@@ -513,6 +513,24 @@ impl App {
             .map(|t| self.config.url(&status_path(t)))
     }
 
+    /// Mails the teller (subject, text), if the story has a contact address
+    /// (demo stories have none).
+    async fn mail_teller(
+        &self,
+        row: &StoryRow,
+        (subject, text): (String, String),
+    ) -> AppResult<()> {
+        if row.contact_email.is_empty() {
+            return Ok(());
+        }
+        self.queue_mail(Mail {
+            to: row.contact_email.clone(),
+            subject,
+            text,
+        })
+        .await
+    }
+
     pub async fn ask_teller(&self, user: &User, id: &str, question: &str) -> AppResult<()> {
         let row = self.editor_row(user, id).await?;
         let question = validated_message("question", question)?;
@@ -521,13 +539,8 @@ impl App {
             .add_story_message(&row.id, "editor", &question)
             .await?;
         if let Some(link) = self.status_link(&row) {
-            let (subject, text) = texts::question(&row.lang, &row.title, &question, &link);
-            self.queue_mail(Mail {
-                to: row.contact_email.clone(),
-                subject,
-                text,
-            })
-            .await?;
+            let mail = texts::question(&row.lang, &row.title, &question, &link);
+            self.mail_teller(&row, mail).await?;
         }
         Ok(())
     }
@@ -542,15 +555,8 @@ impl App {
         }
         self.step(&row, StoryAction::Publish, None).await?;
         let public_url = self.config.url(&format!("/verhalen/{}", row.slug));
-        if !row.contact_email.is_empty() {
-            let (subject, text) = texts::published(&row.lang, &row.title, &public_url);
-            self.queue_mail(Mail {
-                to: row.contact_email.clone(),
-                subject,
-                text,
-            })
-            .await?;
-        }
+        let mail = texts::published(&row.lang, &row.title, &public_url);
+        self.mail_teller(&row, mail).await?;
         Ok(row.slug)
     }
 
@@ -559,13 +565,8 @@ impl App {
         let reason = validated_message("reason", reason)?;
         self.step(&row, StoryAction::Reject, Some(&reason)).await?;
         if let Some(link) = self.status_link(&row) {
-            let (subject, text) = texts::rejected(&row.lang, &row.title, &reason, &link);
-            self.queue_mail(Mail {
-                to: row.contact_email.clone(),
-                subject,
-                text,
-            })
-            .await?;
+            let mail = texts::rejected(&row.lang, &row.title, &reason, &link);
+            self.mail_teller(&row, mail).await?;
         }
         Ok(())
     }

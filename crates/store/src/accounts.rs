@@ -69,6 +69,18 @@ impl Db {
         )
     }
 
+    /// One page of users, by name, and how many there are.
+    pub async fn users(&self, limit: i64, offset: i64) -> Result<(Vec<UserRow>, i64)> {
+        let rows = sqlx::query_as::<_, UserRow>(&format!(
+            "SELECT {USER_COLUMNS} FROM users ORDER BY name, email LIMIT $1 OFFSET $2"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok((rows, self.count_users().await?))
+    }
+
     pub async fn count_users(&self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users")
             .fetch_one(&self.pool)

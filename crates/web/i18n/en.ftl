@@ -381,3 +381,24 @@ privacy-h-cookies = Cookies
 privacy-p4 = We only use cookies that are needed: to keep you logged in, to protect forms and to remember your language choice. We do not use cookies to track you, and we show no adverts.
 privacy-h-rights = Your rights
 privacy-p5 = You may view your data, and ask us to change or delete it. To do this, contact the manager of this learning network.
+
+## Administration
+nav-admin = Administration
+stories-results = Results
+yes = yes
+no = no
+role-member = Member
+role-editor = Editor
+role-admin = Administrator
+admin-users-title = Users
+admin-users-intro = Here you give people a role. Editors handle stories. Administrators can also change roles. After a change, the person has to log in again.
+admin-users-count = { $count ->
+    [one] 1 user
+   *[other] { $count } users
+}
+admin-verified = E-mail confirmed
+admin-role = Role
+admin-role-of = Role of { $name }
+admin-you = you
+admin-role-saved = The role has been changed.
+error-own-role = You cannot change your own role. Ask another administrator.

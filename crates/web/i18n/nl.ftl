@@ -381,3 +381,24 @@ privacy-h-cookies = Cookies
 privacy-p4 = We gebruiken alleen cookies die nodig zijn: om je ingelogd te houden, om formulieren te beveiligen en om je taalkeuze te onthouden. We gebruiken geen cookies om je te volgen, en geen advertenties.
 privacy-h-rights = Je rechten
 privacy-p5 = Je mag je gegevens inzien, laten aanpassen of laten verwijderen. Neem daarvoor contact op met de beheerder van dit leernetwerk.
+
+## Beheer
+nav-admin = Beheer
+stories-results = Resultaten
+yes = ja
+no = nee
+role-member = Lid
+role-editor = Redacteur
+role-admin = Beheerder
+admin-users-title = Gebruikers
+admin-users-intro = Hier geef je mensen een rol. Redacteuren behandelen verhalen. Beheerders kunnen ook rollen veranderen. Na een wijziging moet iemand opnieuw inloggen.
+admin-users-count = { $count ->
+    [one] 1 gebruiker
+   *[other] { $count } gebruikers
+}
+admin-verified = E-mail bevestigd
+admin-role = Rol
+admin-role-of = Rol van { $name }
+admin-you = jij
+admin-role-saved = De rol is aangepast.
+error-own-role = Je kunt je eigen rol niet veranderen. Vraag een andere beheerder.

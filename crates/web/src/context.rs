@@ -142,6 +142,12 @@ impl Ctx {
         format!("/static/{}/{}", crate::assets::ASSET_VERSION, name.as_ref())
     }
 
+    pub fn is_admin(&self) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| u.role == vooruit_domain::account::Role::Admin)
+    }
+
     pub fn is_editor(&self) -> bool {
         self.user.as_ref().is_some_and(User::can_edit_stories)
     }

@@ -237,3 +237,52 @@ async fn cli_user_add_refuses_bad_input() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown role"));
 }
+
+#[tokio::test]
+async fn administrators_give_roles() {
+    let s = Server::start().await;
+    s.add_user("baas@test.nl", "Baas", "admin", "wachtwoord van de baas");
+    s.add_user(
+        "nieuw@test.nl",
+        "Nieuwe Redacteur",
+        "member",
+        "wachtwoord van nieuw",
+    );
+    let member = s.client();
+    member.login("nieuw@test.nl", "wachtwoord van nieuw").await;
+    assert_eq!(member.get("/redactie").await.status, 403);
+    assert_eq!(member.get("/beheer/gebruikers").await.status, 403);
+
+    let admin = s.client();
+    admin.login("baas@test.nl", "wachtwoord van de baas").await;
+    let page = admin.get("/beheer/gebruikers").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Nieuwe Redacteur"));
+    let html = page.html();
+    let form_sel = scraper::Selector::parse("form.vo-inline-form[action^=\"/beheer/gebruikers/\"]")
+        .expect("sel");
+    let action = html
+        .select(&form_sel)
+        .find(|f| f.inner_html().contains("Nieuwe Redacteur"))
+        .and_then(|f| f.value().attr("action").map(str::to_string))
+        .expect("role form of the new user");
+    let saved = admin
+        .post_form(&action, &page.csrf(), &[("role", "editor")])
+        .await;
+    assert_eq!(saved.status, 303);
+    // The old session lost its rights with its role; after logging in again
+    // the new editor can open the redactie.
+    assert_eq!(member.get("/api/v1/session").await.status, 401);
+    member.login("nieuw@test.nl", "wachtwoord van nieuw").await;
+    assert_eq!(member.get("/redactie").await.status, 200);
+
+    let bad = admin
+        .post_form(&action, &page.csrf(), &[("role", "keizer")])
+        .await;
+    assert_eq!(bad.status, 422);
+    let editor = s.client();
+    editor
+        .login(crate::common::EDITOR_EMAIL, crate::common::EDITOR_PASSWORD)
+        .await;
+    assert_eq!(editor.get("/beheer/gebruikers").await.status, 403);
+}

@@ -9,6 +9,7 @@ mod accounts;
 mod api;
 mod durability;
 mod editor;
+mod mail;
 mod pages;
 mod security;
 mod share;

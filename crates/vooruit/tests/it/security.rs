@@ -318,17 +318,22 @@ async fn security_headers_on_every_response_and_limits() {
             "no HSTS over plain http"
         );
     }
-    // A body over the limit gets 413.
-    let big = "x".repeat(2 * 1024 * 1024);
-    let r = c
-        .http
-        .post(s.url("/api/v1/submissions"))
-        .header("content-type", "application/json")
-        .body(big)
-        .send()
+    // A body over the limit gets 413, as soon as the length is announced
+    // (raw HTTP: a client that keeps writing would see the connection close).
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let mut tcp = tokio::net::TcpStream::connect(&addr)
         .await
-        .expect("post");
-    assert_eq!(r.status(), 413);
+        .expect("connect");
+    tcp.write_all(
+        format!("POST /api/v1/submissions HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{{", 2 * 1024 * 1024).as_bytes(),
+    )
+    .await
+    .expect("write");
+    let mut buf = vec![0u8; 64];
+    let n = tcp.read(&mut buf).await.expect("read");
+    let head = String::from_utf8_lossy(&buf[..n]).to_string();
+    assert!(head.starts_with("HTTP/1.1 413"), "{head}");
 }
 
 #[tokio::test]
@@ -344,4 +349,90 @@ async fn hsts_when_the_site_is_https() {
     // Cookies are Secure then.
     let cookie = p.headers["set-cookie"].to_str().expect("cookie");
     assert!(cookie.contains("Secure"));
+}
+
+#[tokio::test]
+async fn login_is_throttled_per_ip_address() {
+    let s = Server::start().await;
+    let c = s.client();
+    // Guessing across many accounts from one address.
+    for i in 0..30 {
+        let r = c
+            .post_json(
+                "/api/v1/session",
+                &json!({"email": format!("gok{i}@test.nl"), "password": "fout wachtwoord"}),
+            )
+            .await;
+        assert_eq!(r.status, 422);
+    }
+    let r = c
+        .post_json(
+            "/api/v1/session",
+            &json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, 429);
+}
+
+#[tokio::test]
+async fn bad_input_never_crashes_the_server() {
+    let s = Server::start().await;
+    let c = s.client();
+    let form = c.get("/verhaal-delen").await;
+    let csrf = form.csrf();
+    let long = "é".repeat(20_000);
+    let weird = "\u{0}\u{202e}<>&\"'";
+    for fields in [
+        vec![
+            ("step", "1"),
+            ("kind", weird),
+            ("title", long.as_str()),
+            ("themes", "bestaat-niet"),
+        ],
+        vec![
+            ("step", "2"),
+            ("go", "send"),
+            ("title", weird),
+            ("lessons", long.as_str()),
+        ],
+        vec![("step", "9"), ("region", "mars")],
+    ] {
+        let r = c.post_form("/verhaal-delen", &csrf, &fields).await;
+        assert!(
+            r.status == 422 || r.status == 200,
+            "{}: {}",
+            r.status,
+            r.body
+        );
+    }
+    // Invalid percent-encoding and binary junk in a form body.
+    let junk = c
+        .http
+        .post(s.url("/verhaal-delen"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("csrf={csrf}&title=%ZZ%&\u{ff}\u{fe}=%00"))
+        .send()
+        .await
+        .expect("post");
+    assert!(junk.status().as_u16() < 500);
+    // JSON of the wrong shape.
+    for body in [
+        json!([]),
+        json!({"kind": 5}),
+        json!({"lessons": "geen lijst"}),
+        json!(null),
+    ] {
+        let r = c.post_json("/api/v1/submissions", &body).await;
+        assert_eq!(r.status, 400, "{body}");
+    }
+    for path in [
+        "/verhalen?page=-5",
+        "/verhalen?page=99999999999999999999",
+        "/api/v1/stories?page=0",
+        "/redactie/verhalen/%00",
+        "/verhalen/%E2%80%AE",
+    ] {
+        assert!(c.get(path).await.status < 500, "{path}");
+    }
+    assert_eq!(c.get("/healthz").await.status, 200, "still alive");
 }

@@ -1,6 +1,7 @@
 //! The HTML pages, one module per feature.
 
 mod accounts;
+mod admin;
 mod editor;
 pub mod health;
 mod home;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .merge(accounts::routes())
         .merge(member::routes())
         .merge(editor::routes())
+        .merge(admin::routes())
 }
 
 pub type PageResult = Result<Response, HtmlError>;

@@ -20,7 +20,8 @@ pub struct Queue {
 
 #[derive(Deserialize)]
 pub struct PageQuery {
-    page: Option<i64>,
+    /// Kept as text so a malformed number means page 1, not an error.
+    page: Option<String>,
 }
 
 /// Stories waiting for the editors (ingediend, in redactie, vraag aan verteller).
@@ -35,7 +36,7 @@ pub async fn queue(
     let user = require_user(&l)?;
     let page = s
         .app
-        .editor_queue(&user, q.page.unwrap_or(1))
+        .editor_queue(&user, q.page.and_then(|p| p.parse().ok()).unwrap_or(1))
         .await
         .map_err(api_err(&l))?;
     Ok(Json(Queue {

@@ -7,6 +7,7 @@ mod error;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod search;
 pub mod stories;
 mod tokens;
 
@@ -16,7 +17,7 @@ use std::sync::Arc;
 pub use error::{AppError, AppResult};
 use tokio::sync::Notify;
 pub use vooruit_domain as domain;
-pub use vooruit_store::{Db, DbKind};
+pub use vooruit_store::{Db, DbKind, count_queries};
 
 /// Settings the use cases need. Built once at start by the binary.
 #[derive(Debug, Clone)]
@@ -50,6 +51,8 @@ pub struct App {
     mailer: Arc<mail::Mailer>,
     /// Wakes the job worker when work is queued on this node.
     jobs_wakeup: Arc<Notify>,
+    /// This node's search index, once `open_search` ran (serve, reindex).
+    search: Option<Arc<search::SearchState>>,
 }
 
 impl App {
@@ -60,6 +63,7 @@ impl App {
             config: Arc::new(config),
             mailer: Arc::new(mailer),
             jobs_wakeup: Arc::new(Notify::new()),
+            search: None,
         })
     }
 }

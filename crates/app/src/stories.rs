@@ -101,6 +101,9 @@ pub struct PublishedStory {
     pub summary: StorySummary,
     pub sections: Vec<Section>,
     pub lessons: Vec<String>,
+    /// Similar published stories (text and themes), never this one.
+    #[schema(value_type = Vec<Object>)]
+    pub related: Vec<vooruit_search::Hit>,
 }
 
 /// The parts in reading order; empty parts are left out.
@@ -235,11 +238,34 @@ impl App {
             .await?
             .ok_or(AppError::NotFound)?;
         let content = row.content();
+        let related = self
+            .related(&row.id, &content.themes, 4)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "related stories failed");
+                vec![]
+            });
         Ok(PublishedStory {
             summary: StorySummary::from_row(&row),
             sections: sections(&content),
             lessons: content.lessons,
+            related,
         })
+    }
+
+    /// Published story URLs for the sitemap: one page of `per_page` and the
+    /// number of pages.
+    pub async fn sitemap_slugs(
+        &self,
+        page: i64,
+        per_page: i64,
+    ) -> AppResult<(Vec<(String, i64)>, i64)> {
+        let total = self.db.count_published().await?;
+        let pages = (total + per_page - 1) / per_page;
+        let slugs = self
+            .db
+            .published_slugs(per_page, (page.max(1) - 1) * per_page)
+            .await?;
+        Ok((slugs, pages))
     }
 
     // --- sharing and following a story ---
@@ -477,6 +503,7 @@ impl App {
         if !self.db.set_story_status(&row.id, from, to, reason).await? {
             return Err(AppError::Conflict("error-changed-meanwhile"));
         }
+        self.reindex_soon(&row.id).await;
         Ok(to)
     }
 
@@ -499,6 +526,7 @@ impl App {
         self.db
             .update_story_content(&row.id, &content, Some(&user.id))
             .await?;
+        self.reindex_soon(&row.id).await;
         if row.status()? == StoryStatus::Ingediend {
             self.step(&row, StoryAction::StartReview, None).await?;
         }
@@ -511,6 +539,15 @@ impl App {
         row.status_token
             .as_deref()
             .map(|t| self.config.url(&status_path(t)))
+    }
+
+    /// Updates this node's index for a changed story right away. The change
+    /// is committed already and the outbox has it, so a failure here is only
+    /// logged: the tailer retries.
+    async fn reindex_soon(&self, id: &str) {
+        if let Err(e) = self.index_now(&[id.to_string()]).await {
+            tracing::warn!(error = %e, story = id, "indexing a changed story failed; the tailer will retry");
+        }
     }
 
     /// Mails the teller (subject, text), if the story has a contact address

@@ -44,7 +44,7 @@ impl Db {
         .bind(u.role)
         .bind(u.verified.then_some(now))
         .bind(now)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(id)
     }
@@ -54,7 +54,7 @@ impl Db {
             "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
         ))
         .bind(email.to_lowercase())
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -64,7 +64,7 @@ impl Db {
                 "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
             ))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(self.pool())
             .await?,
         )
     }
@@ -76,14 +76,14 @@ impl Db {
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         Ok((rows, self.count_users().await?))
     }
 
     pub async fn count_users(&self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users")
-            .fetch_one(&self.pool)
+            .fetch_one(self.pool())
             .await?)
     }
 
@@ -91,7 +91,7 @@ impl Db {
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -100,7 +100,7 @@ impl Db {
         sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
             .bind(role)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -111,7 +111,7 @@ impl Db {
         )
         .bind(now_ms())
         .bind(user_id)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
@@ -131,7 +131,7 @@ impl Db {
         .bind(user_id)
         .bind(now_ms())
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
@@ -145,14 +145,14 @@ impl Db {
         )
         .bind(id_hash)
         .bind(now_ms())
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -161,7 +161,7 @@ impl Db {
     pub async fn delete_user_sessions(&self, user_id: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -182,7 +182,7 @@ impl Db {
         .bind(purpose)
         .bind(user_id)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
@@ -203,7 +203,7 @@ impl Db {
         .bind(now_ms())
         .bind(token_hash)
         .bind(purpose)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -216,7 +216,7 @@ impl Db {
         .bind(token_hash)
         .bind(purpose)
         .bind(now_ms())
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?
             > 0)
     }
@@ -226,11 +226,11 @@ impl Db {
         let now = now_ms();
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(now)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         sqlx::query("DELETE FROM account_tokens WHERE expires_at < $1")
             .bind(now)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }

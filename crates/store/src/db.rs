@@ -86,6 +86,13 @@ impl Db {
         Ok(Db { pool, kind })
     }
 
+    /// The pool, counting one round trip for the request being served (see
+    /// `count_queries`). Every query in this crate goes through here.
+    pub(crate) fn pool(&self) -> &AnyPool {
+        let _ = QUERIES.try_with(|n| n.set(n.get() + 1));
+        &self.pool
+    }
+
     pub fn kind(&self) -> DbKind {
         self.kind
     }
@@ -97,18 +104,34 @@ impl Db {
             DbKind::Sqlite => &SQLITE_MIGRATIONS,
             DbKind::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await?;
+        migrator.run(self.pool()).await?;
         Ok(())
     }
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+        sqlx::query("SELECT 1").execute(self.pool()).await.is_ok()
     }
 
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+tokio::task_local! {
+    static QUERIES: std::cell::Cell<u32>;
+}
+
+/// Runs `fut` and counts the database round trips it starts (a transaction
+/// counts once). Lets a test prove that a page runs a bounded number of
+/// queries, whatever the size of the list it shows.
+pub async fn count_queries<F: std::future::Future>(fut: F) -> (F::Output, u32) {
+    QUERIES
+        .scope(std::cell::Cell::new(0), async {
+            let out = fut.await;
+            (out, QUERIES.with(std::cell::Cell::get))
+        })
+        .await
 }
 
 /// Milliseconds since the unix epoch, UTC: the one time format in the database.

@@ -26,7 +26,7 @@ impl Db {
         .bind(kind)
         .bind(payload)
         .bind(now)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(id)
     }
@@ -40,7 +40,7 @@ impl Db {
              AND (locked_until IS NULL OR locked_until < $1) ORDER BY run_after LIMIT 1",
         )
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?;
         let Some(id) = candidate else {
             return Ok(None);
@@ -53,7 +53,7 @@ impl Db {
         .bind(now + lease_ms)
         .bind(&id)
         .bind(now)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -61,7 +61,7 @@ impl Db {
         sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL WHERE id = $2")
             .bind(now_ms())
             .bind(id)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -84,7 +84,7 @@ impl Db {
         .bind(now + retry_in_ms)
         .bind(give_up.then_some(now))
         .bind(id)
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
@@ -92,7 +92,7 @@ impl Db {
     pub async fn pending_jobs(&self) -> Result<i64> {
         Ok(
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL")
-                .fetch_one(&self.pool)
+                .fetch_one(self.pool())
                 .await?,
         )
     }

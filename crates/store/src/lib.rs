@@ -6,9 +6,10 @@
 pub mod accounts;
 mod db;
 pub mod jobs;
+pub mod outbox;
 pub mod stories;
 pub mod throttle;
 
-pub use db::{Db, DbKind, StoreError, new_id, now_ms};
+pub use db::{Db, DbKind, StoreError, count_queries, new_id, now_ms};
 
 pub type Result<T> = std::result::Result<T, StoreError>;

@@ -39,7 +39,7 @@ pub struct StoryRow {
     pub published_at: Option<i64>,
 }
 
-const STORY_COLUMNS: &str = "id, slug, status, kind, title, summary, context, aim, approach, \
+pub(crate) const STORY_COLUMNS: &str = "id, slug, status, kind, title, summary, context, aim, approach, \
     what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, teller_org, \
     show_name, show_org, contact_email, lang, author_id, status_token, reject_reason, created_at, updated_at, \
     submitted_at, published_at";
@@ -146,7 +146,7 @@ impl Db {
         let now = now_ms();
         let mut slug = s.slug.to_string();
         for attempt in 2.. {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.pool().begin().await?;
             let c = s.content;
             let inserted = sqlx::query(&format!(
                 "INSERT INTO stories (id, slug, status, kind, title, summary, context, aim, approach, \
@@ -191,6 +191,7 @@ impl Db {
             match inserted {
                 Ok(_) => {
                     insert_revision(&mut tx, &id, None, c, now).await?;
+                    crate::outbox::record(&mut tx, &id).await?;
                     tx.commit().await?;
                     return Ok((id, slug));
                 }
@@ -212,7 +213,7 @@ impl Db {
             "SELECT {STORY_COLUMNS} FROM stories WHERE id = $1"
         ))
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -221,7 +222,7 @@ impl Db {
             "SELECT {STORY_COLUMNS} FROM stories WHERE slug = $1 AND status = 'gepubliceerd'"
         ))
         .bind(slug)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -230,7 +231,7 @@ impl Db {
             "SELECT {STORY_COLUMNS} FROM stories WHERE status_token = $1"
         ))
         .bind(token_hash)
-        .fetch_optional(&self.pool)
+        .fetch_optional(self.pool())
         .await?)
     }
 
@@ -274,8 +275,8 @@ impl Db {
             list = list.bind(b.clone());
             count = count.bind(b.clone());
         }
-        let rows = list.bind(limit).bind(offset).fetch_all(&self.pool).await?;
-        let total = count.fetch_one(&self.pool).await?;
+        let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
+        let total = count.fetch_one(self.pool()).await?;
         Ok((rows, total))
     }
 
@@ -288,13 +289,13 @@ impl Db {
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let total = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM stories \
              WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller')",
         )
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?;
         Ok((rows, total))
     }
@@ -313,11 +314,11 @@ impl Db {
         .bind(status.as_str())
         .bind(limit)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?;
         let total = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories WHERE status = $1")
             .bind(status.as_str())
-            .fetch_one(&self.pool)
+            .fetch_one(self.pool())
             .await?;
         Ok((rows, total))
     }
@@ -327,7 +328,7 @@ impl Db {
             "SELECT {STORY_COLUMNS} FROM stories WHERE author_id = $1 ORDER BY created_at DESC LIMIT 200"
         ))
         .bind(user_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?)
     }
 
@@ -339,7 +340,7 @@ impl Db {
         editor_id: Option<&str>,
     ) -> Result<()> {
         let now = now_ms();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.pool().begin().await?;
         sqlx::query(
             "UPDATE stories SET kind = $1, title = $2, summary = $3, context = $4, aim = $5, \
              approach = $6, what_differed = $7, lessons = $8, tips = $9, do_differently = $10, \
@@ -363,6 +364,7 @@ impl Db {
         .execute(&mut *tx)
         .await?;
         insert_revision(&mut tx, id, editor_id, content, now).await?;
+        crate::outbox::record(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -377,6 +379,7 @@ impl Db {
         reject_reason: Option<&str>,
     ) -> Result<bool> {
         let now = now_ms();
+        let mut tx = self.pool().begin().await?;
         let done = sqlx::query(
             "UPDATE stories SET status = $1, updated_at = $2, \
              published_at = CASE WHEN $1 = 'gepubliceerd' THEN COALESCE(published_at, $2) ELSE published_at END, \
@@ -389,9 +392,14 @@ impl Db {
         .bind(reject_reason)
         .bind(id)
         .bind(from.as_str())
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        crate::outbox::record(&mut tx, id).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     pub async fn add_story_message(&self, story_id: &str, author: &str, body: &str) -> Result<()> {
@@ -403,7 +411,7 @@ impl Db {
         .bind(author)
         .bind(body)
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(self.pool())
         .await?;
         Ok(())
     }
@@ -414,7 +422,7 @@ impl Db {
              WHERE story_id = $1 ORDER BY created_at, id LIMIT 500",
         )
         .bind(story_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
         .await?)
     }
 
@@ -425,13 +433,32 @@ impl Db {
              WHERE r.story_id = $1 ORDER BY r.created_at DESC, r.id LIMIT 200",
         )
         .bind(story_id)
-        .fetch_all(&self.pool)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    /// (slug, updated_at) of published stories, by slug: for the sitemap.
+    pub async fn published_slugs(&self, limit: i64, offset: i64) -> Result<Vec<(String, i64)>> {
+        Ok(sqlx::query_as::<_, (String, i64)>(
+            "SELECT slug, updated_at FROM stories WHERE status = 'gepubliceerd' ORDER BY slug LIMIT $1 OFFSET $2",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub async fn count_published(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM stories WHERE status = 'gepubliceerd'",
+        )
+        .fetch_one(self.pool())
         .await?)
     }
 
     pub async fn count_stories(&self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories")
-            .fetch_one(&self.pool)
+            .fetch_one(self.pool())
             .await?)
     }
 }

@@ -9,7 +9,7 @@ impl Db {
         sqlx::query("INSERT INTO throttle_events (bucket, at) VALUES ($1, $2)")
             .bind(bucket)
             .bind(now_ms())
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -21,7 +21,7 @@ impl Db {
         )
         .bind(bucket)
         .bind(now_ms() - window_ms)
-        .fetch_one(&self.pool)
+        .fetch_one(self.pool())
         .await?)
     }
 
@@ -29,7 +29,7 @@ impl Db {
     pub async fn throttle_clear(&self, bucket: &str) -> Result<()> {
         sqlx::query("DELETE FROM throttle_events WHERE bucket = $1")
             .bind(bucket)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }
@@ -37,7 +37,7 @@ impl Db {
     pub async fn throttle_prune(&self, older_than_ms: i64) -> Result<()> {
         sqlx::query("DELETE FROM throttle_events WHERE at < $1")
             .bind(now_ms() - older_than_ms)
-            .execute(&self.pool)
+            .execute(self.pool())
             .await?;
         Ok(())
     }

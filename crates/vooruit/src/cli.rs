@@ -51,6 +51,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Rebuild this node's search index from the database (stop the server first).
+    Reindex,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -156,6 +158,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let r = resolve(&cli.common)?;
     match cli.command {
         Command::Serve(args) => serve(r, args).await,
+        Command::Reindex => {
+            init_logging(r.file.log_format.as_deref());
+            let mut app = App::new(
+                open_db(&r).await?,
+                app_config(&r, "http://localhost:8080".into(), None, None),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let started = std::time::Instant::now();
+            if !app
+                .open_search()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+            {
+                app.rebuild_index()
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            }
+            let n = app.db.count_published().await?;
+            println!(
+                "indexed {n} published stories in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Migrate => {
             init_logging(r.file.log_format.as_deref());
             open_db(&r).await?;
@@ -253,7 +279,7 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         args.smtp_url.clone().or_else(|| r.file.smtp_url.clone()),
         args.mail_from.clone().or_else(|| r.file.mail_from.clone()),
     );
-    let app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo
         && app
             .load_demo()
@@ -266,12 +292,17 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             "demo content loaded; log in as the demo editor"
         );
     }
+    app.open_search()
+        .await
+        .map_err(|e| anyhow::anyhow!("opening the search index: {e}"))?;
     tokio::spawn(app.clone().run_jobs());
+    tokio::spawn(app.clone().run_indexer());
     let router = vooruit_web::router(
         app,
         vooruit_web::WebConfig {
             trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
             theme_css,
+            debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
         },
     );
     tracing::info!(%local, %base_url, database = ?db.kind(), "Vooruit is listening");

@@ -402,3 +402,26 @@ admin-role-of = Role of { $name }
 admin-you = you
 admin-role-saved = The role has been changed.
 error-own-role = You cannot change your own role. Ask another administrator.
+
+## Search
+search-title = Search
+search-title-for = Search for “{ $q }”
+search-label = Search all stories
+search-placeholder = Search a story
+search-submit = Search
+search-filters = Filters
+search-remove-filter = remove filter
+search-facet-kind = Kind of story
+search-facet-theme = Theme
+search-facet-sector = Sector
+search-facet-region = Region
+search-facet-year = Year
+search-count = { $count ->
+    [0] No results
+    [one] 1 result
+   *[other] { $count } results
+}
+search-did-you-mean = Did you mean
+search-without-filters = Without filters there are { $count } results.
+search-tips = Tip: use fewer or other words, check the spelling, or search a whole phrase in quotes, like "open day".
+story-related = Read also

@@ -402,3 +402,26 @@ admin-role-of = Rol van { $name }
 admin-you = jij
 admin-role-saved = De rol is aangepast.
 error-own-role = Je kunt je eigen rol niet veranderen. Vraag een andere beheerder.
+
+## Zoeken
+search-title = Zoeken
+search-title-for = Zoeken naar “{ $q }”
+search-label = Zoek in alle verhalen
+search-placeholder = Zoek een verhaal
+search-submit = Zoeken
+search-filters = Filters
+search-remove-filter = filter weghalen
+search-facet-kind = Soort verhaal
+search-facet-theme = Thema
+search-facet-sector = Sector
+search-facet-region = Regio
+search-facet-year = Jaar
+search-count = { $count ->
+    [0] Geen resultaten
+    [one] 1 resultaat
+   *[other] { $count } resultaten
+}
+search-did-you-mean = Bedoelde je
+search-without-filters = Zonder filters zijn er { $count } resultaten.
+search-tips = Tip: gebruik minder of andere woorden, controleer de spelling, of zoek een hele zin tussen aanhalingstekens, zoals "open dag".
+story-related = Lees ook

@@ -22,7 +22,6 @@ pub fn routes() -> Router<AppState> {
         .route("/static/{version}/vooruit.css", get(css))
         .route("/static/{version}/thema.css", get(theme_css))
         .route("/favicon.svg", get(favicon))
-        .route("/robots.txt", get(robots))
 }
 
 async fn css() -> Response {
@@ -56,14 +55,6 @@ async fn favicon() -> Response {
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
         FAVICON,
-    )
-        .into_response()
-}
-
-async fn robots() -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        "User-agent: *\nDisallow: /redactie\nDisallow: /mijn\nDisallow: /verhaal-status\nDisallow: /api/\n",
     )
         .into_response()
 }

@@ -45,7 +45,12 @@ impl Ctx {
     /// A translation with one variable.
     pub fn t1(&self, key: impl AsRef<str>, name: impl AsRef<str>, value: impl ToString) -> String {
         let mut args = fluent_bundle::FluentArgs::new();
-        args.set(name.as_ref().to_string(), value.to_string());
+        let value = value.to_string();
+        // Numbers go in as numbers, so plural and [0] variants can match.
+        match value.parse::<i64>() {
+            Ok(n) => args.set(name.as_ref().to_string(), n),
+            Err(_) => args.set(name.as_ref().to_string(), value),
+        }
         i18n::translate(self.lang, key.as_ref(), Some(&args))
     }
 

@@ -38,6 +38,9 @@ pub struct WebConfig {
     pub trust_proxy: bool,
     /// An organisation's own design tokens, served after the default theme.
     pub theme_css: Option<String>,
+    /// Add an `X-Vooruit-Queries` header with the number of database round
+    /// trips of each request (VOORUIT_DEBUG_QUERIES=1; for tests and tuning).
+    pub debug_queries: bool,
 }
 
 #[derive(Clone)]

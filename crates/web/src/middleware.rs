@@ -98,19 +98,27 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         path,
         ip,
     };
-    let checked = async {
-        if let Some(token) = session {
-            ctx.user = state.app.session_user(&token).await?;
+    let (mut res, queries) = vooruit_app::count_queries(async {
+        let checked = async {
+            if let Some(token) = session {
+                ctx.user = state.app.session_user(&token).await?;
+            }
+            check_unsafe_request(req, &csrf, api).await
         }
-        check_unsafe_request(req, &csrf, api).await
-    };
-    let mut res = match checked.await {
-        Ok(mut req) => {
-            req.extensions_mut().insert(ctx.clone());
-            next.run(req).await
+        .await;
+        match checked {
+            Ok(mut req) => {
+                req.extensions_mut().insert(ctx.clone());
+                next.run(req).await
+            }
+            Err(e) => crate::HtmlError(e).into_response(),
         }
-        Err(e) => crate::HtmlError(e).into_response(),
-    };
+    })
+    .await;
+    if state.web.debug_queries {
+        res.headers_mut()
+            .insert("x-vooruit-queries", HeaderValue::from(queries));
+    }
 
     if let Some(page) = res.extensions().get::<ErrorPage>().copied() {
         let status = res.status();

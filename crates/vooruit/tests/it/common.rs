@@ -100,6 +100,24 @@ impl Server {
         s
     }
 
+    /// A second node on the same database, with its own data dir (and so
+    /// its own search index), as behind a load balancer.
+    pub fn second_node(&self) -> Server {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut s = Server {
+            base: String::new(),
+            dir,
+            db: TestDb {
+                url: self.db.url.clone(),
+                pg_admin: None,
+            },
+            child: None,
+            extra_args: vec![],
+        };
+        s.launch();
+        s
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         self.dir.path().to_path_buf()
     }
@@ -110,6 +128,7 @@ impl Server {
             .env("VOORUIT_DATABASE_URL", &self.db.url)
             .env("VOORUIT_CONFIG", self.dir.path().join("none.toml"))
             .env("VOORUIT_LOG", "warn")
+            .env("VOORUIT_DEBUG_QUERIES", "1")
             .env_remove("VOORUIT_SMTP_URL");
         c
     }

@@ -11,5 +11,6 @@ mod durability;
 mod editor;
 mod mail;
 mod pages;
+mod search;
 mod security;
 mod share;

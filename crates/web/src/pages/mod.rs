@@ -3,9 +3,11 @@
 mod accounts;
 mod admin;
 mod editor;
+mod feeds;
 pub mod health;
 mod home;
 mod member;
+pub(crate) mod search;
 pub(crate) mod share;
 mod site;
 pub(crate) mod stories;
@@ -29,6 +31,8 @@ pub fn routes() -> Router<AppState> {
         .merge(member::routes())
         .merge(editor::routes())
         .merge(admin::routes())
+        .merge(search::routes())
+        .merge(feeds::routes())
 }
 
 pub type PageResult = Result<Response, HtmlError>;

@@ -1,5 +1,6 @@
 mod accounts;
 mod editor;
+mod search;
 mod stories;
 
 use axum::Json;
@@ -14,6 +15,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/openapi.json", get(openapi))
         .route("/api/v1/stories", get(stories::list))
         .route("/api/v1/stories/{slug}", get(stories::show))
+        .route("/api/v1/search", get(search::search))
         .route("/api/v1/submissions", post(stories::submit))
         .route(
             "/api/v1/session",
@@ -38,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         stories::list,
         stories::show,
         stories::submit,
+        search::search,
         accounts::login,
         accounts::logout,
         accounts::me,

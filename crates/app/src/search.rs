@@ -1,0 +1,222 @@
+//! Search: the use cases, the indexer that keeps this node's index in step
+//! with the database (by tailing the search outbox), and full rebuilds.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{Datelike, TimeZone};
+use vooruit_domain::story::StoryStatus;
+use vooruit_search::{Hit, SearchIndex, SearchRequest, SearchResults, StoryDoc};
+use vooruit_store::now_ms;
+use vooruit_store::stories::StoryRow;
+
+use crate::markdown::plain_excerpt;
+use crate::{App, AppError, AppResult};
+
+/// Rows younger than this may still be followed by rows with a lower `seq`
+/// (PostgreSQL hands out sequence numbers before commit), so the cursor only
+/// moves past rows that are older.
+const SETTLE_MS: i64 = 10_000;
+const BATCH: i64 = 1000;
+
+impl From<vooruit_search::SearchError> for AppError {
+    fn from(e: vooruit_search::SearchError) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
+/// What the index holds of a story row.
+pub fn story_doc(row: &StoryRow) -> StoryDoc {
+    let c = row.content();
+    let mut body = String::new();
+    for part in [&c.context, &c.aim, &c.approach, &c.what_differed] {
+        body.push_str(&plain_excerpt(part, usize::MAX));
+        body.push('\n');
+    }
+    for lesson in &c.lessons {
+        body.push_str(lesson);
+        body.push('\n');
+    }
+    for part in [&c.tips, &c.do_differently] {
+        body.push_str(&plain_excerpt(part, usize::MAX));
+        body.push('\n');
+    }
+    let published_at = row.published_at.unwrap_or(row.updated_at);
+    let year = chrono_tz::Europe::Amsterdam
+        .timestamp_millis_opt(published_at)
+        .single()
+        .map(|d| d.year())
+        .unwrap_or(1970);
+    StoryDoc {
+        id: row.id.clone(),
+        slug: row.slug.clone(),
+        summary: if c.summary.is_empty() {
+            plain_excerpt(&c.context, 220)
+        } else {
+            c.summary.clone()
+        },
+        title: c.title,
+        body,
+        kind: c.kind,
+        themes: c.themes,
+        sectors: c.sectors,
+        region: c.region,
+        year,
+        published_at,
+    }
+}
+
+fn is_published(row: &StoryRow) -> bool {
+    StoryStatus::parse(&row.status).is_some_and(StoryStatus::is_public)
+}
+
+pub(crate) struct SearchState {
+    pub index: SearchIndex,
+    dir: PathBuf,
+}
+
+impl SearchState {
+    fn cursor_file(&self) -> PathBuf {
+        self.dir.join("CURSOR")
+    }
+
+    fn cursor(&self) -> i64 {
+        std::fs::read_to_string(self.cursor_file())
+            .ok()
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0)
+    }
+
+    fn set_cursor(&self, seq: i64) -> AppResult<()> {
+        let tmp = self.dir.join("CURSOR.tmp");
+        std::fs::write(&tmp, seq.to_string()).map_err(|e| AppError::Internal(e.to_string()))?;
+        std::fs::rename(&tmp, self.cursor_file()).map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(())
+    }
+}
+
+impl App {
+    /// Opens this node's index under the data directory and, when it is new,
+    /// fills it from the database (then it returns true). Only `serve` and
+    /// `reindex` do this: the index allows one writer process per directory.
+    pub async fn open_search(&mut self) -> AppResult<bool> {
+        let dir = self.config.data_dir.join("search");
+        let index = {
+            let dir = dir.clone();
+            tokio::task::spawn_blocking(move || SearchIndex::open(&dir))
+                .await
+                .map_err(|e| AppError::Internal(e.to_string()))??
+        };
+        let fresh = index.fresh;
+        self.search = Some(Arc::new(SearchState { index, dir }));
+        if fresh {
+            self.rebuild_index().await?;
+        }
+        Ok(fresh)
+    }
+
+    fn search_state(&self) -> AppResult<&SearchState> {
+        self.search
+            .as_deref()
+            .ok_or_else(|| AppError::Internal("search index not opened".into()))
+    }
+
+    /// Empties the index and fills it with every published story. Returns
+    /// how many stories it indexed.
+    pub async fn rebuild_index(&self) -> AppResult<u64> {
+        let state = self.search_state()?;
+        // Changes from now on are picked up by the tailer afterwards.
+        let start_seq = self.db.outbox_max_seq().await?;
+        state.index.clear()?;
+        let mut after = String::new();
+        let mut n = 0u64;
+        loop {
+            let rows = self.db.published_after(&after, BATCH).await?;
+            let Some(last) = rows.last() else { break };
+            after = last.id.clone();
+            for row in &rows {
+                state.index.upsert(&story_doc(row))?;
+                n += 1;
+            }
+        }
+        state.index.commit()?;
+        state.set_cursor(start_seq)?;
+        tracing::info!(stories = n, "search index rebuilt");
+        Ok(n)
+    }
+
+    /// Brings the index up to date for these stories at once (the node that
+    /// made a change does not wait for its tailer).
+    pub(crate) async fn index_now(&self, ids: &[String]) -> AppResult<()> {
+        let Some(state) = self.search.as_deref() else {
+            return Ok(());
+        };
+        let rows = self.db.stories_by_ids(ids).await?;
+        for id in ids {
+            match rows.iter().find(|r| &r.id == id) {
+                Some(row) if is_published(row) => state.index.upsert(&story_doc(row))?,
+                _ => state.index.delete(id),
+            }
+        }
+        state.index.commit()?;
+        Ok(())
+    }
+
+    /// Tails the search outbox until the process ends.
+    pub async fn run_indexer(self) {
+        let Ok(state) = self.search_state() else {
+            return;
+        };
+        let mut cursor = state.cursor();
+        let mut seen: BTreeSet<i64> = BTreeSet::new();
+        loop {
+            match self.index_step(&mut cursor, &mut seen).await {
+                Ok(true) => continue,
+                Ok(false) => tokio::time::sleep(Duration::from_millis(300)).await,
+                Err(e) => {
+                    tracing::error!(error = %e, "search indexer step failed");
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                }
+            }
+        }
+    }
+
+    /// One round of the tailer. Returns true when there may be more to do.
+    async fn index_step(&self, cursor: &mut i64, seen: &mut BTreeSet<i64>) -> AppResult<bool> {
+        let state = self.search_state()?;
+        let rows = self.db.outbox_after(*cursor, BATCH).await?;
+        let new: Vec<&vooruit_store::outbox::OutboxRow> =
+            rows.iter().filter(|r| !seen.contains(&r.seq)).collect();
+        if !new.is_empty() {
+            let ids: BTreeSet<String> = new.iter().map(|r| r.story_id.clone()).collect();
+            self.index_now(&ids.into_iter().collect::<Vec<_>>()).await?;
+            seen.extend(new.iter().map(|r| r.seq));
+        }
+        let settled = now_ms() - SETTLE_MS;
+        let before = *cursor;
+        for r in &rows {
+            if r.created_at >= settled {
+                break;
+            }
+            *cursor = r.seq;
+            seen.remove(&r.seq);
+        }
+        if *cursor != before {
+            state.set_cursor(*cursor)?;
+        }
+        Ok(rows.len() as i64 == BATCH && !new.is_empty())
+    }
+
+    pub fn search(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+        Ok(self.search_state()?.index.search(req)?)
+    }
+
+    pub fn related(&self, id: &str, themes: &[String], limit: usize) -> AppResult<Vec<Hit>> {
+        match self.search.as_deref() {
+            Some(state) => Ok(state.index.related(id, themes, limit)?),
+            None => Ok(vec![]),
+        }
+    }
+}

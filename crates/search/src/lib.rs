@@ -1,0 +1,581 @@
+//! The search index of Vooruit: tantivy with a Dutch analyzer (lower case,
+//! accents folded, Snowball stemming), facets with counts, typo tolerance,
+//! phrase search, highlighted snippets, spelling suggestions and related
+//! stories. The index is a cache: it can always be rebuilt from the database.
+
+mod analyzer;
+mod query;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, OwnedValue, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
+
+pub use query::ParsedQuery;
+
+/// Bump when the schema or analyzer changes: an index of another version
+/// is thrown away and rebuilt.
+const SCHEMA_VERSION: &str = "3";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index files: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("search index is locked by another process (is a server running on this data dir?)")]
+    Locked,
+}
+
+pub type Result<T> = std::result::Result<T, SearchError>;
+
+/// What the index knows of a published story.
+#[derive(Debug, Clone, Default)]
+pub struct StoryDoc {
+    pub id: String,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// All the text of the story, plain.
+    pub body: String,
+    pub kind: String,
+    pub themes: Vec<String>,
+    pub sectors: Vec<String>,
+    pub region: String,
+    pub year: i32,
+    pub published_at: i64,
+}
+
+/// A search as a visitor asks it. Empty strings mean "no filter".
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub q: String,
+    pub kind: String,
+    pub theme: String,
+    pub sector: String,
+    pub region: String,
+    pub year: String,
+    pub page: usize,
+    pub per_page: usize,
+}
+
+impl SearchRequest {
+    fn filters(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("kind", self.kind.as_str()),
+            ("theme", self.theme.as_str()),
+            ("sector", self.sector.as_str()),
+            ("region", self.region.as_str()),
+            ("year", self.year.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub kind: String,
+    pub themes: Vec<String>,
+    pub published_at: i64,
+    /// A piece of the text with the matched words in `<mark>`; HTML-escaped.
+    pub snippet_html: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Counts per facet value for the current search (with its other filters).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub kind: Vec<FacetCount>,
+    pub theme: Vec<FacetCount>,
+    pub sector: Vec<FacetCount>,
+    pub region: Vec<FacetCount>,
+    pub year: Vec<FacetCount>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+    pub facets: Facets,
+    /// A corrected spelling of the query, when it found nothing.
+    pub suggestion: Option<String>,
+    /// How many results the same words give without the filters, when the
+    /// filters left nothing.
+    pub without_filters: Option<usize>,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    slug: Field,
+    title: Field,
+    summary: Field,
+    body: Field,
+    words: Field,
+    kind: Field,
+    theme: Field,
+    sector: Field,
+    region: Field,
+    year: Field,
+    published_at: Field,
+}
+
+const FACETS: [&str; 5] = ["kind", "theme", "sector", "region", "year"];
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let nl = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::DUTCH)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let words = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::WORDS)
+        .set_index_option(IndexRecordOption::Basic);
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        slug: b.add_text_field("slug", STORED),
+        title: b.add_text_field(
+            "title",
+            TextOptions::default()
+                .set_indexing_options(nl.clone())
+                .set_stored(),
+        ),
+        summary: b.add_text_field("summary", STORED),
+        body: b.add_text_field(
+            "body",
+            TextOptions::default().set_indexing_options(nl).set_stored(),
+        ),
+        words: b.add_text_field("words", TextOptions::default().set_indexing_options(words)),
+        kind: b.add_facet_field("kind", FacetOptions::default().set_stored()),
+        theme: b.add_facet_field("theme", FacetOptions::default().set_stored()),
+        sector: b.add_facet_field("sector", FacetOptions::default()),
+        region: b.add_facet_field("region", FacetOptions::default()),
+        year: b.add_facet_field("year", FacetOptions::default()),
+        published_at: b.add_i64_field("published_at", INDEXED | STORED | FAST),
+    };
+    (b.build(), fields)
+}
+
+/// The index of one node, under its data directory.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    f: Fields,
+    /// True when the index was just created (or thrown away): it must be
+    /// filled from the database.
+    pub fresh: bool,
+}
+
+fn facet(value: &str) -> Facet {
+    Facet::from_path([value])
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (or recreating it when it was
+    /// made by another schema version).
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let version_file = dir.join("VERSION");
+        let current = std::fs::read_to_string(&version_file).unwrap_or_default();
+        let mut fresh = false;
+        if current.trim() != SCHEMA_VERSION {
+            if dir.exists() {
+                std::fs::remove_dir_all(dir)?;
+            }
+            std::fs::create_dir_all(dir)?;
+            fresh = true;
+        }
+        let (schema, f) = schema();
+        let index = if fresh {
+            Index::create_in_dir(dir, schema)?
+        } else {
+            Index::open_in_dir(dir)?
+        };
+        analyzer::register(&index);
+        let writer = index.writer(50_000_000).map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => SearchError::Locked,
+            other => SearchError::Tantivy(other),
+        })?;
+        if fresh {
+            std::fs::write(&version_file, SCHEMA_VERSION)?;
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let fresh = fresh || reader.searcher().num_docs() == 0;
+        Ok(SearchIndex {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            f,
+            fresh,
+        })
+    }
+
+    fn writer(&self) -> std::sync::MutexGuard<'_, IndexWriter> {
+        // A panic while holding the lock leaves a usable writer behind.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Adds or replaces a story (not yet visible: call `commit`).
+    pub fn upsert(&self, doc: &StoryDoc) -> Result<()> {
+        let f = self.f;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.id, &doc.id);
+        d.add_text(f.slug, &doc.slug);
+        d.add_text(f.title, &doc.title);
+        d.add_text(f.summary, &doc.summary);
+        d.add_text(f.body, &doc.body);
+        d.add_text(f.words, format!("{} {}", doc.title, doc.body));
+        d.add_facet(f.kind, facet(&doc.kind));
+        for t in &doc.themes {
+            d.add_facet(f.theme, facet(t));
+        }
+        for s in &doc.sectors {
+            d.add_facet(f.sector, facet(s));
+        }
+        if !doc.region.is_empty() {
+            d.add_facet(f.region, facet(&doc.region));
+        }
+        d.add_facet(f.year, facet(&doc.year.to_string()));
+        d.add_i64(f.published_at, doc.published_at);
+        let w = self.writer();
+        w.delete_term(Term::from_field_text(f.id, &doc.id));
+        w.add_document(d)?;
+        Ok(())
+    }
+
+    /// Removes a story (not yet visible: call `commit`).
+    pub fn delete(&self, id: &str) {
+        self.writer()
+            .delete_term(Term::from_field_text(self.f.id, id));
+    }
+
+    pub fn clear(&self) -> Result<()> {
+        self.writer().delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes the changes durable and visible to searches.
+    pub fn commit(&self) -> Result<()> {
+        self.writer().commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Runs a search: full text (or everything, newest first, when `q` is
+    /// empty), filtered by facets, one page of hits with snippets, and the
+    /// facet counts of the result.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let parsed = ParsedQuery::parse(&req.q);
+        let text = parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words)?;
+        let filters: Vec<Box<dyn Query>> = req
+            .filters()
+            .into_iter()
+            .filter_map(|(name, value)| {
+                self.facet_field(name)
+                    .map(|field| self.facet_query(field, value))
+            })
+            .collect();
+        let query = self.combine(text.as_deref(), filters);
+
+        let per_page = req.per_page.clamp(1, 100);
+        let offset = req.page.saturating_sub(1).min(1000) * per_page;
+        let mut facet_collectors = Vec::new();
+        for name in FACETS {
+            let mut c = FacetCollector::for_field(name);
+            c.add_facet(Facet::root());
+            facet_collectors.push(c);
+        }
+        let [kc, tc, sc, rc, yc]: [FacetCollector; 5] = facet_collectors
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("five facet collectors"));
+        let (addresses, total, facet_counts) = if text.is_some() {
+            let (top, total, (k, t), (s, r, y)) = searcher.search(
+                &query,
+                &(
+                    TopDocs::with_limit(per_page)
+                        .and_offset(offset)
+                        .order_by_score(),
+                    Count,
+                    (kc, tc),
+                    (sc, rc, yc),
+                ),
+            )?;
+            (
+                top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+                total,
+                [k, t, s, r, y],
+            )
+        } else {
+            let (top, total, (k, t), (s, r, y)) = searcher.search(
+                &query,
+                &(
+                    TopDocs::with_limit(per_page)
+                        .and_offset(offset)
+                        .order_by_fast_field::<i64>("published_at", Order::Desc),
+                    Count,
+                    (kc, tc),
+                    (sc, rc, yc),
+                ),
+            )?;
+            (
+                top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
+                total,
+                [k, t, s, r, y],
+            )
+        };
+
+        let mut snippets = SnippetGenerator::create(&searcher, &query, self.f.body)?;
+        snippets.set_max_num_chars(220);
+        let mut hits = Vec::with_capacity(addresses.len());
+        for address in addresses {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let mut snippet = snippets.snippet_from_doc(&doc);
+            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            hits.push(self.hit(
+                &doc,
+                if text.is_some() {
+                    snippet.to_html()
+                } else {
+                    String::new()
+                },
+            ));
+        }
+        let counts = |c: &tantivy::collector::FacetCounts| {
+            let mut v: Vec<FacetCount> = c
+                .get(Facet::root())
+                .map(|(f, n)| FacetCount {
+                    value: f
+                        .to_path()
+                        .last()
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    count: n,
+                })
+                .collect();
+            v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
+            v
+        };
+        let [k, t, s, r, y] = &facet_counts;
+        let mut years = counts(y);
+        years.sort_by(|a, b| b.value.cmp(&a.value));
+        let mut results = SearchResults {
+            hits,
+            total,
+            facets: Facets {
+                kind: counts(k),
+                theme: counts(t),
+                sector: counts(s),
+                region: counts(r),
+                year: years,
+            },
+            suggestion: None,
+            without_filters: None,
+        };
+        if total == 0 {
+            if !req.filters().is_empty() && text.is_some() {
+                let unfiltered = searcher.search(text.as_deref().expect("text query"), &Count)?;
+                results.without_filters = (unfiltered > 0).then_some(unfiltered);
+            }
+            results.suggestion = self.suggest(&searcher, &parsed)?;
+        }
+        Ok(results)
+    }
+
+    fn facet_field(&self, name: &str) -> Option<Field> {
+        Some(match name {
+            "kind" => self.f.kind,
+            "theme" => self.f.theme,
+            "sector" => self.f.sector,
+            "region" => self.f.region,
+            "year" => self.f.year,
+            _ => return None,
+        })
+    }
+
+    fn facet_query(&self, field: Field, value: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_facet(field, &facet(value)),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    fn combine(&self, text: Option<&dyn Query>, filters: Vec<Box<dyn Query>>) -> BooleanQuery {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        match text {
+            Some(q) => clauses.push((Occur::Must, q.box_clone())),
+            None => clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery))),
+        }
+        clauses.extend(filters.into_iter().map(|f| (Occur::Must, f)));
+        BooleanQuery::new(clauses)
+    }
+
+    fn hit(&self, doc: &TantivyDocument, snippet_html: String) -> Hit {
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let facets = |field: Field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_facet())
+                // Encoded facets separate levels with NUL; ours have one level.
+                .filter_map(|f| f.rsplit('\u{0}').next().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        Hit {
+            slug: text(self.f.slug),
+            title: text(self.f.title),
+            summary: text(self.f.summary),
+            kind: facets(self.f.kind).into_iter().next().unwrap_or_default(),
+            themes: facets(self.f.theme),
+            published_at: doc
+                .get_first(self.f.published_at)
+                .and_then(|v| v.as_i64())
+                .unwrap_or(0),
+            snippet_html,
+        }
+    }
+
+    /// For each word that is not in the index, the closest word that is
+    /// (edit distance up to 2, the most common on a tie). None when every
+    /// word exists or nothing close does.
+    fn suggest(
+        &self,
+        searcher: &tantivy::Searcher,
+        parsed: &ParsedQuery,
+    ) -> Result<Option<String>> {
+        let words = parsed.plain_words();
+        if words.is_empty() {
+            return Ok(None);
+        }
+        let mut vocabulary: BTreeMap<String, u32> = BTreeMap::new();
+        let mut changed = false;
+        let mut out = Vec::new();
+        for word in &words {
+            let folded = analyzer::fold(word);
+            if vocabulary.is_empty() {
+                for segment in searcher.segment_readers() {
+                    let inverted = segment.inverted_index(self.f.words)?;
+                    let mut stream = inverted.terms().stream()?;
+                    while stream.advance() {
+                        if let Ok(term) = std::str::from_utf8(stream.key()) {
+                            *vocabulary.entry(term.to_string()).or_default() +=
+                                stream.value().doc_freq;
+                        }
+                    }
+                }
+            }
+            if vocabulary.contains_key(&folded) || folded.chars().count() < 4 {
+                out.push(word.clone());
+                continue;
+            }
+            let best = vocabulary
+                .iter()
+                .filter_map(|(term, freq)| {
+                    let d = query::edit_distance(&folded, term, 2)?;
+                    Some((d, std::cmp::Reverse(*freq), term))
+                })
+                .min();
+            match best {
+                Some((_, _, term)) => {
+                    changed = true;
+                    out.push(term.clone());
+                }
+                None => out.push(word.clone()),
+            }
+        }
+        Ok(changed.then(|| out.join(" ")))
+    }
+
+    /// Stories like this one: similar words and shared themes; never the
+    /// story itself.
+    pub fn related(&self, id: &str, themes: &[String], limit: usize) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let id_term = Term::from_field_text(self.f.id, id);
+        let own = searcher.search(
+            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some((_, address)) = own.first() {
+            let doc: TantivyDocument = searcher.doc(*address)?;
+            let text = |field: Field| {
+                let s = doc
+                    .get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                (field, vec![OwnedValue::Str(s.to_string())])
+            };
+            let mlt = MoreLikeThisQuery::builder()
+                .with_min_doc_frequency(1)
+                .with_min_term_frequency(1)
+                .with_max_query_terms(25)
+                .with_min_word_length(4)
+                .with_document_fields(vec![text(self.f.title), text(self.f.body)]);
+            should.push((Occur::Should, Box::new(mlt)));
+        }
+        for t in themes {
+            should.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(self.facet_query(self.f.theme, t), 2.0)),
+            ));
+        }
+        if should.is_empty() {
+            return Ok(vec![]);
+        }
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
+            ),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
+            ),
+        ]);
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        top.into_iter()
+            .map(|(_, a)| Ok(self.hit(&searcher.doc::<TantivyDocument>(a)?, String::new())))
+            .collect()
+    }
+
+    /// The index's own check that a document address is readable (tests).
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        let searcher = self.reader.searcher();
+        let n = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(self.f.id, id),
+                IndexRecordOption::Basic,
+            ),
+            &Count,
+        )?;
+        Ok(n > 0)
+    }
+}

@@ -1,0 +1,191 @@
+//! Turning what a visitor types into a tantivy query: words must all match
+//! (in the title or the text, stemmed, with a typo allowed in longer words),
+//! and "quoted phrases" must match as a phrase.
+
+use tantivy::Index;
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use crate::analyzer;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub words: Vec<String>,
+    pub phrases: Vec<String>,
+}
+
+impl ParsedQuery {
+    /// Splits on spaces, keeping "quoted phrases" together. An unclosed
+    /// quote counts as closed at the end.
+    pub fn parse(q: &str) -> ParsedQuery {
+        let mut parsed = ParsedQuery::default();
+        let mut in_quote = false;
+        for (i, part) in q.split('"').enumerate() {
+            in_quote = i % 2 == 1;
+            if in_quote {
+                if !part.trim().is_empty() {
+                    parsed.phrases.push(part.trim().to_string());
+                }
+            } else {
+                parsed
+                    .words
+                    .extend(part.split_whitespace().map(str::to_string));
+            }
+        }
+        let _ = in_quote;
+        parsed.words.truncate(20);
+        parsed.phrases.truncate(5);
+        parsed
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.phrases.is_empty()
+    }
+
+    /// The words and the words of the phrases, for spelling suggestions.
+    pub fn plain_words(&self) -> Vec<String> {
+        self.words
+            .iter()
+            .cloned()
+            .chain(
+                self.phrases
+                    .iter()
+                    .flat_map(|p| p.split_whitespace().map(str::to_string)),
+            )
+            .collect()
+    }
+
+    /// None when nothing was typed (then everything matches).
+    /// `words` holds the unstemmed words: typos are matched there, because a
+    /// stemmer can map a misspelt word far away from the stem of the right one.
+    pub fn to_query(
+        &self,
+        index: &Index,
+        title: Field,
+        body: Field,
+        words: Field,
+    ) -> tantivy::Result<Option<Box<dyn Query>>> {
+        let mut analyzer = index.tokenizer_for_field(body)?;
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut plain = analyzer::words();
+        for word in &self.words {
+            let stems = analyzer::tokens(&mut analyzer, word);
+            let folded = analyzer::tokens(&mut plain, word);
+            for (i, token) in stems.iter().enumerate() {
+                let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (field, boost) in [(title, 3.0), (body, 1.0)] {
+                    let term = Term::from_field_text(field, token);
+                    options.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(
+                            Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                            boost,
+                        )),
+                    ));
+                }
+                // One typo in words of 5+ letters, two in 9+.
+                if let Some(w) = folded.get(i) {
+                    let n = w.chars().count();
+                    if n >= 5 {
+                        let distance = if n >= 9 { 2 } else { 1 };
+                        let term = Term::from_field_text(words, w);
+                        options.push((
+                            Occur::Should,
+                            Box::new(BoostQuery::new(
+                                Box::new(FuzzyTermQuery::new(term, distance, true)),
+                                0.3,
+                            )),
+                        ));
+                    }
+                }
+                must.push((Occur::Must, Box::new(BooleanQuery::new(options))));
+            }
+        }
+        for phrase in &self.phrases {
+            let tokens = analyzer::tokens(&mut analyzer, phrase);
+            let clause: Box<dyn Query> = match tokens.len() {
+                0 => continue,
+                1 => Box::new(BooleanQuery::new(
+                    [title, body]
+                        .into_iter()
+                        .map(|f| {
+                            (
+                                Occur::Should,
+                                Box::new(TermQuery::new(
+                                    Term::from_field_text(f, &tokens[0]),
+                                    IndexRecordOption::WithFreqs,
+                                )) as Box<dyn Query>,
+                            )
+                        })
+                        .collect(),
+                )),
+                _ => Box::new(BooleanQuery::new(
+                    [title, body]
+                        .into_iter()
+                        .map(|f| {
+                            let terms =
+                                tokens.iter().map(|t| Term::from_field_text(f, t)).collect();
+                            (
+                                Occur::Should,
+                                Box::new(PhraseQuery::new(terms)) as Box<dyn Query>,
+                            )
+                        })
+                        .collect(),
+                )),
+            };
+            must.push((Occur::Must, clause));
+        }
+        if must.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Box::new(BooleanQuery::new(must))))
+    }
+}
+
+/// Levenshtein distance, or None when it is over `max` (stops early).
+pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev = cur;
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_make_phrases() {
+        let p = ParsedQuery::parse(r#"werving "open dag" zorg "half"#);
+        assert_eq!(p.words, vec!["werving", "zorg"]);
+        assert_eq!(p.phrases, vec!["open dag", "half"]);
+        assert!(ParsedQuery::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn edit_distance_with_cut_off() {
+        assert_eq!(edit_distance("werving", "werving", 2), Some(0));
+        assert_eq!(edit_distance("wervnig", "werving", 2), Some(2));
+        assert_eq!(edit_distance("zorg", "werving", 2), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! The index on its own: Dutch matching, facets, snippets, suggestions,
+//! related stories and removal.
+
+use vooruit_search::{SearchIndex, SearchRequest, StoryDoc};
+
+fn doc(id: &str, title: &str, body: &str, kind: &str, themes: &[&str], year: i32) -> StoryDoc {
+    StoryDoc {
+        id: id.into(),
+        slug: format!("slug-{id}"),
+        title: title.into(),
+        summary: format!("Samenvatting {id}"),
+        body: body.into(),
+        kind: kind.into(),
+        themes: themes.iter().map(|t| t.to_string()).collect(),
+        sectors: vec!["ouderenzorg".into()],
+        region: "utrecht".into(),
+        year,
+        published_at: i64::from(year) * 1000,
+    }
+}
+
+fn index() -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().expect("dir");
+    let idx = SearchIndex::open(&dir.path().join("search")).expect("open");
+    assert!(idx.fresh);
+    idx.upsert(&doc(
+        "a",
+        "Onze wervingscampagne mislukte",
+        "De campagne op social media leverde geen sollicitaties op. Een open dag hielp wel.",
+        "falend-vooruit",
+        &["werven"],
+        2025,
+    ))
+    .expect("add");
+    idx.upsert(&doc(
+        "b",
+        "Buddy's voor nieuwe verpleegkundigen",
+        "Ervaren collega's begeleiden nieuwe collega's in het eerste jaar. Minder vertrek.",
+        "koploper",
+        &["binden", "werven"],
+        2026,
+    ))
+    .expect("add");
+    idx.upsert(&doc(
+        "c",
+        "Een roosterapp die niemand gebruikte",
+        "De app was mislukt omdat medewerkers hem niet snapten.",
+        "falend-vooruit",
+        &["technologie"],
+        2026,
+    ))
+    .expect("add");
+    idx.commit().expect("commit");
+    (dir, idx)
+}
+
+fn req(q: &str) -> SearchRequest {
+    SearchRequest {
+        q: q.into(),
+        page: 1,
+        per_page: 10,
+        ..Default::default()
+    }
+}
+
+fn slugs(r: &vooruit_search::SearchResults) -> Vec<&str> {
+    r.hits.iter().map(|h| h.slug.as_str()).collect()
+}
+
+#[test]
+fn stemming_accents_case_and_typos() {
+    let (_d, idx) = index();
+    assert_eq!(
+        slugs(&idx.search(&req("wervingscampagnes")).expect("search")),
+        vec!["slug-a"]
+    );
+    let mislukt = idx.search(&req("MISLUKT")).expect("search");
+    assert_eq!(mislukt.total, 2, "mislukte and mislukt both match");
+    assert_eq!(
+        slugs(&idx.search(&req("verpleegkundige")).expect("search")),
+        vec!["slug-b"]
+    );
+    // One typo in a longer word still finds it.
+    assert_eq!(
+        slugs(&idx.search(&req("sollicitatis")).expect("search")),
+        vec!["slug-a"]
+    );
+    // All words must match.
+    assert_eq!(idx.search(&req("campagne buddy")).expect("search").total, 0);
+}
+
+#[test]
+fn phrases_snippets_and_facets() {
+    let (_d, idx) = index();
+    let r = idx.search(&req("\"open dag\"")).expect("search");
+    assert_eq!(slugs(&r), vec!["slug-a"]);
+    assert_eq!(
+        idx.search(&req("\"dag open\"")).expect("search").total,
+        0,
+        "word order matters in a phrase"
+    );
+    let r = idx.search(&req("collega")).expect("search");
+    assert!(
+        r.hits[0].snippet_html.contains("<mark>"),
+        "{}",
+        r.hits[0].snippet_html
+    );
+
+    let all = idx.search(&req("")).expect("search");
+    assert_eq!(all.total, 3);
+    assert_eq!(slugs(&all)[2], "slug-a", "without words: newest first");
+    let werven = all
+        .facets
+        .theme
+        .iter()
+        .find(|f| f.value == "werven")
+        .expect("facet");
+    assert_eq!(werven.count, 2);
+    let mut filtered = req("");
+    filtered.kind = "falend-vooruit".into();
+    filtered.year = "2026".into();
+    assert_eq!(
+        slugs(&idx.search(&filtered).expect("search")),
+        vec!["slug-c"]
+    );
+}
+
+#[test]
+fn suggestions_and_removing_filters() {
+    let (_d, idx) = index();
+    let r = idx.search(&req("roosterrapp")).expect("search");
+    // A typo of two letters in a short word finds nothing but gets a suggestion.
+    if r.total == 0 {
+        assert_eq!(r.suggestion.as_deref(), Some("roosterapp"));
+    }
+    let r = idx.search(&req("sollicitaties xqzwv")).expect("search");
+    assert_eq!(r.total, 0);
+    let mut f = req("campagne");
+    f.theme = "technologie".into();
+    let r = idx.search(&f).expect("search");
+    assert_eq!(r.total, 0);
+    assert_eq!(r.without_filters, Some(1));
+}
+
+#[test]
+fn related_and_delete() {
+    let (_d, idx) = index();
+    let rel = idx.related("a", &["werven".into()], 5).expect("related");
+    assert!(!rel.iter().any(|h| h.slug == "slug-a"), "never itself");
+    assert_eq!(
+        rel.first().map(|h| h.slug.as_str()),
+        Some("slug-b"),
+        "shares a theme"
+    );
+    idx.delete("b");
+    idx.commit().expect("commit");
+    assert!(!idx.contains("b").expect("contains"));
+    assert_eq!(idx.search(&req("buddy")).expect("search").total, 0);
+    assert!(
+        !idx.related("a", &["werven".into()], 5)
+            .expect("related")
+            .iter()
+            .any(|h| h.slug == "slug-b")
+    );
+}
+
+#[test]
+fn reopening_keeps_the_index() {
+    let (dir, idx) = index();
+    drop(idx);
+    let again = SearchIndex::open(&dir.path().join("search")).expect("open");
+    assert!(!again.fresh);
+    assert_eq!(again.num_docs(), 3);
+}

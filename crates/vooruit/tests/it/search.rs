@@ -1,0 +1,343 @@
+//! Search and discovery: Dutch full-text search, facets, related stories,
+//! feeds, sitemap, and the index following every change on every node.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Server};
+
+async fn editor(s: &Server) -> Client {
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/session",
+            &json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    c
+}
+
+/// Shares and publishes a story through the API; returns (id, slug).
+async fn publish_story(
+    s: &Server,
+    title: &str,
+    context: &str,
+    themes: &[&str],
+) -> (String, String) {
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/submissions",
+            &json!({"kind": "falend-vooruit", "title": title, "context": context, "lessons": ["Een les"], "themes": themes, "sectors": ["ouderenzorg"], "region": "zeeland", "contact_email": "zoek@test.nl", "no_client_info": true, "consent": true}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let e = editor(s).await;
+    let id = crate::common::story_id(&e, title).await;
+    let p = e
+        .post_json(&format!("/api/v1/editor/stories/{id}/publish"), &json!({}))
+        .await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    let slug = p.json()["url"]
+        .as_str()
+        .expect("url")
+        .rsplit('/')
+        .next()
+        .expect("slug")
+        .to_string();
+    (id, slug)
+}
+
+fn slugs(v: &serde_json::Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["slug"].as_str().expect("slug").to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn dutch_search_with_stemming_typos_phrases_and_facets() {
+    let s = Server::start().await;
+    let c = s.client();
+    let (_, slug) = publish_story(
+        &s,
+        "Onze wervingscampagne voor de thuiszorg mislukte",
+        "We maakten filmpjes voor een wervingscampagne. Er kwamen geen sollicitaties, wel veel likes. Een open dag werkte beter.",
+        &["werven", "innovatie"],
+    )
+    .await;
+
+    // Plural finds singular; inflections and case and accents are ignored.
+    for q in [
+        "wervingscampagnes",
+        "WERVINGSCAMPAGNE",
+        "mislukt",
+        "thuiszórg",
+    ] {
+        let r = c.get(&format!("/api/v1/search?q={q}")).await.json();
+        assert!(slugs(&r).contains(&slug), "{q} finds the story: {r}");
+    }
+    // A typo in a longer word.
+    assert!(slugs(&c.get("/api/v1/search?q=solicitaties").await.json()).contains(&slug));
+    // Phrase search.
+    assert!(slugs(&c.get("/api/v1/search?q=%22open%20dag%22").await.json()).contains(&slug));
+    assert!(!slugs(&c.get("/api/v1/search?q=%22dag%20open%22").await.json()).contains(&slug));
+    // Snippet with the matched word marked.
+    let r = c.get("/api/v1/search?q=sollicitaties").await.json();
+    let hit = r["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .find(|h| h["slug"] == slug.as_str())
+        .expect("hit");
+    assert!(
+        hit["snippet_html"]
+            .as_str()
+            .expect("snippet")
+            .contains("<mark>"),
+        "{hit}"
+    );
+
+    // Facets with counts, combinable filters.
+    let all = c.get("/api/v1/search").await.json();
+    let total = all["total"].as_u64().expect("total");
+    assert!(total >= 15);
+    let kinds: u64 = all["facets"]["kind"]
+        .as_array()
+        .expect("kinds")
+        .iter()
+        .map(|k| k["count"].as_u64().expect("n"))
+        .sum();
+    assert_eq!(kinds, total, "every story has one kind");
+    let f = c
+        .get("/api/v1/search?q=wervingscampagne&theme=werven&region=zeeland")
+        .await
+        .json();
+    assert!(slugs(&f).contains(&slug));
+    let none = c
+        .get("/api/v1/search?q=wervingscampagne&region=limburg&theme=technologie")
+        .await
+        .json();
+    assert_eq!(none["total"], 0);
+    assert!(
+        none["without_filters"]
+            .as_u64()
+            .expect("count without filters")
+            >= 1
+    );
+
+    // A misspelt word that finds nothing gets a suggestion.
+    let miss = c
+        .get("/api/v1/search?q=wervingscampange%20thuisorg")
+        .await
+        .json();
+    if miss["total"] == 0 {
+        assert!(miss["suggestion"].as_str().is_some(), "{miss}");
+    }
+
+    // The page: search box on every page, results with facets.
+    assert!(c.get("/verhalen").await.body.contains("action=\"/zoeken\""));
+    let page = c.get("/zoeken?q=wervingscampagnes").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&format!("/verhalen/{slug}")));
+    assert!(page.body.contains("<mark>"));
+    assert!(page.body.contains("Soort verhaal"), "facet group shown");
+    let empty = c.get("/zoeken?q=xyzzyplugh").await;
+    assert!(empty.body.contains("Geen resultaten"));
+    assert!(empty.body.contains("aanhalingstekens"), "a helpful tip");
+}
+
+#[tokio::test]
+async fn related_stories_and_unpublishing_removes_everywhere_at_once() {
+    let s = Server::start().await;
+    let c = s.client();
+    let (_, a) = publish_story(
+        &s,
+        "Roosters maken met het hele team",
+        "Het team maakte zelf het rooster. De werkdruk daalde.",
+        &["werkdruk"],
+    )
+    .await;
+    let (b_id, b) = publish_story(
+        &s,
+        "Zelfroosteren in de nachtdienst",
+        "Ook de nachtdienst ging zelf roosteren. De werkdruk daalde daar minder.",
+        &["werkdruk"],
+    )
+    .await;
+    let story = c.get(&format!("/api/v1/stories/{a}")).await.json();
+    let related: Vec<&str> = story["related"]
+        .as_array()
+        .expect("related")
+        .iter()
+        .map(|r| r["slug"].as_str().expect("slug"))
+        .collect();
+    assert!(related.contains(&b.as_str()), "{related:?}");
+    assert!(!related.contains(&a.as_str()), "never itself");
+    assert!(
+        c.get(&format!("/verhalen/{a}"))
+            .await
+            .body
+            .contains("Lees ook")
+    );
+
+    // Archive b: gone from search, related, feed and sitemap straight away.
+    let e = editor(&s).await;
+    let form = e.get(&format!("/redactie/verhalen/{b_id}")).await;
+    let r = e
+        .post_form(
+            &format!("/redactie/verhalen/{b_id}/archiveren"),
+            &form.csrf(),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert!(!slugs(&c.get("/api/v1/search?q=nachtdienst").await.json()).contains(&b));
+    let story = c.get(&format!("/api/v1/stories/{a}")).await.json();
+    assert!(!story["related"].to_string().contains(&b));
+    assert!(!c.get("/verhalen/feed.xml").await.body.contains(&b));
+    assert!(!c.get("/sitemap/verhalen-1.xml").await.body.contains(&b));
+}
+
+#[tokio::test]
+async fn feeds_sitemap_and_robots() {
+    let s = Server::start().await;
+    let c = s.client();
+    let feed = c.get("/verhalen/feed.xml").await;
+    assert_eq!(feed.status, 200);
+    assert!(
+        feed.headers["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("application/rss+xml")
+    );
+    let channel = rss::Channel::read_from(feed.body.as_bytes()).expect("valid RSS");
+    assert!(!channel.items().is_empty());
+    let first = &channel.items()[0];
+    assert!(first.link().expect("link").starts_with(&s.base));
+    assert!(first.pub_date().is_some());
+
+    let theme = c.get("/themas/werven/feed.xml").await;
+    let channel = rss::Channel::read_from(theme.body.as_bytes()).expect("valid RSS");
+    let werven = c.get("/api/v1/stories?theme=werven").await.json();
+    assert_eq!(
+        channel.items().len() as u64,
+        werven["total"].as_u64().expect("total").min(20)
+    );
+    assert_eq!(c.get("/themas/bestaat-niet/feed.xml").await.status, 404);
+
+    let index = c.get("/sitemap.xml").await;
+    assert!(index.body.contains("/sitemap/verhalen-1.xml"));
+    let stories = c.get("/sitemap/verhalen-1.xml").await;
+    let slug = c.get("/api/v1/stories").await.json()["items"][0]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_string();
+    assert!(stories.body.contains(&format!("/verhalen/{slug}</loc>")));
+    assert_eq!(c.get("/sitemap/verhalen-99.xml").await.status, 404);
+    let robots = c.get("/robots.txt").await.body;
+    assert!(robots.contains("Disallow: /redactie"));
+    assert!(robots.contains(&format!("Sitemap: {}/sitemap.xml", s.base)));
+}
+
+#[tokio::test]
+async fn a_story_published_on_one_node_is_found_on_another_within_two_seconds() {
+    let s = Server::start().await;
+    let other = s.second_node();
+    let (_, slug) = publish_story(
+        &s,
+        "Gevonden op het andere knooppunt",
+        "Een verhaal over kwartiermakers in de wijk.",
+        &["samenwerking"],
+    )
+    .await;
+    let c = other.client();
+    let start = Instant::now();
+    loop {
+        if slugs(&c.get("/api/v1/search?q=kwartiermakers").await.json()).contains(&slug) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(2),
+            "not found on the other node within 2 s"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn reindex_rebuilds_the_index_from_the_database() {
+    let mut s = Server::start().await;
+    publish_story(
+        &s,
+        "Een verhaal om opnieuw te vinden",
+        "Over herindexeren en de zoekfunctie.",
+        &["technologie"],
+    )
+    .await;
+    s.kill_hard();
+    std::fs::remove_dir_all(s.data_dir().join("search")).expect("remove index");
+    let out = std::process::Command::new(crate::common::bin())
+        .env("VOORUIT_DATA_DIR", s.data_dir())
+        .env("VOORUIT_DATABASE_URL", &s.db.url)
+        .arg("reindex")
+        .output()
+        .expect("reindex");
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("indexed 15 published stories"),
+        "{out:?}"
+    );
+    s.launch();
+    let r = s.client().get("/api/v1/search?q=herindexeren").await.json();
+    assert_eq!(r["total"], 1);
+}
+
+#[tokio::test]
+async fn pages_run_a_bounded_number_of_queries() {
+    let s = Server::start().await;
+    let c = s.client();
+    let queries = |p: &crate::common::Page| -> u32 {
+        p.headers["x-vooruit-queries"]
+            .to_str()
+            .expect("header")
+            .parse()
+            .expect("number")
+    };
+    let slug = c.get("/api/v1/stories").await.json()["items"][0]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_string();
+    let before: Vec<u32> = {
+        let mut v = vec![];
+        for path in ["/", "/verhalen", "/zoeken?q=zorg", "/verhalen/feed.xml"] {
+            v.push(queries(&c.get(path).await));
+        }
+        v.push(queries(&c.get(&format!("/verhalen/{slug}")).await));
+        v
+    };
+    // Ten more stories: the same pages must not run more queries.
+    for i in 0..10 {
+        publish_story(
+            &s,
+            &format!("Extra verhaal nummer {i}"),
+            "Over zorg en welzijn in de wijk.",
+            &["werven"],
+        )
+        .await;
+    }
+    let mut after = vec![];
+    for path in ["/", "/verhalen", "/zoeken?q=zorg", "/verhalen/feed.xml"] {
+        after.push(queries(&c.get(path).await));
+    }
+    after.push(queries(&c.get(&format!("/verhalen/{slug}")).await));
+    assert_eq!(
+        before, after,
+        "queries per page grew with the number of stories"
+    );
+    assert!(after.iter().all(|n| *n <= 3), "{after:?}");
+}

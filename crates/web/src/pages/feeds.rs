@@ -1,0 +1,201 @@
+//! Feeds and files for machines: RSS of new stories (all, per theme), the
+//! sitemap, robots.txt.
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use vooruit_app::AppError;
+use vooruit_app::stories::StoryFilter;
+use vooruit_domain::taxonomy::{THEMES, is_theme};
+
+use super::PageResult;
+use crate::AppState;
+use crate::context::Ctx;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/verhalen/feed.xml", get(all_stories))
+        .route("/themas/{theme}/feed.xml", get(theme_stories))
+        .route("/sitemap.xml", get(sitemap_index))
+        .route("/sitemap/pagina.xml", get(sitemap_pages))
+        .route("/sitemap/{file}", get(sitemap_stories))
+        .route("/robots.txt", get(robots))
+}
+
+const SITEMAP_PAGE: i64 = 10_000;
+
+fn xml(body: String, content_type: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn feed(
+    l: &Ctx,
+    s: &AppState,
+    filter: StoryFilter,
+    title: String,
+    link: String,
+) -> PageResult {
+    let page = s.app.published_stories(&filter, 1).await?;
+    let base = &s.app.config.base_url;
+    let items: Vec<rss::Item> = page
+        .items
+        .iter()
+        .map(|st| {
+            let url = format!("{base}/verhalen/{}", st.slug);
+            let date = chrono::DateTime::from_timestamp_millis(st.published_at)
+                .unwrap_or_default()
+                .to_rfc2822();
+            rss::ItemBuilder::default()
+                .title(Some(st.title.clone()))
+                .link(Some(url.clone()))
+                .description(Some(st.summary.clone()))
+                .pub_date(Some(date))
+                .guid(Some(
+                    rss::GuidBuilder::default()
+                        .value(url)
+                        .permalink(true)
+                        .build(),
+                ))
+                .categories(
+                    st.themes
+                        .iter()
+                        .map(|t| rss::CategoryBuilder::default().name(l.theme(t)).build())
+                        .collect::<Vec<_>>(),
+                )
+                .build()
+        })
+        .collect();
+    let channel = rss::ChannelBuilder::default()
+        .title(title)
+        .link(format!("{base}{link}"))
+        .description(l.t("site-description"))
+        .language(Some(l.lang_code().to_string()))
+        .items(items)
+        .build();
+    Ok(xml(
+        channel.to_string(),
+        "application/rss+xml; charset=utf-8",
+    ))
+}
+
+async fn all_stories(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let title = format!("Vooruit: {}", l.t("stories-title"));
+    feed(&l, &s, StoryFilter::default(), title, "/verhalen".into()).await
+}
+
+async fn theme_stories(l: Ctx, State(s): State<AppState>, Path(theme): Path<String>) -> PageResult {
+    if !is_theme(&theme) {
+        return Err(AppError::NotFound.into());
+    }
+    let title = format!(
+        "Vooruit: {}",
+        l.t1("theme-heading", "theme", l.theme(&theme))
+    );
+    let filter = StoryFilter {
+        theme: theme.clone(),
+        ..Default::default()
+    };
+    feed(&l, &s, filter, title, format!("/themas/{theme}")).await
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+async fn sitemap_index(State(s): State<AppState>) -> PageResult {
+    let base = &s.app.config.base_url;
+    let (_, pages) = s.app.sitemap_slugs(1, SITEMAP_PAGE).await?;
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    out.push_str(&format!(
+        "<sitemap><loc>{}/sitemap/pagina.xml</loc></sitemap>\n",
+        escape(base)
+    ));
+    for n in 1..=pages {
+        out.push_str(&format!(
+            "<sitemap><loc>{}/sitemap/verhalen-{n}.xml</loc></sitemap>\n",
+            escape(base)
+        ));
+    }
+    out.push_str("</sitemapindex>\n");
+    Ok(xml(out, "application/xml; charset=utf-8"))
+}
+
+fn urlset(urls: impl Iterator<Item = (String, Option<String>)>) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in urls {
+        out.push_str(&format!("<url><loc>{}</loc>", escape(&loc)));
+        if let Some(m) = lastmod {
+            out.push_str(&format!("<lastmod>{m}</lastmod>"));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+async fn sitemap_pages(State(s): State<AppState>) -> Response {
+    let base = s.app.config.base_url.clone();
+    let fixed = [
+        "/",
+        "/verhalen",
+        "/themas",
+        "/zoeken",
+        "/verhaal-delen",
+        "/over",
+        "/toegankelijkheid",
+        "/privacy",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .chain(THEMES.iter().map(|t| format!("/themas/{t}")));
+    xml(
+        urlset(fixed.map(|p| (format!("{base}{p}"), None))),
+        "application/xml; charset=utf-8",
+    )
+}
+
+async fn sitemap_stories(State(s): State<AppState>, Path(file): Path<String>) -> PageResult {
+    let n: i64 = file
+        .strip_prefix("verhalen-")
+        .and_then(|f| f.strip_suffix(".xml"))
+        .and_then(|n| n.parse().ok())
+        .filter(|n| *n >= 1)
+        .ok_or(AppError::NotFound)?;
+    let (slugs, pages) = s.app.sitemap_slugs(n, SITEMAP_PAGE).await?;
+    if n > pages {
+        return Err(AppError::NotFound.into());
+    }
+    let base = &s.app.config.base_url;
+    let urls = slugs.into_iter().map(|(slug, updated)| {
+        let day = chrono::DateTime::from_timestamp_millis(updated)
+            .map(|d| d.format("%Y-%m-%d").to_string());
+        (format!("{base}/verhalen/{slug}"), day)
+    });
+    Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
+}
+
+async fn robots(State(s): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!(
+            "User-agent: *\nDisallow: /redactie\nDisallow: /mijn\nDisallow: /beheer\nDisallow: /verhaal-status\nDisallow: /api/\n\nSitemap: {}/sitemap.xml\n",
+            s.app.config.base_url
+        ),
+    )
+        .into_response()
+}

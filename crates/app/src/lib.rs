@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod demo;
 mod error;
+mod generate;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
@@ -53,6 +54,11 @@ pub struct App {
     jobs_wakeup: Arc<Notify>,
     /// This node's search index, once `open_search` ran (serve, reindex).
     search: Option<Arc<search::SearchState>>,
+    /// Published story pages, valid for one index generation (every change
+    /// to a story reaches every node's index, and so clears this cache).
+    story_cache: Arc<std::sync::Mutex<search::GenerationCache<stories::PublishedStory>>>,
+    /// Search results and list pages, likewise.
+    search_cache: Arc<std::sync::Mutex<search::GenerationCache<vooruit_search::SearchResults>>>,
 }
 
 impl App {
@@ -64,6 +70,8 @@ impl App {
             mailer: Arc::new(mailer),
             jobs_wakeup: Arc::new(Notify::new()),
             search: None,
+            story_cache: Arc::default(),
+            search_cache: Arc::default(),
         })
     }
 }

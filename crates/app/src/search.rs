@@ -65,11 +65,50 @@ pub fn story_doc(row: &StoryRow) -> StoryDoc {
         region: c.region,
         year,
         published_at,
+        author_name: row.teller().public_name().map(str::to_string),
+        organisation: row.teller().public_organisation().map(str::to_string),
     }
 }
 
 fn is_published(row: &StoryRow) -> bool {
     StoryStatus::parse(&row.status).is_some_and(StoryStatus::is_public)
+}
+
+/// Values computed from published content, kept while the index generation
+/// they were made at is current. Bounded: it starts over when full.
+pub struct GenerationCache<V> {
+    generation: u64,
+    values: std::collections::HashMap<String, V>,
+}
+
+impl<V> Default for GenerationCache<V> {
+    fn default() -> Self {
+        GenerationCache {
+            generation: 0,
+            values: std::collections::HashMap::new(),
+        }
+    }
+}
+
+impl<V: Clone> GenerationCache<V> {
+    const MAX: usize = 10_000;
+
+    pub fn get(&mut self, generation: u64, key: &str) -> Option<V> {
+        if self.generation != generation {
+            self.generation = generation;
+            self.values.clear();
+        }
+        self.values.get(key).cloned()
+    }
+
+    pub fn put(&mut self, generation: u64, key: String, value: V) {
+        if self.generation == generation {
+            if self.values.len() >= Self::MAX {
+                self.values.clear();
+            }
+            self.values.insert(key, value);
+        }
+    }
 }
 
 pub(crate) struct SearchState {
@@ -209,8 +248,33 @@ impl App {
         Ok(rows.len() as i64 == BATCH && !new.is_empty())
     }
 
-    pub fn search(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+    /// The index generation, when this node has an index.
+    pub(crate) fn search_generation(&self) -> Option<u64> {
+        self.search.as_deref().map(|s| s.index.generation())
+    }
+
+    pub fn has_search(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Runs a search on the index itself, past the cache (for benchmarks).
+    pub fn search_uncached(&self, req: &SearchRequest) -> AppResult<SearchResults> {
         Ok(self.search_state()?.index.search(req)?)
+    }
+
+    /// Runs a search; the same request at the same index generation is
+    /// answered from memory (the first list page, popular questions).
+    pub fn search(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+        let state = self.search_state()?;
+        let generation = state.index.generation();
+        let key = format!("{req:?}");
+        let cache = || self.search_cache.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(hit) = cache().get(generation, &key) {
+            return Ok(hit);
+        }
+        let results = state.index.search(req)?;
+        cache().put(generation, key, results.clone());
+        Ok(results)
     }
 
     pub fn related(&self, id: &str, themes: &[String], limit: usize) -> AppResult<Vec<Hit>> {

@@ -6,7 +6,7 @@
 mod analyzer;
 mod query;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -24,7 +24,7 @@ pub use query::ParsedQuery;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
-const SCHEMA_VERSION: &str = "3";
+const SCHEMA_VERSION: &str = "4";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -53,6 +53,9 @@ pub struct StoryDoc {
     pub region: String,
     pub year: i32,
     pub published_at: i64,
+    /// Only what the teller allowed to be public; None when hidden.
+    pub author_name: Option<String>,
+    pub organisation: Option<String>,
 }
 
 /// A search as a visitor asks it. Empty strings mean "no filter".
@@ -66,6 +69,9 @@ pub struct SearchRequest {
     pub year: String,
     pub page: usize,
     pub per_page: usize,
+    /// Leave out the facet counts (the story list does not show them, and
+    /// counting is most of the work on a large index).
+    pub skip_facets: bool,
 }
 
 impl SearchRequest {
@@ -90,7 +96,11 @@ pub struct Hit {
     pub summary: String,
     pub kind: String,
     pub themes: Vec<String>,
+    pub sectors: Vec<String>,
+    pub region: String,
     pub published_at: i64,
+    pub author_name: Option<String>,
+    pub organisation: Option<String>,
     /// A piece of the text with the matched words in `<mark>`; HTML-escaped.
     pub snippet_html: String,
 }
@@ -137,9 +147,9 @@ struct Fields {
     region: Field,
     year: Field,
     published_at: Field,
+    author_name: Field,
+    organisation: Field,
 }
-
-const FACETS: [&str; 5] = ["kind", "theme", "sector", "region", "year"];
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
@@ -166,10 +176,12 @@ fn schema() -> (Schema, Fields) {
         words: b.add_text_field("words", TextOptions::default().set_indexing_options(words)),
         kind: b.add_facet_field("kind", FacetOptions::default().set_stored()),
         theme: b.add_facet_field("theme", FacetOptions::default().set_stored()),
-        sector: b.add_facet_field("sector", FacetOptions::default()),
-        region: b.add_facet_field("region", FacetOptions::default()),
+        sector: b.add_facet_field("sector", FacetOptions::default().set_stored()),
+        region: b.add_facet_field("region", FacetOptions::default().set_stored()),
         year: b.add_facet_field("year", FacetOptions::default()),
         published_at: b.add_i64_field("published_at", INDEXED | STORED | FAST),
+        author_name: b.add_text_field("author_name", STORED),
+        organisation: b.add_text_field("organisation", STORED),
     };
     (b.build(), fields)
 }
@@ -180,6 +192,11 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
+    /// Related stories per story id, valid until the next commit: finding
+    /// them is the most expensive part of a story page.
+    related_cache: Mutex<HashMap<String, Vec<Hit>>>,
+    /// Goes up with every commit: caches built on the index compare it.
+    generation: std::sync::atomic::AtomicU64,
     /// True when the index was just created (or thrown away): it must be
     /// filled from the database.
     pub fresh: bool,
@@ -227,6 +244,8 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             f,
+            related_cache: Mutex::new(HashMap::new()),
+            generation: std::sync::atomic::AtomicU64::new(0),
             fresh,
         })
     }
@@ -258,6 +277,12 @@ impl SearchIndex {
         }
         d.add_facet(f.year, facet(&doc.year.to_string()));
         d.add_i64(f.published_at, doc.published_at);
+        if let Some(name) = &doc.author_name {
+            d.add_text(f.author_name, name);
+        }
+        if let Some(org) = &doc.organisation {
+            d.add_text(f.organisation, org);
+        }
         let w = self.writer();
         w.delete_term(Term::from_field_text(f.id, &doc.id));
         w.add_document(d)?;
@@ -279,7 +304,19 @@ impl SearchIndex {
     pub fn commit(&self) -> Result<()> {
         self.writer().commit()?;
         self.reader.reload()?;
+        self.related_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
+    }
+
+    /// Changes after every commit: a cache of anything published is valid
+    /// as long as this number stays the same.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     pub fn num_docs(&self) -> u64 {
@@ -304,69 +341,76 @@ impl SearchIndex {
         let query = self.combine(text.as_deref(), filters);
 
         let per_page = req.per_page.clamp(1, 100);
-        let offset = req.page.saturating_sub(1).min(1000) * per_page;
-        let mut facet_collectors = Vec::new();
-        for name in FACETS {
-            let mut c = FacetCollector::for_field(name);
-            c.add_facet(Facet::root());
-            facet_collectors.push(c);
-        }
-        let [kc, tc, sc, rc, yc]: [FacetCollector; 5] = facet_collectors
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("five facet collectors"));
-        let (addresses, total, facet_counts) = if text.is_some() {
-            let (top, total, (k, t), (s, r, y)) = searcher.search(
+        let offset = req.page.saturating_sub(1).min(10_000) * per_page;
+        // The story list needs no counts: leaving the collectors out saves
+        // reading five facet columns for every matching story.
+        let facet = |name: &str| {
+            (!req.skip_facets).then(|| {
+                let mut c = FacetCollector::for_field(name);
+                c.add_facet(Facet::root());
+                c
+            })
+        };
+        let facet_collectors = (
+            (facet("kind"), facet("theme")),
+            (facet("sector"), facet("region"), facet("year")),
+        );
+        let (addresses, total, ((k, t), (s, r, y))) = if text.is_some() {
+            let (top, total, facets) = searcher.search(
                 &query,
                 &(
                     TopDocs::with_limit(per_page)
                         .and_offset(offset)
                         .order_by_score(),
                     Count,
-                    (kc, tc),
-                    (sc, rc, yc),
+                    facet_collectors,
                 ),
             )?;
             (
                 top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
                 total,
-                [k, t, s, r, y],
+                facets,
             )
         } else {
-            let (top, total, (k, t), (s, r, y)) = searcher.search(
+            let (top, total, facets) = searcher.search(
                 &query,
                 &(
                     TopDocs::with_limit(per_page)
                         .and_offset(offset)
                         .order_by_fast_field::<i64>("published_at", Order::Desc),
                     Count,
-                    (kc, tc),
-                    (sc, rc, yc),
+                    facet_collectors,
                 ),
             )?;
             (
                 top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
                 total,
-                [k, t, s, r, y],
+                facets,
             )
         };
 
-        let mut snippets = SnippetGenerator::create(&searcher, &query, self.f.body)?;
-        snippets.set_max_num_chars(220);
+        // Snippets only when words were searched: making one means
+        // tokenizing the whole text of the story again.
+        let snippets = match text {
+            Some(_) => {
+                let mut g = SnippetGenerator::create(&searcher, &query, self.f.body)?;
+                g.set_max_num_chars(220);
+                Some(g)
+            }
+            None => None,
+        };
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let mut snippet = snippets.snippet_from_doc(&doc);
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            hits.push(self.hit(
-                &doc,
-                if text.is_some() {
-                    snippet.to_html()
-                } else {
-                    String::new()
-                },
-            ));
+            let snippet_html = snippets.as_ref().map_or_else(String::new, |g| {
+                let mut snippet = g.snippet_from_doc(&doc);
+                snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+                snippet.to_html()
+            });
+            hits.push(self.hit(&doc, snippet_html));
         }
-        let counts = |c: &tantivy::collector::FacetCounts| {
+        let counts = |c: &Option<tantivy::collector::FacetCounts>| {
+            let Some(c) = c else { return Vec::new() };
             let mut v: Vec<FacetCount> = c
                 .get(Facet::root())
                 .map(|(f, n)| FacetCount {
@@ -381,17 +425,16 @@ impl SearchIndex {
             v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
             v
         };
-        let [k, t, s, r, y] = &facet_counts;
-        let mut years = counts(y);
+        let mut years = counts(&y);
         years.sort_by(|a, b| b.value.cmp(&a.value));
         let mut results = SearchResults {
             hits,
             total,
             facets: Facets {
-                kind: counts(k),
-                theme: counts(t),
-                sector: counts(s),
-                region: counts(r),
+                kind: counts(&k),
+                theme: counts(&t),
+                sector: counts(&s),
+                region: counts(&r),
                 year: years,
             },
             suggestion: None,
@@ -402,7 +445,10 @@ impl SearchIndex {
                 let unfiltered = searcher.search(text.as_deref().expect("text query"), &Count)?;
                 results.without_filters = (unfiltered > 0).then_some(unfiltered);
             }
-            results.suggestion = self.suggest(&searcher, &parsed)?;
+            // Words that find something without the filters are spelt fine.
+            if results.without_filters.is_none() {
+                results.suggestion = self.suggest(&searcher, &parsed)?;
+            }
         }
         Ok(results)
     }
@@ -442,6 +488,11 @@ impl SearchIndex {
                 .unwrap_or_default()
                 .to_string()
         };
+        let optional = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
         let facets = |field: Field| {
             doc.get_all(field)
                 .filter_map(|v| v.as_facet())
@@ -455,10 +506,14 @@ impl SearchIndex {
             summary: text(self.f.summary),
             kind: facets(self.f.kind).into_iter().next().unwrap_or_default(),
             themes: facets(self.f.theme),
+            sectors: facets(self.f.sector),
+            region: facets(self.f.region).into_iter().next().unwrap_or_default(),
             published_at: doc
                 .get_first(self.f.published_at)
                 .and_then(|v| v.as_i64())
                 .unwrap_or(0),
+            author_name: optional(self.f.author_name),
+            organisation: optional(self.f.organisation),
             snippet_html,
         }
     }
@@ -471,44 +526,57 @@ impl SearchIndex {
         searcher: &tantivy::Searcher,
         parsed: &ParsedQuery,
     ) -> Result<Option<String>> {
-        let words = parsed.plain_words();
-        if words.is_empty() {
-            return Ok(None);
-        }
-        let mut vocabulary: BTreeMap<String, u32> = BTreeMap::new();
         let mut changed = false;
         let mut out = Vec::new();
-        for word in &words {
-            let folded = analyzer::fold(word);
-            if vocabulary.is_empty() {
-                for segment in searcher.segment_readers() {
-                    let inverted = segment.inverted_index(self.f.words)?;
-                    let mut stream = inverted.terms().stream()?;
-                    while stream.advance() {
-                        if let Ok(term) = std::str::from_utf8(stream.key()) {
-                            *vocabulary.entry(term.to_string()).or_default() +=
-                                stream.value().doc_freq;
+        for word in parsed.plain_words() {
+            let folded = analyzer::fold(&word);
+            let Some(first) = folded.chars().next() else {
+                continue;
+            };
+            if folded.chars().count() < 4 {
+                out.push(word);
+                continue;
+            }
+            // Typos rarely hit the first letter: only words that share it
+            // are compared, a small part of the dictionary.
+            let mut upper = first.to_string();
+            upper.push(char::MAX);
+            let mut best: Option<(usize, std::cmp::Reverse<u32>, String)> = None;
+            let mut exists = false;
+            for segment in searcher.segment_readers() {
+                let inverted = segment.inverted_index(self.f.words)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(first.to_string())
+                    .lt(upper.as_bytes())
+                    .into_stream()?;
+                while stream.advance() {
+                    let Ok(term) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if term == folded {
+                        exists = true;
+                        break;
+                    }
+                    if let Some(d) = query::edit_distance(&folded, term, 2) {
+                        let candidate = (
+                            d,
+                            std::cmp::Reverse(stream.value().doc_freq),
+                            term.to_string(),
+                        );
+                        if best.as_ref().is_none_or(|b| candidate < *b) {
+                            best = Some(candidate);
                         }
                     }
                 }
             }
-            if vocabulary.contains_key(&folded) || folded.chars().count() < 4 {
-                out.push(word.clone());
-                continue;
-            }
-            let best = vocabulary
-                .iter()
-                .filter_map(|(term, freq)| {
-                    let d = query::edit_distance(&folded, term, 2)?;
-                    Some((d, std::cmp::Reverse(*freq), term))
-                })
-                .min();
-            match best {
+            match best.filter(|_| !exists) {
                 Some((_, _, term)) => {
                     changed = true;
-                    out.push(term.clone());
+                    out.push(term);
                 }
-                None => out.push(word.clone()),
+                None => out.push(word),
             }
         }
         Ok(changed.then(|| out.join(" ")))
@@ -517,6 +585,26 @@ impl SearchIndex {
     /// Stories like this one: similar words and shared themes; never the
     /// story itself.
     pub fn related(&self, id: &str, themes: &[String], limit: usize) -> Result<Vec<Hit>> {
+        let key = format!("{id}:{limit}");
+        if let Some(hits) = self
+            .related_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+        {
+            return Ok(hits.clone());
+        }
+        let hits = self.find_related(id, themes, limit)?;
+        let mut cache = self.related_cache.lock().unwrap_or_else(|p| p.into_inner());
+        // A bound on memory: start over rather than track recency.
+        if cache.len() >= 20_000 {
+            cache.clear();
+        }
+        cache.insert(key, hits.clone());
+        Ok(hits)
+    }
+
+    fn find_related(&self, id: &str, themes: &[String], limit: usize) -> Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         let id_term = Term::from_field_text(self.f.id, id);
         let own = searcher.search(

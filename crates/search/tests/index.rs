@@ -16,6 +16,8 @@ fn doc(id: &str, title: &str, body: &str, kind: &str, themes: &[&str], year: i32
         region: "utrecht".into(),
         year,
         published_at: i64::from(year) * 1000,
+        author_name: None,
+        organisation: None,
     }
 }
 

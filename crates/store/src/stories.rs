@@ -143,69 +143,33 @@ impl Db {
     /// suffix when it is taken.
     pub async fn insert_story(&self, s: NewStory<'_>) -> Result<(String, String)> {
         let id = new_id();
-        let now = now_ms();
         let mut slug = s.slug.to_string();
         for attempt in 2.. {
             let mut tx = self.pool().begin().await?;
-            let c = s.content;
-            let inserted = sqlx::query(&format!(
-                "INSERT INTO stories (id, slug, status, kind, title, summary, context, aim, approach, \
-                 what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, \
-                 teller_org, show_name, show_org, contact_email, no_client_info, consent_at, lang, \
-                 author_id, status_token, created_at, updated_at, submitted_at, published_at) \
-                 VALUES ({})",
-                (1..=30).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-            ))
-            .bind(&id)
-            .bind(&slug)
-            .bind(s.status.as_str())
-            .bind(&c.kind)
-            .bind(&c.title)
-            .bind(&c.summary)
-            .bind(&c.context)
-            .bind(&c.aim)
-            .bind(&c.approach)
-            .bind(&c.what_differed)
-            .bind(lessons_json(&c.lessons))
-            .bind(&c.tips)
-            .bind(&c.do_differently)
-            .bind(join_tags(&c.themes))
-            .bind(join_tags(&c.sectors))
-            .bind(&c.region)
-            .bind(&s.teller.name)
-            .bind(&s.teller.organisation)
-            .bind(flag(s.teller.show_name))
-            .bind(flag(s.teller.show_organisation))
-            .bind(&s.teller.contact_email)
-            .bind(flag(s.no_client_info))
-            .bind(now)
-            .bind(s.lang)
-            .bind(s.author_id)
-            .bind(s.status_token)
-            .bind(now)
-            .bind(now)
-            .bind((s.status != StoryStatus::Concept).then_some(now))
-            .bind(s.published_at)
-            .execute(&mut *tx)
-            .await;
-            match inserted {
-                Ok(_) => {
-                    insert_revision(&mut tx, &id, None, c, now).await?;
-                    crate::outbox::record(&mut tx, &id).await?;
+            match insert_story_tx(&mut tx, &id, &slug, &s).await {
+                Ok(()) => {
                     tx.commit().await?;
                     return Ok((id, slug));
                 }
-                Err(e) => {
-                    let e = StoreError::from(e);
-                    // Only a slug clash is worth another try.
-                    if !e.is_unique_violation() || attempt > 50 {
-                        return Err(e);
-                    }
+                // Only a slug clash is worth another try.
+                Err(e) if e.is_unique_violation() && attempt <= 50 => {
                     slug = format!("{}-{attempt}", s.slug);
                 }
+                Err(e) => return Err(e),
             }
         }
         unreachable!("the loop returns")
+    }
+
+    /// Stores many stories in one transaction (the generator for large test
+    /// databases). Slugs must be unique already.
+    pub async fn insert_stories(&self, stories: &[NewStory<'_>]) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        for s in stories {
+            insert_story_tx(&mut tx, &new_id(), s.slug, s).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn story_by_id(&self, id: &str) -> Result<Option<StoryRow>> {
@@ -461,6 +425,62 @@ impl Db {
             .fetch_one(self.pool())
             .await?)
     }
+}
+
+async fn insert_story_tx(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    slug: &str,
+    s: &NewStory<'_>,
+) -> Result<()> {
+    let now = now_ms();
+    let c = s.content;
+    sqlx::query(&format!(
+        "INSERT INTO stories (id, slug, status, kind, title, summary, context, aim, approach, \
+         what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, \
+         teller_org, show_name, show_org, contact_email, no_client_info, consent_at, lang, \
+         author_id, status_token, created_at, updated_at, submitted_at, published_at) \
+         VALUES ({})",
+        (1..=30)
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+    .bind(id)
+    .bind(slug)
+    .bind(s.status.as_str())
+    .bind(&c.kind)
+    .bind(&c.title)
+    .bind(&c.summary)
+    .bind(&c.context)
+    .bind(&c.aim)
+    .bind(&c.approach)
+    .bind(&c.what_differed)
+    .bind(lessons_json(&c.lessons))
+    .bind(&c.tips)
+    .bind(&c.do_differently)
+    .bind(join_tags(&c.themes))
+    .bind(join_tags(&c.sectors))
+    .bind(&c.region)
+    .bind(&s.teller.name)
+    .bind(&s.teller.organisation)
+    .bind(flag(s.teller.show_name))
+    .bind(flag(s.teller.show_organisation))
+    .bind(&s.teller.contact_email)
+    .bind(flag(s.no_client_info))
+    .bind(now)
+    .bind(s.lang)
+    .bind(s.author_id)
+    .bind(s.status_token)
+    .bind(now)
+    .bind(now)
+    .bind((s.status != StoryStatus::Concept).then_some(now))
+    .bind(s.published_at)
+    .execute(&mut **tx)
+    .await?;
+    insert_revision(tx, id, None, c, now).await?;
+    crate::outbox::record(tx, id).await?;
+    Ok(())
 }
 
 async fn insert_revision(

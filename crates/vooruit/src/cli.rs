@@ -53,6 +53,20 @@ pub enum Command {
     Migrate,
     /// Rebuild this node's search index from the database (stop the server first).
     Reindex,
+    /// Fill the database with content: the demo stories, plus generated ones.
+    Demo {
+        /// How many generated stories to add (for measuring at scale).
+        #[arg(long, default_value_t = 0)]
+        stories: usize,
+    },
+    /// Measure: `bench search` prints search latency on this data dir.
+    Bench {
+        #[arg(value_parser = ["search"])]
+        what: String,
+        /// Rounds over the fixed query set.
+        #[arg(long, default_value_t = 50)]
+        runs: usize,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -181,6 +195,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 started.elapsed().as_secs_f64()
             );
             Ok(())
+        }
+        Command::Demo { stories } => {
+            init_logging(r.file.log_format.as_deref());
+            let app = App::new(
+                open_db(&r).await?,
+                app_config(&r, "http://localhost:8080".into(), None, None),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            app.load_demo().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let started = std::time::Instant::now();
+            app.generate_stories(stories)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "database has {} stories ({stories} generated in {:.1} s); run `vooruit reindex` or start the server to index them",
+                app.db.count_stories().await?,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::Bench { what: _, runs } => {
+            init_logging(r.file.log_format.as_deref());
+            let mut app = App::new(
+                open_db(&r).await?,
+                app_config(&r, "http://localhost:8080".into(), None, None),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            app.open_search()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            crate::bench::search(&app, runs)
         }
         Command::Migrate => {
             init_logging(r.file.log_format.as_deref());

@@ -51,6 +51,7 @@ impl SearchParams {
             year: clip(&self.year),
             page: self.page.parse().unwrap_or(1).max(1),
             per_page,
+            skip_facets: false,
         }
     }
 

@@ -1,0 +1,82 @@
+//! `vooruit bench search`: search latency on this node's index, for
+//! docs/PERFORMANCE.md. Runs a fixed set of one- to three-word queries,
+//! without and with facet filters, and prints p50/p99.
+
+use std::time::Instant;
+
+use vooruit_app::App;
+use vooruit_search::SearchRequest;
+
+/// One- to three-word questions people bring to a learning network.
+pub const QUERIES: &[&str] = &[
+    "werving",
+    "werkdruk",
+    "intervisie",
+    "zelfroosteren",
+    "open dag",
+    "nieuwe collega's",
+    "schulden jongeren",
+    "sociale media campagne",
+    "diensten ruilen app",
+    "\"vast aanspreekpunt\"",
+    "verloop eerste jaar",
+    "wervingscampagnes",
+];
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn run(app: &App, runs: usize, filtered: bool) -> anyhow::Result<(f64, f64, usize)> {
+    let mut times = Vec::with_capacity(runs * QUERIES.len());
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
+    let mut hits = 0;
+    for _ in 0..runs {
+        for q in QUERIES {
+            let mut req = SearchRequest {
+                q: q.to_string(),
+                page: 1,
+                per_page: 10,
+                ..Default::default()
+            };
+            if filtered {
+                req.theme = "werkdruk".into();
+                req.sector = "ouderenzorg".into();
+            }
+            let start = Instant::now();
+            let r = app
+                .search_uncached(&req)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            slowest.push((ms, q));
+            hits += r.total;
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    if std::env::var("BENCH_VERBOSE").is_ok() {
+        eprintln!("slowest: {:?}", &slowest[..5.min(slowest.len())]);
+    }
+    Ok((percentile(&times, 0.5), percentile(&times, 0.99), hits))
+}
+
+pub fn search(app: &App, runs: usize) -> anyhow::Result<()> {
+    // One warm-up round, as a running server would be warm.
+    run(app, 1, false)?;
+    let (p50, p99, hits) = run(app, runs, false)?;
+    println!(
+        "search without filters: {} queries, p50 {p50:.2} ms, p99 {p99:.2} ms ({hits} hits)",
+        runs * QUERIES.len()
+    );
+    let (p50, p99, hits) = run(app, runs, true)?;
+    println!(
+        "search with 2 facet filters: {} queries, p50 {p50:.2} ms, p99 {p99:.2} ms ({hits} hits)",
+        runs * QUERIES.len()
+    );
+    Ok(())
+}

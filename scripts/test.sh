@@ -9,10 +9,18 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 
+LOG="$(mktemp)"
+run_tests() {
+  cargo test --locked 2>&1 | tee -a "$LOG"
+}
+
 echo "== tests on SQLite"
-cargo test --locked
+run_tests
 
 echo "== tests on PostgreSQL"
 . scripts/postgres.sh
-trap vooruit_pg_stop EXIT
-cargo test --locked
+trap 'vooruit_pg_stop; rm -f "$LOG"' EXIT
+run_tests
+
+# One closing line over both runs.
+awk '/^test result:/ { p += $4; f += $6 } END { printf "summary: %d passed, %d failed\n", p, f }' "$LOG"

@@ -63,6 +63,8 @@ mod tests {
             stem(&mut a, "wervingscampagne")
         );
         assert_eq!(stem(&mut a, "mislukte"), stem(&mut a, "mislukt"));
+        assert_eq!(stem(&mut a, "roosters"), stem(&mut a, "rooster"));
+        assert_eq!(stem(&mut a, "campagnes"), stem(&mut a, "campagne"));
         assert_eq!(stem(&mut a, "Geëvalueerd"), stem(&mut a, "geevalueerd"));
         assert_eq!(fold("Ëén"), "een");
     }

@@ -449,6 +449,18 @@ impl SearchIndex {
             if results.without_filters.is_none() {
                 results.suggestion = self.suggest(&searcher, &parsed)?;
             }
+            // Only offer a suggestion that finds something.
+            if let Some(suggested) = &results.suggestion {
+                let parsed = ParsedQuery::parse(suggested);
+                let finds =
+                    match parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words)? {
+                        Some(q) => searcher.search(&*q, &Count)? > 0,
+                        None => false,
+                    };
+                if !finds {
+                    results.suggestion = None;
+                }
+            }
         }
         Ok(results)
     }

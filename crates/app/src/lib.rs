@@ -8,6 +8,7 @@ mod generate;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;
+pub mod newsletter;
 pub mod search;
 pub mod stories;
 mod tokens;

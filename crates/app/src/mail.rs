@@ -238,6 +238,25 @@ pub(crate) mod texts {
         )
     }
 
+    pub fn newsletter_confirm(lang: &str, link: &str) -> (String, String) {
+        (
+            pick(
+                lang,
+                "Bevestig je aanmelding voor de nieuwsbrief".into(),
+                "Confirm your newsletter subscription".into(),
+            ),
+            pick(
+                lang,
+                format!(
+                    "Hallo,\n\nWil je de nieuwsbrief van Vooruit ontvangen? Bevestig dat via deze link (48 uur geldig):\n{link}\n\nHeb je je niet aangemeld? Dan hoef je niets te doen. Je krijgt dan geen nieuwsbrief.{SIGN_NL}"
+                ),
+                format!(
+                    "Hello,\n\nDo you want to receive the Vooruit newsletter? Confirm with this link (valid for 48 hours):\n{link}\n\nDid you not sign up? Then you do not need to do anything. You will not get the newsletter.{SIGN_EN}"
+                ),
+            ),
+        )
+    }
+
     pub fn password_reset(lang: &str, link: &str) -> (String, String) {
         (
             pick(

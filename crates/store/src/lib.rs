@@ -6,6 +6,7 @@
 pub mod accounts;
 mod db;
 pub mod jobs;
+pub mod newsletter;
 pub mod outbox;
 pub mod stories;
 pub mod throttle;

@@ -425,3 +425,26 @@ search-did-you-mean = Did you mean
 search-without-filters = Without filters there are { $count } results.
 search-tips = Tip: use fewer or other words, check the spelling, or search a whole phrase in quotes, like "open day".
 story-related = Read also
+
+## Newsletter
+nav-newsletter = Newsletter
+nav-feed = RSS feed
+newsletter-title = Newsletter
+newsletter-intro = Once a month the newest stories, meetings and podcasts in your mailbox.
+newsletter-email-hint = We first send you an e-mail to confirm your subscription.
+newsletter-themes = What do you want to read about?
+newsletter-themes-hint = If you choose nothing, you get everything.
+newsletter-submit = Subscribe
+newsletter-privacy = You can always unsubscribe with the link at the bottom of every newsletter. We only use your e-mail address for the newsletter.
+newsletter-check-title = Check your mailbox
+newsletter-check-text = We sent you an e-mail. Click the link in it to confirm your subscription. Only then will you get the newsletter.
+newsletter-confirm-title = Confirm your subscription
+newsletter-confirm-text = Click the button to confirm your subscription to the newsletter.
+newsletter-confirm-button = Yes, I want the newsletter
+newsletter-confirmed-title = You are subscribed
+newsletter-confirmed-text = Thank you! You will get the next newsletter in your mailbox.
+newsletter-unsubscribe-title = Unsubscribe from the newsletter
+newsletter-unsubscribe-text = Click the button to unsubscribe. You will not get the newsletter any more.
+newsletter-unsubscribe-button = Unsubscribe
+newsletter-unsubscribed-title = You are unsubscribed
+newsletter-unsubscribed-text = You will not get the newsletter any more. You can always subscribe again.

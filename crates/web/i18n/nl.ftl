@@ -425,3 +425,26 @@ search-did-you-mean = Bedoelde je
 search-without-filters = Zonder filters zijn er { $count } resultaten.
 search-tips = Tip: gebruik minder of andere woorden, controleer de spelling, of zoek een hele zin tussen aanhalingstekens, zoals "open dag".
 story-related = Lees ook
+
+## Nieuwsbrief
+nav-newsletter = Nieuwsbrief
+nav-feed = RSS-feed
+newsletter-title = Nieuwsbrief
+newsletter-intro = Eén keer per maand de nieuwste verhalen, bijeenkomsten en podcasts in je mailbox.
+newsletter-email-hint = We sturen je eerst een e-mail om je aanmelding te bevestigen.
+newsletter-themes = Waar wil je over lezen?
+newsletter-themes-hint = Kies je niets, dan krijg je alles.
+newsletter-submit = Aanmelden
+newsletter-privacy = Je kunt je altijd afmelden met de link onderaan elke nieuwsbrief. We gebruiken je e-mailadres alleen voor de nieuwsbrief.
+newsletter-check-title = Kijk in je mailbox
+newsletter-check-text = We hebben je een e-mail gestuurd. Klik op de link daarin om je aanmelding te bevestigen. Pas daarna krijg je de nieuwsbrief.
+newsletter-confirm-title = Aanmelding bevestigen
+newsletter-confirm-text = Klik op de knop om je aanmelding voor de nieuwsbrief te bevestigen.
+newsletter-confirm-button = Ja, ik wil de nieuwsbrief
+newsletter-confirmed-title = Je bent aangemeld
+newsletter-confirmed-text = Bedankt! Je krijgt de volgende nieuwsbrief in je mailbox.
+newsletter-unsubscribe-title = Afmelden voor de nieuwsbrief
+newsletter-unsubscribe-text = Klik op de knop om je af te melden. Je krijgt dan geen nieuwsbrief meer.
+newsletter-unsubscribe-button = Afmelden
+newsletter-unsubscribed-title = Je bent afgemeld
+newsletter-unsubscribed-text = Je krijgt de nieuwsbrief niet meer. Je kunt je altijd opnieuw aanmelden.

@@ -161,7 +161,12 @@ fn app_error_for(status: StatusCode, key: &'static str) -> AppError {
 /// pages (a form with the CSRF token of its cookie) or be a JSON call (which
 /// a foreign page cannot send without a CORS preflight that we never allow).
 async fn check_unsafe_request(req: Request, csrf: &str, api: bool) -> Result<Request, AppError> {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req
+            .uri()
+            .path()
+            .starts_with(crate::pages::newsletter::ONE_CLICK_PREFIX)
+    {
         return Ok(req);
     }
     let content_type = req

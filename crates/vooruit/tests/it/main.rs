@@ -10,6 +10,7 @@ mod api;
 mod durability;
 mod editor;
 mod mail;
+mod newsletter;
 mod pages;
 mod search;
 mod security;

@@ -24,6 +24,8 @@ async fn public_pages_answer_in_dutch_with_one_h1_and_a_title() {
         "/inloggen".into(),
         "/registreren".into(),
         "/wachtwoord-vergeten".into(),
+        "/nieuwsbrief".into(),
+        "/zoeken?q=zorg".into(),
     ] {
         let p = c.get(&path).await;
         assert_eq!(p.status, 200, "{path}");

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use vooruit_app::AppError;
 use vooruit_domain::FieldErrors;
 
-use super::{PageResult, safe_back, with_status};
+use super::{MessageTemplate, PageResult, safe_back, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
@@ -28,36 +28,6 @@ pub fn routes() -> Router<AppState> {
             "/wachtwoord-herstellen/{token}",
             get(reset_form).post(reset),
         )
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "message.html")]
-pub struct MessageTemplate {
-    pub l: Ctx,
-    pub tone: &'static str,
-    pub title_key: &'static str,
-    pub text_key: &'static str,
-    pub link_href: &'static str,
-    pub link_key: &'static str,
-}
-
-impl MessageTemplate {
-    fn ok(l: Ctx, title_key: &'static str, text_key: &'static str) -> Self {
-        MessageTemplate {
-            l,
-            tone: "ok",
-            title_key,
-            text_key,
-            link_href: "",
-            link_key: "",
-        }
-    }
-
-    fn with_link(mut self, href: &'static str, key: &'static str) -> Self {
-        self.link_href = href;
-        self.link_key = key;
-        self
-    }
 }
 
 #[derive(Template, WebTemplate)]

@@ -7,6 +7,7 @@ mod feeds;
 pub mod health;
 mod home;
 mod member;
+pub(crate) mod newsletter;
 pub(crate) mod search;
 pub(crate) mod share;
 mod site;
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .merge(search::routes())
         .merge(feeds::routes())
+        .merge(newsletter::routes())
 }
 
 pub type PageResult = Result<Response, HtmlError>;
@@ -77,6 +79,37 @@ impl Pager {
     pub fn href(&self, n: impl std::borrow::Borrow<i64>) -> String {
         let sep = if self.base.contains('?') { '&' } else { '?' };
         format!("{}{}page={}", self.base, sep, n.borrow())
+    }
+}
+
+/// A short message page (done, check your mailbox, ...).
+#[derive(Template, WebTemplate)]
+#[template(path = "message.html")]
+pub struct MessageTemplate {
+    pub l: Ctx,
+    pub tone: &'static str,
+    pub title_key: &'static str,
+    pub text_key: &'static str,
+    pub link_href: &'static str,
+    pub link_key: &'static str,
+}
+
+impl MessageTemplate {
+    pub fn ok(l: Ctx, title_key: &'static str, text_key: &'static str) -> Self {
+        MessageTemplate {
+            l,
+            tone: "ok",
+            title_key,
+            text_key,
+            link_href: "",
+            link_key: "",
+        }
+    }
+
+    pub fn with_link(mut self, href: &'static str, key: &'static str) -> Self {
+        self.link_href = href;
+        self.link_key = key;
+        self
     }
 }
 

@@ -1,5 +1,6 @@
 mod accounts;
 mod editor;
+mod newsletter;
 mod search;
 mod stories;
 
@@ -16,6 +17,10 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/stories", get(stories::list))
         .route("/api/v1/stories/{slug}", get(stories::show))
         .route("/api/v1/search", get(search::search))
+        .route(
+            "/api/v1/newsletter/subscriptions",
+            post(newsletter::subscribe),
+        )
         .route("/api/v1/submissions", post(stories::submit))
         .route(
             "/api/v1/session",
@@ -41,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         stories::show,
         stories::submit,
         search::search,
+        newsletter::subscribe,
         accounts::login,
         accounts::logout,
         accounts::me,
@@ -63,6 +69,8 @@ pub fn routes() -> Router<AppState> {
         editor::Queue,
         editor::ReasonInput,
         editor::QuestionInput,
+        newsletter::SubscriptionInput,
+        newsletter::SubscriptionAccepted,
         Problem,
     ))
 )]

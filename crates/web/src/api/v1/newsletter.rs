@@ -1,0 +1,48 @@
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api::{ApiResult, api_err, parse_json};
+use crate::context::Ctx;
+
+#[derive(Deserialize, ToSchema)]
+pub struct SubscriptionInput {
+    email: String,
+    /// Theme slugs to hear about; empty for all.
+    #[serde(default)]
+    themes: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SubscriptionAccepted {
+    /// Always `confirmation_sent`: the answer does not tell whether the
+    /// address was subscribed already.
+    status: &'static str,
+}
+
+/// Signs an address up for the newsletter (double opt-in: a confirmation
+/// mail goes out; nothing else is sent before it is confirmed).
+#[utoipa::path(post, path = "/api/v1/newsletter/subscriptions", tag = "newsletter",
+    request_body = SubscriptionInput,
+    responses((status = 202, body = SubscriptionAccepted), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn subscribe(
+    l: Ctx,
+    State(s): State<AppState>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<SubscriptionAccepted>)> {
+    let input: SubscriptionInput = parse_json(&l, &body)?;
+    s.app
+        .subscribe(&input.email, &input.themes, l.lang.code())
+        .await
+        .map_err(api_err(&l))?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(SubscriptionAccepted {
+            status: "confirmation_sent",
+        }),
+    ))
+}

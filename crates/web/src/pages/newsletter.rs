@@ -1,0 +1,128 @@
+//! The newsletter: sign up (double opt-in), confirm, unsubscribe.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use vooruit_app::AppError;
+use vooruit_domain::FieldErrors;
+
+use super::{MessageTemplate, PageResult, with_status};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::form::FormData;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/nieuwsbrief", get(form).post(subscribe))
+        .route(
+            "/nieuwsbrief/bevestigen/{token}",
+            get(confirm_page).post(confirm),
+        )
+        .route(
+            "/nieuwsbrief/afmelden/{token}",
+            get(unsubscribe_page).post(unsubscribe),
+        )
+}
+
+/// Unsubscribe links are their own authority (RFC 8058: mail programs post
+/// `List-Unsubscribe=One-Click` without a form of ours), so the CSRF check
+/// skips this path.
+pub const ONE_CLICK_PREFIX: &str = "/nieuwsbrief/afmelden/";
+
+#[derive(Template, WebTemplate)]
+#[template(path = "newsletter/form.html")]
+struct FormTemplate {
+    l: Ctx,
+    email: String,
+    themes: Vec<String>,
+    errors: FieldErrors,
+}
+
+async fn form(l: Ctx) -> FormTemplate {
+    FormTemplate {
+        l,
+        email: String::new(),
+        themes: vec![],
+        errors: FieldErrors::new(),
+    }
+}
+
+async fn subscribe(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
+    let (email, themes) = (form.get("email"), form.all("themes"));
+    match s.app.subscribe(&email, &themes, l.lang.code()).await {
+        Ok(()) => Ok(
+            MessageTemplate::ok(l, "newsletter-check-title", "newsletter-check-text")
+                .into_response(),
+        ),
+        Err(AppError::Validation(errors)) => Ok(with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FormTemplate {
+                l,
+                email,
+                themes,
+                errors,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "newsletter/button.html")]
+struct ButtonTemplate {
+    l: Ctx,
+    title_key: &'static str,
+    text_key: &'static str,
+    button_key: &'static str,
+    action: String,
+}
+
+async fn confirm_page(l: Ctx, Path(token): Path<String>) -> ButtonTemplate {
+    ButtonTemplate {
+        l,
+        title_key: "newsletter-confirm-title",
+        text_key: "newsletter-confirm-text",
+        button_key: "newsletter-confirm-button",
+        action: format!("/nieuwsbrief/bevestigen/{token}"),
+    }
+}
+
+async fn confirm(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
+    s.app.confirm_subscription(&token).await?;
+    Ok(
+        MessageTemplate::ok(l, "newsletter-confirmed-title", "newsletter-confirmed-text")
+            .into_response(),
+    )
+}
+
+async fn unsubscribe_page(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(token): Path<String>,
+) -> PageResult {
+    if !s.app.unsubscribe_link_valid(&token).await? {
+        return Err(AppError::NotFound.into());
+    }
+    Ok(ButtonTemplate {
+        l,
+        title_key: "newsletter-unsubscribe-title",
+        text_key: "newsletter-unsubscribe-text",
+        button_key: "newsletter-unsubscribe-button",
+        action: format!("{ONE_CLICK_PREFIX}{token}"),
+    }
+    .into_response())
+}
+
+async fn unsubscribe(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
+    s.app.unsubscribe(&token).await?;
+    Ok(MessageTemplate::ok(
+        l,
+        "newsletter-unsubscribed-title",
+        "newsletter-unsubscribed-text",
+    )
+    .into_response())
+}

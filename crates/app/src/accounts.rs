@@ -142,6 +142,7 @@ impl App {
                     to: email,
                     subject,
                     text,
+                    ..Default::default()
                 })
                 .await;
         }
@@ -177,6 +178,7 @@ impl App {
             to: email,
             subject,
             text,
+            ..Default::default()
         })
         .await
     }
@@ -288,6 +290,7 @@ impl App {
             to: email,
             subject,
             text,
+            ..Default::default()
         })
         .await
     }

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod demo;
 mod error;
+pub mod events;
 mod generate;
 pub mod jobs;
 pub mod mail;

@@ -5,18 +5,28 @@
 
 use std::path::PathBuf;
 
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
 use crate::{App, AppError, AppResult, Config};
 
 /// One mail as it sits in the jobs queue.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Mail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file sent along, such as an `.ics` for the calendar.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 pub(crate) enum Mailer {
@@ -55,13 +65,24 @@ impl Mailer {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
         let to: Mailbox = mail.to.parse().map_err(|e| format!("to address: {e}"))?;
-        let message = Message::builder()
-            .from(from)
-            .to(to)
-            .subject(&mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.text.clone())
-            .map_err(|e| format!("build mail: {e}"))?;
+        let builder = Message::builder().from(from).to(to).subject(&mail.subject);
+        let message = if mail.attachments.is_empty() {
+            builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.text.clone())
+        } else {
+            let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone()));
+            for a in &mail.attachments {
+                let content_type = ContentType::parse(&a.content_type)
+                    .map_err(|e| format!("attachment type: {e}"))?;
+                parts = parts.singlepart(
+                    lettre::message::Attachment::new(a.filename.clone())
+                        .body(a.body.clone(), content_type),
+                );
+            }
+            builder.multipart(parts)
+        }
+        .map_err(|e| format!("build mail: {e}"))?;
         match self {
             Mailer::Smtp { transport, .. } => {
                 transport
@@ -233,6 +254,70 @@ pub(crate) mod texts {
                 ),
                 format!(
                     "Hello,\n\nSomeone tried to create an account with this e-mail address, but you already have one. Forgot your password? Choose a new one here:\n{link}\n\nWas this not you? Then you do not need to do anything.{SIGN_EN}"
+                ),
+            ),
+        )
+    }
+
+    pub fn registered(
+        lang: &str,
+        title: &str,
+        status: vooruit_domain::event::RegistrationStatus,
+        cancel: &str,
+    ) -> (String, String) {
+        let waiting = status == vooruit_domain::event::RegistrationStatus::Wachtlijst;
+        (
+            pick(
+                lang,
+                if waiting {
+                    format!("Je staat op de wachtlijst: {title}")
+                } else {
+                    format!("Je bent aangemeld: {title}")
+                },
+                if waiting {
+                    format!("You are on the waiting list: {title}")
+                } else {
+                    format!("You are registered: {title}")
+                },
+            ),
+            pick(
+                lang,
+                if waiting {
+                    format!(
+                        "Hallo,\n\n\"{title}\" is vol. Je staat op de wachtlijst. Komt er een plek vrij, dan krijg je die automatisch en sturen we je een e-mail.\n\nAfmelden kan via:\n{cancel}{SIGN_NL}"
+                    )
+                } else {
+                    format!(
+                        "Hallo,\n\nJe bent aangemeld voor \"{title}\". In de bijlage vind je de afspraak voor je agenda.\n\nKun je toch niet? Meld je dan af, zodat iemand anders je plek krijgt:\n{cancel}{SIGN_NL}"
+                    )
+                },
+                if waiting {
+                    format!(
+                        "Hello,\n\n\"{title}\" is full. You are on the waiting list. If a place comes free, you get it automatically and we send you an e-mail.\n\nTo cancel:\n{cancel}{SIGN_EN}"
+                    )
+                } else {
+                    format!(
+                        "Hello,\n\nYou are registered for \"{title}\". The attachment has the appointment for your calendar.\n\nCan you not come after all? Please cancel, so someone else gets your place:\n{cancel}{SIGN_EN}"
+                    )
+                },
+            ),
+        )
+    }
+
+    pub fn moved_up(lang: &str, title: &str, cancel: &str) -> (String, String) {
+        (
+            pick(
+                lang,
+                format!("Er is een plek voor je: {title}"),
+                format!("There is a place for you: {title}"),
+            ),
+            pick(
+                lang,
+                format!(
+                    "Hallo,\n\nEr kwam een plek vrij bij \"{title}\". Die plek is nu van jou: je bent aangemeld.\n\nKun je toch niet? Meld je dan af:\n{cancel}{SIGN_NL}"
+                ),
+                format!(
+                    "Hello,\n\nA place came free for \"{title}\". That place is now yours: you are registered.\n\nCan you not come after all? Please cancel:\n{cancel}{SIGN_EN}"
                 ),
             ),
         )

@@ -57,6 +57,7 @@ impl App {
                 to: email,
                 subject,
                 text,
+                ..Default::default()
             })
             .await?;
         }

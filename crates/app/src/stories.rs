@@ -361,6 +361,7 @@ impl App {
             to: submission.teller.contact_email.clone(),
             subject,
             text,
+            ..Default::default()
         })
         .await?;
         Ok(Submitted {
@@ -617,6 +618,7 @@ impl App {
             to: row.contact_email.clone(),
             subject,
             text,
+            ..Default::default()
         })
         .await
     }

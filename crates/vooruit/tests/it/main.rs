@@ -6,6 +6,7 @@
 mod common;
 
 mod accounts;
+mod agenda;
 mod api;
 mod durability;
 mod editor;

@@ -3,6 +3,7 @@
 mod accounts;
 mod admin;
 mod editor;
+mod events;
 mod feeds;
 pub mod health;
 mod home;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())
+        .merge(events::routes())
 }
 
 pub type PageResult = Result<Response, HtmlError>;

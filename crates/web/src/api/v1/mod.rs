@@ -1,5 +1,6 @@
 mod accounts;
 mod editor;
+mod events;
 mod newsletter;
 mod search;
 mod stories;
@@ -22,6 +23,13 @@ pub fn routes() -> Router<AppState> {
             post(newsletter::subscribe),
         )
         .route("/api/v1/submissions", post(stories::submit))
+        .route("/api/v1/events", get(events::list))
+        .route("/api/v1/events/{id}/registrations", post(events::register))
+        .route(
+            "/api/v1/registrations/{token}",
+            axum::routing::delete(events::cancel),
+        )
+        .route("/api/v1/editor/events", post(events::create))
         .route(
             "/api/v1/session",
             post(accounts::login)
@@ -47,6 +55,10 @@ pub fn routes() -> Router<AppState> {
         stories::submit,
         search::search,
         newsletter::subscribe,
+        events::list,
+        events::register,
+        events::cancel,
+        events::create,
         accounts::login,
         accounts::logout,
         accounts::me,
@@ -70,6 +82,12 @@ pub fn routes() -> Router<AppState> {
         editor::ReasonInput,
         editor::QuestionInput,
         newsletter::SubscriptionInput,
+        events::EventList,
+        events::RegistrationInput,
+        events::EventCreate,
+        events::EventCreated,
+        vooruit_app::events::EventView,
+        vooruit_app::events::Registered,
         newsletter::SubscriptionAccepted,
         Problem,
     ))

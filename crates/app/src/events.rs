@@ -1,0 +1,289 @@
+//! The agenda: editors plan events; visitors register without an account,
+//! get a place or a spot on the waiting list, a confirmation mail with an
+//! `.ics` file and a personal link to cancel. A cancellation gives the
+//! place to the first on the waiting list, who is mailed.
+
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, EventLike, EventStatus};
+use serde::Serialize;
+use utoipa::ToSchema;
+use vooruit_domain::event::{EventInput, validate_registration};
+use vooruit_domain::slug::slugify;
+use vooruit_store::events::{EventRow, NewRegistration, RegistrationRow};
+use vooruit_store::now_ms;
+
+use crate::accounts::User;
+use crate::mail::{Attachment, Mail};
+use crate::markdown::render;
+use crate::tokens::new_token;
+use crate::{App, AppError, AppResult};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventView {
+    pub id: String,
+    pub slug: String,
+    pub kind: String,
+    pub title: String,
+    pub description_html: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub location: String,
+    pub online_url: String,
+    pub region: String,
+    pub organiser: String,
+    pub capacity: i64,
+    pub places_left: i64,
+    pub cancelled: bool,
+}
+
+impl EventView {
+    fn from_row(r: &EventRow) -> EventView {
+        EventView {
+            id: r.id.clone(),
+            slug: r.slug.clone(),
+            kind: r.kind.clone(),
+            title: r.title.clone(),
+            description_html: render(&r.description),
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            location: r.location.clone(),
+            online_url: r.online_url.clone(),
+            region: r.region.clone(),
+            organiser: r.organiser.clone(),
+            capacity: r.capacity,
+            places_left: (r.capacity - r.confirmed).max(0),
+            cancelled: r.status == "geannuleerd",
+        }
+    }
+}
+
+/// The outcome of a registration, for the page and the API.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Registered {
+    /// `bevestigd` (a place) or `wachtlijst` (waiting list).
+    pub status: String,
+    pub cancel_url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegistrationView {
+    pub name: String,
+    pub email: String,
+    pub organisation: String,
+    pub note: String,
+    pub status: String,
+    pub created_at: i64,
+}
+
+fn utc(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+/// An iCalendar file with these events. UIDs are stable per event and the
+/// sequence grows with every change, so calendars update in place.
+pub fn ics(events: &[EventRow], base_url: &str) -> String {
+    let host = base_url.split("://").nth(1).unwrap_or("vooruit");
+    let mut cal = Calendar::new();
+    cal.name("Vooruit agenda");
+    for e in events {
+        let mut ev = icalendar::Event::new();
+        ev.uid(&format!("{}@{host}", e.id))
+            .summary(&e.title)
+            .description(&crate::markdown::plain_excerpt(&e.description, 2000))
+            .starts(utc(e.starts_at))
+            .ends(utc(e.ends_at))
+            .sequence(u32::try_from(e.sequence).unwrap_or(0))
+            .timestamp(utc(e.updated_at))
+            .url(&format!("{base_url}/agenda/{}", e.slug))
+            .status(if e.status == "geannuleerd" {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            });
+        let place = if e.location.is_empty() {
+            &e.online_url
+        } else {
+            &e.location
+        };
+        ev.location(place);
+        cal.push(ev.done());
+    }
+    cal.done().to_string()
+}
+
+impl App {
+    pub async fn create_event(&self, user: &User, input: EventInput) -> AppResult<String> {
+        if !user.can_edit_stories() {
+            return Err(AppError::Forbidden);
+        }
+        input.validate()?;
+        let base = slugify(&input.title);
+        for n in 1..50 {
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            match self.db.insert_event(&slug, &input).await {
+                Ok(_) => return Ok(slug),
+                Err(e) if e.is_unique_violation() => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(AppError::Conflict("error-changed-meanwhile"))
+    }
+
+    /// Upcoming events, soonest first (or past ones, latest first).
+    pub async fn events(&self, upcoming: bool, page: i64) -> AppResult<Vec<EventView>> {
+        let page = page.clamp(1, 10_000);
+        let rows = self
+            .db
+            .events(upcoming, now_ms(), 50, (page - 1) * 50)
+            .await?;
+        Ok(rows.iter().map(EventView::from_row).collect())
+    }
+
+    pub async fn event(&self, slug: &str) -> AppResult<EventView> {
+        let row = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(EventView::from_row(&row))
+    }
+
+    pub async fn event_ics(&self, slug: Option<&str>) -> AppResult<String> {
+        let rows = match slug {
+            Some(s) => vec![self.db.event_by_slug(s).await?.ok_or(AppError::NotFound)?],
+            None => {
+                self.db
+                    .events(true, now_ms() - 90 * 24 * 3600 * 1000, 1000, 0)
+                    .await?
+            }
+        };
+        Ok(ics(&rows, &self.config.base_url))
+    }
+
+    /// Registers a visitor. Mails a confirmation with the event as `.ics`
+    /// and the personal cancel link.
+    pub async fn register_for_event(
+        &self,
+        event_id: &str,
+        name: &str,
+        email: &str,
+        organisation: &str,
+        note: &str,
+        lang: &str,
+    ) -> AppResult<Registered> {
+        let (name, email) = (name.trim(), email.trim().to_lowercase());
+        validate_registration(name, &email)?;
+        let event = self
+            .db
+            .event_by_id(event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if event.status == "geannuleerd" || event.ends_at < now_ms() {
+            return Err(AppError::Conflict("error-event-closed"));
+        }
+        let token = new_token();
+        let lang = if lang == "en" { "en" } else { "nl" };
+        let status = self
+            .db
+            .register(
+                event_id,
+                NewRegistration {
+                    name,
+                    email: &email,
+                    organisation: organisation.trim(),
+                    note: note.trim(),
+                    lang,
+                    cancel_token: &token,
+                },
+            )
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let cancel_url = self.config.url(&format!("/agenda/afmelden/{token}"));
+        let (subject, text) =
+            crate::mail::texts::registered(lang, &event.title, status, &cancel_url);
+        self.queue_mail(Mail {
+            to: email,
+            subject,
+            text,
+            attachments: vec![Attachment {
+                filename: "afspraak.ics".into(),
+                content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+                body: ics(std::slice::from_ref(&event), &self.config.base_url),
+            }],
+        })
+        .await?;
+        Ok(Registered {
+            status: status.as_str().into(),
+            cancel_url,
+        })
+    }
+
+    pub async fn registration(&self, token: &str) -> AppResult<(RegistrationRow, EventView)> {
+        let reg = self
+            .db
+            .registration_by_token(token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = self
+            .db
+            .event_by_id(&reg.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((reg, EventView::from_row(&event)))
+    }
+
+    /// Cancels with the personal link; the first on the waiting list moves
+    /// up and is mailed.
+    pub async fn cancel_registration(&self, token: &str) -> AppResult<()> {
+        let (_, event) = self.registration(token).await?;
+        if let Some(promoted) = self.db.cancel_registration(token).await? {
+            let cancel_url = self
+                .config
+                .url(&format!("/agenda/afmelden/{}", promoted.cancel_token));
+            let (subject, text) =
+                crate::mail::texts::moved_up(&promoted.lang, &event.title, &cancel_url);
+            self.queue_mail(Mail {
+                to: promoted.email,
+                subject,
+                text,
+                ..Default::default()
+            })
+            .await?;
+        }
+        Ok(())
+    }
+
+    pub async fn event_registrations(
+        &self,
+        user: &User,
+        slug: &str,
+    ) -> AppResult<(EventView, Vec<RegistrationView>)> {
+        if !user.can_edit_stories() {
+            return Err(AppError::Forbidden);
+        }
+        let event = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let regs = self
+            .db
+            .registrations(&event.id)
+            .await?
+            .into_iter()
+            .map(|r| RegistrationView {
+                name: r.name,
+                email: r.email,
+                organisation: r.organisation,
+                note: r.note,
+                status: r.status,
+                created_at: r.created_at,
+            })
+            .collect();
+        Ok((EventView::from_row(&event), regs))
+    }
+}

@@ -1,0 +1,216 @@
+//! The agenda: events, registration with a waiting list that never
+//! overbooks, cancelling with the personal link, calendar files.
+
+use std::str::FromStr;
+
+use serde_json::json;
+
+use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Server};
+
+async fn editor(s: &Server) -> Client {
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/session",
+            &json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    c
+}
+
+async fn create_event(s: &Server, title: &str, capacity: i64) -> (String, String) {
+    let e = editor(s).await;
+    let r = e
+        .post_json(
+            "/api/v1/editor/events",
+            &json!({"kind": "bijeenkomst", "title": title, "description": "Samen leren van **mislukte** projecten.",
+                    "starts_at": "2030-03-10T14:00:00+01:00", "ends_at": "2030-03-10T17:00:00+01:00",
+                    "location": "Stadskantoor, Utrecht", "region": "utrecht", "organiser": "Leernetwerk Midden", "capacity": capacity}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let slug = r.json()["slug"].as_str().expect("slug").to_string();
+    let list = s.client().get("/api/v1/events").await.json();
+    let id = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["slug"] == slug.as_str())
+        .expect("listed")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    (slug, id)
+}
+
+#[tokio::test]
+async fn editors_plan_and_visitors_register_with_a_calendar_file() {
+    let s = Server::start().await;
+    let e = s.client();
+    e.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let form = e.get("/redactie/agenda").await;
+    assert_eq!(form.status, 200);
+    let bad = e
+        .post_form(
+            "/redactie/agenda",
+            &form.csrf(),
+            &[
+                ("kind", "training"),
+                ("title", "Training zonder tijd"),
+                ("starts", "2030-01-01T10:00"),
+                ("ends", "2030-01-01T09:00"),
+                ("capacity", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("Het einde moet na het begin liggen."));
+    assert!(bad.body.contains("Vul een plaats in of een link"));
+    assert_eq!(
+        bad.input_value("title").as_deref(),
+        Some("Training zonder tijd")
+    );
+    let ok = e
+        .post_form(
+            "/redactie/agenda",
+            &form.csrf(),
+            &[
+                ("kind", "training"),
+                ("title", "Training terugblikken"),
+                ("starts", "2030-01-01T10:00"),
+                ("ends", "2030-01-01T12:00"),
+                ("online_url", "https://meet.example/terugblik"),
+                ("capacity", "12"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, 303, "{}", ok.body);
+
+    let visitor = s.client();
+    let agenda = visitor.get("/agenda").await;
+    assert!(agenda.body.contains("Training terugblikken"));
+    assert!(agenda.body.contains("Nog 12 plekken vrij"));
+    let page = visitor.get("/agenda/training-terugblikken").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("1 januari 2030, 10:00"),
+        "shown in Amsterdam time"
+    );
+    let invalid = visitor
+        .post_form(
+            "/agenda/training-terugblikken/aanmelden",
+            &page.csrf(),
+            &[("name", "Ria"), ("email", "fout")],
+        )
+        .await;
+    assert_eq!(invalid.status, 422);
+    assert_eq!(invalid.input_value("name").as_deref(), Some("Ria"));
+    let done = visitor
+        .post_form(
+            "/agenda/training-terugblikken/aanmelden",
+            &page.csrf(),
+            &[
+                ("name", "Ria de Boer"),
+                ("email", "ria@test.nl"),
+                ("note", "Vegetarisch"),
+            ],
+        )
+        .await;
+    assert_eq!(done.status, 200);
+    assert!(done.body.contains("Je bent aangemeld"));
+    let mail = s.mail("ria@test.nl", "aangemeld").await;
+    assert!(mail.raw.contains("text/calendar"), "ics attached");
+    assert!(mail.raw.contains("BEGIN:VCALENDAR") || mail.raw.contains("afspraak.ics"));
+    assert!(mail.text.contains("/agenda/afmelden/"));
+
+    // Editors see the registration with the note.
+    let regs = e.get("/redactie/agenda/training-terugblikken").await;
+    assert!(regs.body.contains("Ria de Boer") && regs.body.contains("Vegetarisch"));
+
+    // The calendar files parse as iCalendar.
+    for path in ["/agenda.ics", "/agenda/training-terugblikken/afspraak.ics"] {
+        let body = visitor.get(path).await.body;
+        let cal = icalendar::Calendar::from_str(&body).expect("valid iCalendar");
+        let ev = cal.events().next().expect("an event");
+        assert!(icalendar::Component::get_uid(ev).is_some());
+        assert_eq!(
+            icalendar::Component::get_summary(ev),
+            Some("Training terugblikken")
+        );
+        assert!(
+            body.contains("DTSTART:20300101T090000Z"),
+            "10:00 Amsterdam is 09:00 UTC: {body}"
+        );
+        assert!(body.contains("SEQUENCE:0"));
+    }
+}
+
+#[tokio::test]
+async fn concurrent_registrations_never_overbook_and_a_cancellation_moves_the_first_up() {
+    let s = Server::start().await;
+    let (_slug, id) = create_event(&s, "Inspiratielab falend vooruit", 3).await;
+    let http = reqwest::Client::new();
+    let mut tasks = vec![];
+    for i in 0..20 {
+        let http = http.clone();
+        let url = s.url(&format!("/api/v1/events/{id}/registrations"));
+        tasks.push(tokio::spawn(async move {
+            let r = http
+                .post(url)
+                .json(&json!({"name": format!("Deelnemer {i}"), "email": format!("d{i}@test.nl")}))
+                .send()
+                .await
+                .expect("post");
+            assert_eq!(r.status(), 201);
+            r.json::<serde_json::Value>().await.expect("json")
+        }));
+    }
+    let mut results = vec![];
+    for t in tasks {
+        results.push(t.await.expect("task"));
+    }
+    let confirmed: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r["status"] == "bevestigd")
+        .collect();
+    let waiting = results
+        .iter()
+        .filter(|r| r["status"] == "wachtlijst")
+        .count();
+    assert_eq!(confirmed.len(), 3, "exactly the capacity got a place");
+    assert_eq!(waiting, 17);
+    let list = s.client().get("/api/v1/events").await.json();
+    assert_eq!(list["items"][0]["places_left"], 0);
+
+    // One with a place cancels: the first on the waiting list moves up.
+    let token = confirmed[0]["cancel_url"]
+        .as_str()
+        .expect("url")
+        .rsplit('/')
+        .next()
+        .expect("token")
+        .to_string();
+    let page = s.client().get(&format!("/agenda/afmelden/{token}")).await;
+    assert_eq!(page.status, 200);
+    let del = http
+        .delete(s.url(&format!("/api/v1/registrations/{token}")))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(del.status(), 204);
+    let moved = s.mail("@test.nl", "Er is een plek voor je").await;
+    assert!(moved.text.contains("Inspiratielab falend vooruit"));
+    let list = s.client().get("/api/v1/events").await.json();
+    assert_eq!(
+        list["items"][0]["places_left"], 0,
+        "the freed place was taken by the waiting list"
+    );
+    // Cancelling twice is harmless and frees nothing more.
+    let again = http
+        .delete(s.url(&format!("/api/v1/registrations/{token}")))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(again.status(), 204);
+}

@@ -113,9 +113,7 @@ pub fn ics(events: &[EventRow], base_url: &str) -> String {
 
 impl App {
     pub async fn create_event(&self, user: &User, input: EventInput) -> AppResult<String> {
-        if !user.can_edit_stories() {
-            return Err(AppError::Forbidden);
-        }
+        Self::require_editor(user)?;
         input.validate()?;
         let base = slugify(&input.title);
         for n in 1..50 {
@@ -255,6 +253,102 @@ impl App {
             .await?;
         }
         Ok(())
+    }
+
+    /// Cancels an event: subscribed calendars show it as cancelled, and
+    /// everyone with a place or on the waiting list gets a mail.
+    pub async fn cancel_event(&self, user: &User, slug: &str) -> AppResult<()> {
+        Self::require_editor(user)?;
+        let event = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !self.db.cancel_event(&event.id).await? {
+            return Err(AppError::Conflict("error-event-closed"));
+        }
+        for r in self.db.registrations(&event.id).await? {
+            if r.status == "afgemeld" {
+                continue;
+            }
+            let (subject, text) = crate::mail::texts::event_cancelled(&r.lang, &event.title);
+            self.queue_mail(Mail {
+                to: r.email,
+                subject,
+                text,
+                ..Default::default()
+            })
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Mails a message from the editors to everyone with a place.
+    pub async fn message_registrants(
+        &self,
+        user: &User,
+        slug: &str,
+        subject: &str,
+        body: &str,
+    ) -> AppResult<usize> {
+        Self::require_editor(user)?;
+        let mut e = vooruit_domain::FieldErrors::new();
+        e.text("subject", subject, true, 200);
+        e.text("body", body, true, 8000);
+        e.into_result()?;
+        let event = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut n = 0;
+        for r in self.db.registrations(&event.id).await? {
+            if r.status != "bevestigd" {
+                continue;
+            }
+            self.queue_mail(Mail {
+                to: r.email,
+                subject: format!("{} – {}", subject.trim(), event.title),
+                text: body.trim().to_string(),
+                ..Default::default()
+            })
+            .await?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// The registrations as CSV (for a list at the door or a spreadsheet).
+    /// Cells that a spreadsheet would run as a formula are made plain text.
+    pub async fn registrations_csv(&self, user: &User, slug: &str) -> AppResult<String> {
+        let (_, regs) = self.event_registrations(user, slug).await?;
+        fn cell(s: &str) -> String {
+            let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{s}")
+            } else {
+                s.to_string()
+            };
+            format!("\"{}\"", s.replace('"', "\"\""))
+        }
+        let mut out = String::from("naam,e-mail,organisatie,opmerking,status,aangemeld_op\r\n");
+        for r in regs {
+            let at = DateTime::from_timestamp_millis(r.created_at)
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_default();
+            out.push_str(
+                &[
+                    cell(&r.name),
+                    cell(&r.email),
+                    cell(&r.organisation),
+                    cell(&r.note),
+                    cell(&r.status),
+                    cell(&at),
+                ]
+                .join(","),
+            );
+            out.push_str("\r\n");
+        }
+        Ok(out)
     }
 
     pub async fn event_registrations(

@@ -304,6 +304,25 @@ pub(crate) mod texts {
         )
     }
 
+    pub fn event_cancelled(lang: &str, title: &str) -> (String, String) {
+        (
+            pick(
+                lang,
+                format!("Gaat niet door: {title}"),
+                format!("Cancelled: {title}"),
+            ),
+            pick(
+                lang,
+                format!(
+                    "Hallo,\n\nHelaas gaat \"{title}\" niet door. Je aanmelding vervalt; je hoeft niets te doen. Staat de afspraak in je agenda, dan kun je die verwijderen.{SIGN_NL}"
+                ),
+                format!(
+                    "Hello,\n\nUnfortunately \"{title}\" is cancelled. Your registration ends; you do not need to do anything. If the appointment is in your calendar, you can remove it.{SIGN_EN}"
+                ),
+            ),
+        )
+    }
+
     pub fn moved_up(lang: &str, title: &str, cancel: &str) -> (String, String) {
         (
             pick(

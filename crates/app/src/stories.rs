@@ -474,7 +474,8 @@ impl App {
 
     // --- editors ---
 
-    fn require_editor(user: &User) -> AppResult<()> {
+    /// Editors and administrators only.
+    pub(crate) fn require_editor(user: &User) -> AppResult<()> {
         if user.can_edit_stories() {
             Ok(())
         } else {

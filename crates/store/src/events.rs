@@ -231,6 +231,20 @@ impl Db {
         Ok(promoted)
     }
 
+    /// Cancels the event itself; the sequence goes up so calendars that
+    /// subscribed show it as cancelled. Returns false when it was already.
+    pub async fn cancel_event(&self, event_id: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE events SET status = 'geannuleerd', sequence = sequence + 1, updated_at = $1 \
+             WHERE id = $2 AND status <> 'geannuleerd'",
+        )
+        .bind(now_ms())
+        .bind(event_id)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     pub async fn registrations(&self, event_id: &str) -> Result<Vec<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
             "SELECT {REG_COLUMNS} FROM registrations WHERE event_id = $1 ORDER BY created_at, id LIMIT 5000"

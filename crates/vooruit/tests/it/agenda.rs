@@ -214,3 +214,100 @@ async fn concurrent_registrations_never_overbook_and_a_cancellation_moves_the_fi
         .expect("delete");
     assert_eq!(again.status(), 204);
 }
+
+#[tokio::test]
+async fn editors_export_message_and_cancel_and_calendars_follow() {
+    let s = Server::start().await;
+    let (slug, id) = create_event(&s, "Regiobijeenkomst leren van fouten", 10).await;
+    let http = reqwest::Client::new();
+    for (name, email) in [
+        ("=HYPERLINK(\"x\")", "formule@test.nl"),
+        ("Joost", "joost@test.nl"),
+    ] {
+        let r = http
+            .post(s.url(&format!("/api/v1/events/{id}/registrations")))
+            .json(&json!({"name": name, "email": email, "organisation": "Wijkteam \"Noord\""}))
+            .send()
+            .await
+            .expect("post");
+        assert_eq!(r.status(), 201);
+    }
+    let e = s.client();
+    e.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let csv = e
+        .get(&format!("/redactie/agenda/{slug}/aanmeldingen.csv"))
+        .await;
+    assert_eq!(csv.status, 200);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/csv")
+    );
+    assert!(
+        csv.body
+            .contains("\"Joost\",\"joost@test.nl\",\"Wijkteam \"\"Noord\"\"\""),
+        "{}",
+        csv.body
+    );
+    assert!(
+        csv.body.contains("\"'=HYPERLINK"),
+        "formulas are neutralised: {}",
+        csv.body
+    );
+    assert_eq!(
+        s.client()
+            .get(&format!("/redactie/agenda/{slug}/aanmeldingen.csv"))
+            .await
+            .status,
+        303,
+        "visitors go to login"
+    );
+
+    let page = e.get(&format!("/redactie/agenda/{slug}")).await;
+    let empty = e
+        .post_form(
+            &format!("/redactie/agenda/{slug}/bericht"),
+            &page.csrf(),
+            &[("subject", ""), ("body", "")],
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    let sent = e
+        .post_form(
+            &format!("/redactie/agenda/{slug}/bericht"),
+            &page.csrf(),
+            &[
+                ("subject", "Parkeren"),
+                ("body", "Parkeren kan achter het gebouw."),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 303);
+    let mail = s.mail("joost@test.nl", "Parkeren").await;
+    assert!(mail.text.contains("achter het gebouw"));
+
+    let cancelled = e
+        .post_form(
+            &format!("/redactie/agenda/{slug}/annuleren"),
+            &page.csrf(),
+            &[],
+        )
+        .await;
+    assert_eq!(cancelled.status, 303);
+    s.mail("joost@test.nl", "Gaat niet door").await;
+    let ics = s
+        .client()
+        .get(&format!("/agenda/{slug}/afspraak.ics"))
+        .await
+        .body;
+    assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
+    assert!(ics.contains("SEQUENCE:1"), "{ics}");
+    let late = http
+        .post(s.url(&format!("/api/v1/events/{id}/registrations")))
+        .json(&json!({"name": "Te laat", "email": "laat@test.nl"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(late.status(), 409);
+}

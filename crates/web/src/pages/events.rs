@@ -29,6 +29,15 @@ pub fn routes() -> Router<AppState> {
         .route("/agenda/afmelden/{token}", get(cancel_page).post(cancel))
         .route("/redactie/agenda", get(editor_list).post(create))
         .route("/redactie/agenda/{slug}", get(editor_event))
+        .route("/redactie/agenda/{slug}/aanmeldingen.csv", get(editor_csv))
+        .route(
+            "/redactie/agenda/{slug}/bericht",
+            axum::routing::post(editor_message),
+        )
+        .route(
+            "/redactie/agenda/{slug}/annuleren",
+            axum::routing::post(editor_cancel),
+        )
 }
 
 /// `datetime-local` input, read in Europe/Amsterdam, as unix ms.
@@ -295,15 +304,97 @@ struct EditorEventTemplate {
     l: Ctx,
     event: EventView,
     registrations: Vec<RegistrationView>,
+    subject: String,
+    body: String,
+    errors: FieldErrors,
+    notice: &'static str,
 }
 
-async fn editor_event(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+#[derive(serde::Deserialize)]
+struct NoticeQuery {
+    melding: Option<String>,
+}
+
+async fn editor_event(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<NoticeQuery>,
+) -> PageResult {
     let user = editor(&l)?;
     let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
+    let notice = match q.melding.as_deref() {
+        Some("bericht") => "editor-agenda-message-sent",
+        Some("geannuleerd") => "editor-agenda-cancelled",
+        _ => "",
+    };
     Ok(EditorEventTemplate {
         l,
         event,
         registrations,
+        subject: String::new(),
+        body: String::new(),
+        errors: FieldErrors::new(),
+        notice,
     }
     .into_response())
+}
+
+async fn editor_csv(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+    let user = editor(&l)?;
+    let csv = s.app.registrations_csv(&user, &slug).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"aanmeldingen-{slug}.csv\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+async fn editor_message(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let user = editor(&l)?;
+    let (subject, body) = (form.get("subject"), form.get("body"));
+    match s
+        .app
+        .message_registrants(&user, &slug, &subject, &body)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/redactie/agenda/{slug}?melding=bericht"
+        ))),
+        Err(AppError::Validation(errors)) => {
+            let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
+            Ok(with_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                EditorEventTemplate {
+                    l,
+                    event,
+                    registrations,
+                    subject,
+                    body,
+                    errors,
+                    notice: "",
+                },
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+    let user = editor(&l)?;
+    s.app.cancel_event(&user, &slug).await?;
+    Ok(see_other(&format!(
+        "/redactie/agenda/{slug}?melding=geannuleerd"
+    )))
 }

@@ -67,6 +67,8 @@ pub struct Registered {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegistrationView {
+    pub id: String,
+    pub checked_in: bool,
     pub name: String,
     pub email: String,
     pub organisation: String,
@@ -318,6 +320,31 @@ impl App {
         Ok(n)
     }
 
+    /// Checks someone in at the door (attendance), or undoes it.
+    pub async fn check_in(
+        &self,
+        user: &User,
+        slug: &str,
+        registration_id: &str,
+        present: bool,
+    ) -> AppResult<()> {
+        Self::require_editor(user)?;
+        let event = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if self
+            .db
+            .set_checked_in(&event.id, registration_id, present)
+            .await?
+        {
+            Ok(())
+        } else {
+            Err(AppError::NotFound)
+        }
+    }
+
     /// The registrations as CSV (for a list at the door or a spreadsheet).
     /// Cells that a spreadsheet would run as a formula are made plain text.
     pub async fn registrations_csv(&self, user: &User, slug: &str) -> AppResult<String> {
@@ -330,7 +357,8 @@ impl App {
             };
             format!("\"{}\"", s.replace('"', "\"\""))
         }
-        let mut out = String::from("naam,e-mail,organisatie,opmerking,status,aangemeld_op\r\n");
+        let mut out =
+            String::from("naam,e-mail,organisatie,opmerking,status,aangemeld_op,aanwezig\r\n");
         for r in regs {
             let at = DateTime::from_timestamp_millis(r.created_at)
                 .map(|d| d.to_rfc3339())
@@ -343,6 +371,7 @@ impl App {
                     cell(&r.note),
                     cell(&r.status),
                     cell(&at),
+                    cell(if r.checked_in { "ja" } else { "" }),
                 ]
                 .join(","),
             );
@@ -370,6 +399,8 @@ impl App {
             .await?
             .into_iter()
             .map(|r| RegistrationView {
+                id: r.id,
+                checked_in: r.checked_in_at.is_some(),
                 name: r.name,
                 email: r.email,
                 organisation: r.organisation,

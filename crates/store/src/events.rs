@@ -44,10 +44,10 @@ pub struct RegistrationRow {
     pub status: String,
     pub cancel_token: String,
     pub created_at: i64,
+    pub checked_in_at: Option<i64>,
 }
 
-const REG_COLUMNS: &str =
-    "id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at";
+const REG_COLUMNS: &str = "id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, checked_in_at";
 
 pub struct NewRegistration<'a> {
     pub name: &'a str,
@@ -239,6 +239,24 @@ impl Db {
              WHERE id = $2 AND status <> 'geannuleerd'",
         )
         .bind(now_ms())
+        .bind(event_id)
+        .execute(self.pool())
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records that someone with a place arrived (or undoes it).
+    pub async fn set_checked_in(
+        &self,
+        event_id: &str,
+        registration_id: &str,
+        present: bool,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE registrations SET checked_in_at = $1 WHERE id = $2 AND event_id = $3 AND status = 'bevestigd'",
+        )
+        .bind(present.then(now_ms))
+        .bind(registration_id)
         .bind(event_id)
         .execute(self.pool())
         .await?;

@@ -522,3 +522,7 @@ editor-agenda-message-sent = The message was sent to everyone with a place.
 editor-agenda-cancel = Cancel the meeting
 editor-agenda-cancel-text = Everyone who registered gets an e-mail, and calendars that follow the agenda show the meeting as cancelled.
 editor-agenda-cancelled = The meeting is cancelled. Everyone registered gets an e-mail.
+editor-agenda-present = Present
+editor-agenda-is-present = Present
+editor-agenda-check-in = Check in
+editor-agenda-undo = Undo

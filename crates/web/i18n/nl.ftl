@@ -522,3 +522,7 @@ editor-agenda-message-sent = Het bericht is verstuurd naar iedereen met een plek
 editor-agenda-cancel = Bijeenkomst annuleren
 editor-agenda-cancel-text = Iedereen die zich aanmeldde krijgt een e-mail, en in agenda's die de agenda volgen staat de bijeenkomst als geannuleerd.
 editor-agenda-cancelled = De bijeenkomst is geannuleerd. De aangemelden krijgen een e-mail.
+editor-agenda-present = Aanwezig
+editor-agenda-is-present = Aanwezig
+editor-agenda-check-in = Binnen
+editor-agenda-undo = Ongedaan maken

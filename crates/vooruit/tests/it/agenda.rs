@@ -5,22 +5,10 @@ use std::str::FromStr;
 
 use serde_json::json;
 
-use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Server};
-
-async fn editor(s: &Server) -> Client {
-    let c = s.client();
-    let r = c
-        .post_json(
-            "/api/v1/session",
-            &json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    c
-}
+use crate::common::{EDITOR_EMAIL, EDITOR_PASSWORD, Server, editor_api};
 
 async fn create_event(s: &Server, title: &str, capacity: i64) -> (String, String) {
-    let e = editor(s).await;
+    let e = editor_api(s).await;
     let r = e
         .post_json(
             "/api/v1/editor/events",
@@ -310,4 +298,68 @@ async fn editors_export_message_and_cancel_and_calendars_follow() {
         .await
         .expect("post");
     assert_eq!(late.status(), 409);
+}
+
+#[tokio::test]
+async fn check_in_at_the_door_and_filter_the_agenda() {
+    let s = Server::start().await;
+    let (slug, id) = create_event(&s, "Training intervisie", 5).await;
+    let http = reqwest::Client::new();
+    let r = http
+        .post(s.url(&format!("/api/v1/events/{id}/registrations")))
+        .json(&json!({"name": "Fleur", "email": "fleur@test.nl"}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(r.status(), 201);
+    let e = s.client();
+    e.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let page = e.get(&format!("/redactie/agenda/{slug}")).await;
+    let sel = scraper::Selector::parse("form[action*=\"/aanwezig/\"]").expect("sel");
+    let action = page
+        .html()
+        .select(&sel)
+        .next()
+        .and_then(|f| f.value().attr("action").map(str::to_string))
+        .expect("check-in form");
+    let done = e
+        .post_form(&action, &page.csrf(), &[("aanwezig", "ja")])
+        .await;
+    assert_eq!(done.status, 303);
+    let csv = e
+        .get(&format!("/redactie/agenda/{slug}/aanmeldingen.csv"))
+        .await
+        .body;
+    assert!(
+        csv.lines()
+            .any(|l| l.contains("Fleur") && l.ends_with("\"ja\"")),
+        "{csv}"
+    );
+    assert!(
+        e.get(&format!("/redactie/agenda/{slug}"))
+            .await
+            .body
+            .contains("Ongedaan maken")
+    );
+
+    // Filters: the event is a bijeenkomst in Utrecht.
+    let c = s.client();
+    assert!(
+        c.get("/agenda?kind=bijeenkomst&region=utrecht")
+            .await
+            .body
+            .contains("Training intervisie")
+    );
+    assert!(
+        !c.get("/agenda?kind=webinar")
+            .await
+            .body
+            .contains("Training intervisie")
+    );
+    assert!(
+        !c.get("/agenda?region=limburg")
+            .await
+            .body
+            .contains("Training intervisie")
+    );
 }

@@ -514,3 +514,16 @@ pub async fn story_id(editor: &Client, title: &str) -> String {
         .expect("id")
         .to_string()
 }
+
+/// A client logged in as the test editor through the API.
+pub async fn editor_api(s: &Server) -> Client {
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/session",
+            &serde_json::json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    c
+}

@@ -25,6 +25,7 @@ async fn public_pages_answer_in_dutch_with_one_h1_and_a_title() {
         "/registreren".into(),
         "/wachtwoord-vergeten".into(),
         "/nieuwsbrief".into(),
+        "/agenda".into(),
         "/zoeken?q=zorg".into(),
     ] {
         let p = c.get(&path).await;

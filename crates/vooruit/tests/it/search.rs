@@ -5,19 +5,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Server};
-
-async fn editor(s: &Server) -> Client {
-    let c = s.client();
-    let r = c
-        .post_json(
-            "/api/v1/session",
-            &json!({"email": EDITOR_EMAIL, "password": EDITOR_PASSWORD}),
-        )
-        .await;
-    assert_eq!(r.status, 200);
-    c
-}
+use crate::common::{Server, editor_api};
 
 /// Shares and publishes a story through the API; returns (id, slug).
 async fn publish_story(
@@ -34,7 +22,7 @@ async fn publish_story(
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.body);
-    let e = editor(s).await;
+    let e = editor_api(s).await;
     let id = crate::common::story_id(&e, title).await;
     let p = e
         .post_json(&format!("/api/v1/editor/stories/{id}/publish"), &json!({}))
@@ -186,7 +174,7 @@ async fn related_stories_and_unpublishing_removes_everywhere_at_once() {
     );
 
     // Archive b: gone from search, related, feed and sitemap straight away.
-    let e = editor(&s).await;
+    let e = editor_api(&s).await;
     let form = e.get(&format!("/redactie/verhalen/{b_id}")).await;
     let r = e
         .post_form(

@@ -31,6 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route("/redactie/agenda/{slug}", get(editor_event))
         .route("/redactie/agenda/{slug}/aanmeldingen.csv", get(editor_csv))
         .route(
+            "/redactie/agenda/{slug}/aanwezig/{id}",
+            axum::routing::post(editor_check_in),
+        )
+        .route(
             "/redactie/agenda/{slug}/bericht",
             axum::routing::post(editor_message),
         )
@@ -72,13 +76,55 @@ struct ListTemplate {
     l: Ctx,
     upcoming: Vec<EventView>,
     past: Vec<EventView>,
+    kind: String,
+    region: String,
 }
 
-async fn list(l: Ctx, State(s): State<AppState>) -> PageResult {
-    let upcoming = s.app.events(true, 1).await?;
-    let mut past = s.app.events(false, 1).await?;
-    past.truncate(10);
-    Ok(ListTemplate { l, upcoming, past }.into_response())
+impl ListTemplate {
+    fn kinds(&self) -> &'static [&'static str] {
+        EVENT_KINDS
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct ListQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    region: String,
+}
+
+async fn list(
+    l: Ctx,
+    State(s): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> PageResult {
+    let keep = |e: &EventView| {
+        (q.kind.is_empty() || e.kind == q.kind) && (q.region.is_empty() || e.region == q.region)
+    };
+    let upcoming = s
+        .app
+        .events(true, 1)
+        .await?
+        .into_iter()
+        .filter(keep)
+        .collect();
+    let past = s
+        .app
+        .events(false, 1)
+        .await?
+        .into_iter()
+        .filter(keep)
+        .take(10)
+        .collect();
+    Ok(ListTemplate {
+        l,
+        upcoming,
+        past,
+        kind: q.kind,
+        region: q.region,
+    }
+    .into_response())
 }
 
 async fn feed(State(s): State<AppState>) -> PageResult {
@@ -389,6 +435,19 @@ async fn editor_message(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn editor_check_in(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    form: FormData,
+) -> PageResult {
+    let user = editor(&l)?;
+    s.app
+        .check_in(&user, &slug, &id, form.get("aanwezig") == "ja")
+        .await?;
+    Ok(see_other(&format!("/redactie/agenda/{slug}#r-{id}")))
 }
 
 async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {

@@ -156,6 +156,8 @@ async fn sitemap_pages(State(s): State<AppState>) -> Response {
         "/themas",
         "/zoeken",
         "/verhaal-delen",
+        "/agenda",
+        "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
         "/privacy",

@@ -414,7 +414,7 @@ impl App {
     pub async fn teller_reply(&self, token: &str, body: &str) -> AppResult<()> {
         let row = self.story_by_token(token).await?;
         let status = row.status()?;
-        if !status.in_editor_queue() {
+        if !status.teller_can_write() {
             return Err(AppError::Conflict("error-story-closed"));
         }
         let body = validated_message("body", body)?;

@@ -146,6 +146,12 @@ impl StoryStatus {
         )
     }
 
+    /// The teller can still write to the editors: while the story is being
+    /// handled, and once it is online (to ask for a change or to withdraw it).
+    pub fn teller_can_write(self) -> bool {
+        self.in_editor_queue() || self == StoryStatus::Gepubliceerd
+    }
+
     /// The teller (or the member who wrote it) may still change the text.
     pub fn editable_by_teller(self) -> bool {
         matches!(

@@ -215,3 +215,43 @@ async fn members_cannot_use_the_redactie() {
     assert_eq!(c.get("/redactie").await.status, 403);
     assert_eq!(c.get("/api/v1/editor/submissions").await.status, 403);
 }
+
+#[tokio::test]
+async fn the_teller_can_still_write_to_the_editors_once_the_story_is_online() {
+    let s = Server::start().await;
+    let teller = s.client();
+    let title = "Een verhaal dat online komt";
+    let status_path = share_story(&teller, title, "", "", "online@test.nl", false, false).await;
+    let editor = s.client();
+    editor.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let id = story_id(&editor, title).await;
+    let page = editor.get(&format!("/redactie/verhalen/{id}")).await;
+    assert_eq!(
+        editor
+            .post_form(
+                &format!("/redactie/verhalen/{id}/publiceren"),
+                &page.csrf(),
+                &[]
+            )
+            .await
+            .status,
+        303
+    );
+    let status = teller.get(&status_path).await;
+    assert!(status.body.contains("Gepubliceerd"));
+    let r = teller
+        .post_form(
+            &status_path,
+            &status.csrf(),
+            &[("body", "Willen jullie mijn verhaal offline halen?")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert!(
+        editor
+            .get(&format!("/redactie/verhalen/{id}"))
+            .await
+            .body
+            .contains("Willen jullie mijn verhaal offline halen?")
+    );
+}

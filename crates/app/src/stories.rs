@@ -231,40 +231,30 @@ fn queue_item(row: &StoryRow) -> AppResult<QueueItem> {
 impl App {
     // --- public reading ---
 
-    /// The public list. Served from the search index when this node has one
-    /// (counting and filtering 100,000 rows in SQL is slow; the index does it
-    /// in a millisecond), else from the database.
+    /// The public list, served from the search index: counting and filtering
+    /// 100,000 rows in SQL is slow, the index does it in a millisecond.
     pub async fn published_stories(
         &self,
         filter: &StoryFilter,
         page: i64,
     ) -> AppResult<Page<StorySummary>> {
-        let (page, offset) = offset(page, PAGE_SIZE);
-        if self.has_search() {
-            let results = self.search(&vooruit_search::SearchRequest {
-                kind: filter.kind.clone(),
-                theme: filter.theme.clone(),
-                sector: filter.sector.clone(),
-                region: filter.region.clone(),
-                page: page as usize,
-                per_page: PAGE_SIZE as usize,
-                skip_facets: true,
-                ..Default::default()
-            })?;
-            let items = results
-                .hits
-                .into_iter()
-                .map(StorySummary::from_hit)
-                .collect();
-            return Ok(Page::new(items, results.total as i64, page, PAGE_SIZE));
-        }
-        let (rows, total) = self.db.published_stories(filter, PAGE_SIZE, offset).await?;
-        Ok(Page::new(
-            rows.iter().map(StorySummary::from_row).collect(),
-            total,
-            page,
-            PAGE_SIZE,
-        ))
+        let (page, _) = offset(page, PAGE_SIZE);
+        let results = self.search(&vooruit_search::SearchRequest {
+            kind: filter.kind.clone(),
+            theme: filter.theme.clone(),
+            sector: filter.sector.clone(),
+            region: filter.region.clone(),
+            page: page as usize,
+            per_page: PAGE_SIZE as usize,
+            skip_facets: true,
+            ..Default::default()
+        })?;
+        let items = results
+            .hits
+            .into_iter()
+            .map(StorySummary::from_hit)
+            .collect();
+        Ok(Page::new(items, results.total as i64, page, PAGE_SIZE))
     }
 
     pub async fn published_story(&self, slug: &str) -> AppResult<PublishedStory> {

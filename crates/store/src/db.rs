@@ -112,10 +112,6 @@ impl Db {
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(self.pool()).await.is_ok()
     }
-
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 tokio::task_local! {

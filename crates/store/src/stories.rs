@@ -199,51 +199,6 @@ impl Db {
         .await?)
     }
 
-    /// One page of published stories, newest first, and the total that match.
-    pub async fn published_stories(
-        &self,
-        filter: &StoryFilter,
-        limit: i64,
-        offset: i64,
-    ) -> Result<(Vec<StoryRow>, i64)> {
-        let mut clauses = vec!["status = 'gepubliceerd'".to_string()];
-        let mut binds: Vec<String> = Vec::new();
-        let mut add = |clause: &str, value: String| {
-            binds.push(value);
-            clauses.push(clause.replace('?', &format!("${}", binds.len())));
-        };
-        if !filter.kind.is_empty() {
-            add("kind = ?", filter.kind.clone());
-        }
-        if !filter.theme.is_empty() {
-            add("themes LIKE ?", format!("%,{},%", filter.theme));
-        }
-        if !filter.sector.is_empty() {
-            add("sectors LIKE ?", format!("%,{},%", filter.sector));
-        }
-        if !filter.region.is_empty() {
-            add("region = ?", filter.region.clone());
-        }
-        let where_sql = clauses.join(" AND ");
-        let n = binds.len();
-        let list_sql = format!(
-            "SELECT {STORY_COLUMNS} FROM stories WHERE {where_sql} \
-             ORDER BY published_at DESC, id LIMIT ${} OFFSET ${}",
-            n + 1,
-            n + 2
-        );
-        let mut list = sqlx::query_as::<_, StoryRow>(&list_sql);
-        let count_sql = format!("SELECT COUNT(*) FROM stories WHERE {where_sql}");
-        let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
-        for b in &binds {
-            list = list.bind(b.clone());
-            count = count.bind(b.clone());
-        }
-        let rows = list.bind(limit).bind(offset).fetch_all(self.pool()).await?;
-        let total = count.fetch_one(self.pool()).await?;
-        Ok((rows, total))
-    }
-
     /// Stories waiting for the editors, oldest submission first.
     pub async fn editor_queue(&self, limit: i64, offset: i64) -> Result<(Vec<StoryRow>, i64)> {
         let rows = sqlx::query_as::<_, StoryRow>(&format!(

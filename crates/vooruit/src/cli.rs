@@ -360,7 +360,8 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     .with_graceful_shutdown(shutdown_signal())
     .await
     .context("serving")?;
-    db.close().await;
+    // The background workers end with the process; every acknowledged write
+    // is committed already (WAL with synchronous=FULL, or PostgreSQL).
     Ok(())
 }
 

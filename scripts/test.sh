@@ -9,6 +9,10 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 
+# Python's aiosmtpd and icalendar, which the tests use as a real SMTP server
+# and a real calendar parser.
+. scripts/python.sh
+
 LOG="$(mktemp)"
 run_tests() {
   cargo test --locked 2>&1 | tee -a "$LOG"

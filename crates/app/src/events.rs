@@ -214,6 +214,7 @@ impl App {
                 content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
                 body: ics(std::slice::from_ref(&event), &self.config.base_url),
             }],
+            ..Default::default()
         })
         .await?;
         Ok(Registered {

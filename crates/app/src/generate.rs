@@ -173,3 +173,20 @@ impl App {
         Ok(())
     }
 }
+
+impl App {
+    /// Adds `n` confirmed newsletter subscribers (`lezer-{i}@voorbeeld.test`),
+    /// for measuring a send at scale.
+    pub async fn generate_subscribers(&self, n: usize) -> AppResult<()> {
+        let mut done = 0;
+        while done < n {
+            let emails: Vec<String> = (done..(done + 2000).min(n))
+                .map(|i| format!("lezer-{i}@voorbeeld.test"))
+                .collect();
+            self.db.insert_confirmed_subscribers(&emails).await?;
+            done += emails.len();
+            tracing::info!(done, of = n, "generated subscribers");
+        }
+        Ok(())
+    }
+}

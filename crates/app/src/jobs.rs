@@ -1,35 +1,60 @@
-//! The background worker: takes jobs from the queue and runs them. Every node
-//! runs one; the lease in `claim_job` makes sure a job runs on one node only.
+//! The background workers: they take jobs from the queue and run them. Every
+//! node runs one worker per kind of job, so a newsletter send that takes an
+//! hour never holds up a confirmation mail. The lease in `claim_job` makes
+//! sure a job runs on one node only; while a job runs its lease is renewed,
+//! so a node that dies lets another (or its restarted self) take the job
+//! over within `LEASE_MS`.
 
 use std::time::Duration;
+
+use tokio::sync::Notify;
 
 use crate::App;
 use crate::mail::Mail;
 
 pub const KIND_MAIL: &str = "mail";
+pub const KIND_NEWSLETTER: &str = "newsletter";
 
-/// How long a claimed job is ours before another worker may take it over.
-const LEASE_MS: i64 = 5 * 60 * 1000;
+/// How long a claimed job is ours without a renewal.
+const LEASE_MS: i64 = 30_000;
+/// Renewed this often while the job runs.
+const RENEW_EVERY: Duration = Duration::from_secs(10);
 const MAX_ATTEMPTS: i64 = 8;
 
 impl App {
-    /// Runs until the process ends. Errors are logged and retried later with
-    /// a growing pause; a job that keeps failing is given up after 8 tries.
-    pub async fn run_jobs(self) {
+    /// Starts the workers; they run until the process ends.
+    pub fn spawn_workers(&self) {
+        tokio::spawn(self.clone().run_worker(KIND_MAIL, true));
+        tokio::spawn(self.clone().run_worker(KIND_NEWSLETTER, false));
+    }
+
+    /// Errors are logged and retried later with a growing pause; a job that
+    /// keeps failing is given up after 8 tries.
+    async fn run_worker(self, kind: &'static str, housekeeping: bool) {
         let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
         loop {
-            if last_prune.elapsed() > Duration::from_secs(600) {
+            if housekeeping && last_prune.elapsed() > Duration::from_secs(600) {
                 last_prune = std::time::Instant::now();
-                if let Err(e) = self.db.prune_accounts().await {
-                    tracing::warn!(error = %e, "pruning sessions failed");
-                }
-                if let Err(e) = self.db.throttle_prune(24 * 3600 * 1000).await {
-                    tracing::warn!(error = %e, "pruning throttle events failed");
-                }
+                self.prune().await;
             }
-            match self.db.claim_job(LEASE_MS).await {
+            match self.db.claim_job(kind, LEASE_MS).await {
                 Ok(Some(job)) => {
-                    let result = self.run_job(&job.kind, &job.payload).await;
+                    let result = {
+                        let work = self.run_job(&job.kind, &job.payload);
+                        tokio::pin!(work);
+                        let mut renew = tokio::time::interval(RENEW_EVERY);
+                        renew.tick().await;
+                        loop {
+                            tokio::select! {
+                                r = &mut work => break r,
+                                _ = renew.tick() => {
+                                    if let Err(e) = self.db.extend_job_lease(&job.id, LEASE_MS).await {
+                                        tracing::warn!(error = %e, job = %job.id, "renewing a job lease failed");
+                                    }
+                                }
+                            }
+                        }
+                    };
                     let outcome = match result {
                         Ok(()) => self.db.finish_job(&job.id).await,
                         Err(error) => {
@@ -49,7 +74,7 @@ impl App {
                     // by other nodes.
                     let _ = tokio::time::timeout(
                         Duration::from_millis(500),
-                        self.jobs_wakeup.notified(),
+                        self.wakeup(kind).notified(),
                     )
                     .await;
                 }
@@ -61,6 +86,25 @@ impl App {
         }
     }
 
+    /// The bell of one worker: ringing it after queueing work here saves
+    /// the wait for the next poll.
+    pub(crate) fn wakeup(&self, kind: &str) -> &Notify {
+        if kind == KIND_NEWSLETTER {
+            &self.jobs_wakeup.1
+        } else {
+            &self.jobs_wakeup.0
+        }
+    }
+
+    async fn prune(&self) {
+        if let Err(e) = self.db.prune_accounts().await {
+            tracing::warn!(error = %e, "pruning sessions failed");
+        }
+        if let Err(e) = self.db.throttle_prune(24 * 3600 * 1000).await {
+            tracing::warn!(error = %e, "pruning throttle events failed");
+        }
+    }
+
     async fn run_job(&self, kind: &str, payload: &str) -> Result<(), String> {
         match kind {
             KIND_MAIL => {
@@ -68,6 +112,7 @@ impl App {
                     serde_json::from_str(payload).map_err(|e| format!("mail payload: {e}"))?;
                 self.deliver(&mail).await
             }
+            KIND_NEWSLETTER => self.send_edition(payload).await,
             other => Err(format!("unknown job kind {other}")),
         }
     }

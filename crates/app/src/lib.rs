@@ -2,7 +2,9 @@
 //! handler extracts its input, calls one function here and renders the result.
 
 pub mod accounts;
+pub mod dates;
 pub mod demo;
+pub mod editions;
 mod error;
 pub mod events;
 mod generate;
@@ -33,6 +35,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The From: address of every mail.
     pub mail_from: String,
+    /// Newsletter mails per second (0: as fast as the SMTP server allows).
+    pub newsletter_per_second: u32,
 }
 
 impl Config {
@@ -52,8 +56,9 @@ pub struct App {
     pub db: Db,
     pub config: Arc<Config>,
     mailer: Arc<mail::Mailer>,
-    /// Wakes the job worker when work is queued on this node.
-    jobs_wakeup: Arc<Notify>,
+    /// Wakes the mail and the newsletter worker when work is queued on this
+    /// node (see `wakeup`).
+    jobs_wakeup: Arc<(Notify, Notify)>,
     /// This node's search index, once `open_search` ran (serve, reindex).
     search: Option<Arc<search::SearchState>>,
     /// Published story pages, valid for one index generation (every change
@@ -70,7 +75,7 @@ impl App {
             db,
             config: Arc::new(config),
             mailer: Arc::new(mailer),
-            jobs_wakeup: Arc::new(Notify::new()),
+            jobs_wakeup: Arc::new((Notify::new(), Notify::new())),
             search: None,
             story_cache: Arc::default(),
             search_cache: Arc::default(),

@@ -5,7 +5,8 @@
 
 use std::path::PathBuf;
 
-use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +18,41 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub text: String,
+    /// An HTML version beside the text (newsletters).
+    #[serde(default)]
+    pub html: Option<String>,
     #[serde(default)]
     pub attachments: Vec<Attachment>,
+    /// Extra headers, such as `List-Unsubscribe`.
+    #[serde(default)]
+    pub headers: Vec<(String, String)>,
+    /// A fixed Message-ID, so a mail sent again after a crash is the same
+    /// mail to the receiving side.
+    #[serde(default)]
+    pub message_id: Option<String>,
+}
+
+/// Why a mail did not go out. Permanent: the server refused this mail (a
+/// bad address); trying again will not help.
+#[derive(Debug)]
+pub struct SendError {
+    pub permanent: bool,
+    pub message: String,
+}
+
+impl std::fmt::Display for SendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl SendError {
+    fn build(message: String) -> SendError {
+        SendError {
+            permanent: true,
+            message,
+        }
+    }
 }
 
 /// A file sent along, such as an `.ics` for the calendar.
@@ -60,21 +94,67 @@ impl Mailer {
         })
     }
 
-    pub(crate) async fn send(&self, mail: &Mail) -> Result<(), String> {
+    pub(crate) async fn send(&self, mail: &Mail) -> Result<(), SendError> {
         let from = match self {
             Mailer::Smtp { from, .. } | Mailer::Outbox { from, .. } => from.clone(),
         };
-        let to: Mailbox = mail.to.parse().map_err(|e| format!("to address: {e}"))?;
-        let builder = Message::builder().from(from).to(to).subject(&mail.subject);
-        let message = if mail.attachments.is_empty() {
-            builder
-                .header(ContentType::TEXT_PLAIN)
-                .body(mail.text.clone())
-        } else {
-            let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.text.clone()));
+        let message = build_message(from, mail)?;
+        match self {
+            Mailer::Smtp { transport, .. } => {
+                transport.send(message).await.map_err(|e| SendError {
+                    permanent: e.is_permanent(),
+                    message: format!("smtp: {e}"),
+                })?;
+            }
+            Mailer::Outbox { dir, .. } => {
+                write_eml(dir, &message.formatted())
+                    .await
+                    .map_err(|message| SendError {
+                        permanent: false,
+                        message,
+                    })?
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Text only; text and HTML as alternatives; and attachments around either.
+fn build_message(from: Mailbox, mail: &Mail) -> Result<Message, SendError> {
+    let to: Mailbox = mail
+        .to
+        .parse()
+        .map_err(|e| SendError::build(format!("to address: {e}")))?;
+    let mut builder = Message::builder()
+        .from(from)
+        .to(to)
+        .subject(&mail.subject)
+        .message_id(mail.message_id.clone());
+    for (name, value) in &mail.headers {
+        let name = HeaderName::new_from_ascii(name.clone())
+            .map_err(|e| SendError::build(format!("header name: {e}")))?;
+        builder = builder.raw_header(HeaderValue::new(name, value.clone()));
+    }
+    let text = SinglePart::plain(mail.text.clone());
+    let built = match (&mail.html, mail.attachments.is_empty()) {
+        (None, true) => builder
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.text.clone()),
+        (Some(html), true) => builder.multipart(MultiPart::alternative_plain_html(
+            mail.text.clone(),
+            html.clone(),
+        )),
+        (html, false) => {
+            let mut parts = match html {
+                Some(html) => MultiPart::mixed().multipart(MultiPart::alternative_plain_html(
+                    mail.text.clone(),
+                    html.clone(),
+                )),
+                None => MultiPart::mixed().singlepart(text),
+            };
             for a in &mail.attachments {
                 let content_type = ContentType::parse(&a.content_type)
-                    .map_err(|e| format!("attachment type: {e}"))?;
+                    .map_err(|e| SendError::build(format!("attachment type: {e}")))?;
                 parts = parts.singlepart(
                     lettre::message::Attachment::new(a.filename.clone())
                         .body(a.body.clone(), content_type),
@@ -82,18 +162,8 @@ impl Mailer {
             }
             builder.multipart(parts)
         }
-        .map_err(|e| format!("build mail: {e}"))?;
-        match self {
-            Mailer::Smtp { transport, .. } => {
-                transport
-                    .send(message)
-                    .await
-                    .map_err(|e| format!("smtp: {e}"))?;
-            }
-            Mailer::Outbox { dir, .. } => write_eml(dir, &message.formatted()).await?,
-        }
-        Ok(())
-    }
+    };
+    built.map_err(|e| SendError::build(format!("build mail: {e}")))
 }
 
 /// Writes the mail to a temporary name, syncs it, then renames it, so a
@@ -131,12 +201,12 @@ impl App {
         self.db
             .enqueue_job(crate::jobs::KIND_MAIL, &payload)
             .await?;
-        self.jobs_wakeup.notify_one();
+        self.wakeup(crate::jobs::KIND_MAIL).notify_one();
         Ok(())
     }
 
     pub(crate) async fn deliver(&self, mail: &Mail) -> Result<(), String> {
-        self.mailer.send(mail).await
+        self.mailer.send(mail).await.map_err(|e| e.message)
     }
 }
 

@@ -31,15 +31,16 @@ impl Db {
         Ok(id)
     }
 
-    /// Claims the oldest due job for `lease_ms`, or returns None. Two nodes
-    /// racing for the same job: only one UPDATE matches.
-    pub async fn claim_job(&self, lease_ms: i64) -> Result<Option<JobRow>> {
+    /// Claims the oldest due job of this kind for `lease_ms`, or returns
+    /// None. Two nodes racing for the same job: only one UPDATE matches.
+    pub async fn claim_job(&self, kind: &str, lease_ms: i64) -> Result<Option<JobRow>> {
         let now = now_ms();
         let candidate = sqlx::query_scalar::<_, String>(
-            "SELECT id FROM jobs WHERE done_at IS NULL AND run_after <= $1 \
+            "SELECT id FROM jobs WHERE kind = $2 AND done_at IS NULL AND run_after <= $1 \
              AND (locked_until IS NULL OR locked_until < $1) ORDER BY run_after LIMIT 1",
         )
         .bind(now)
+        .bind(kind)
         .fetch_optional(self.pool())
         .await?;
         let Some(id) = candidate else {
@@ -55,6 +56,16 @@ impl Db {
         .bind(now)
         .fetch_optional(self.pool())
         .await?)
+    }
+
+    /// Keeps a claimed job ours while it runs (a long newsletter send).
+    pub async fn extend_job_lease(&self, id: &str, lease_ms: i64) -> Result<()> {
+        sqlx::query("UPDATE jobs SET locked_until = $1 WHERE id = $2 AND done_at IS NULL")
+            .bind(now_ms() + lease_ms)
+            .bind(id)
+            .execute(self.pool())
+            .await?;
+        Ok(())
     }
 
     pub async fn finish_job(&self, id: &str) -> Result<()> {

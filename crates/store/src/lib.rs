@@ -5,6 +5,7 @@
 
 pub mod accounts;
 mod db;
+pub mod editions;
 pub mod events;
 pub mod jobs;
 pub mod newsletter;

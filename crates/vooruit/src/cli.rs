@@ -58,6 +58,9 @@ pub enum Command {
         /// How many generated stories to add (for measuring at scale).
         #[arg(long, default_value_t = 0)]
         stories: usize,
+        /// How many confirmed newsletter subscribers to add.
+        #[arg(long, default_value_t = 0)]
+        subscribers: usize,
     },
     /// Measure: `bench search` prints search latency on this data dir.
     Bench {
@@ -100,7 +103,13 @@ pub struct ServeArgs {
     /// Log format: text or json.
     #[arg(long, env = "VOORUIT_LOG_FORMAT")]
     pub log_format: Option<String>,
+    /// Newsletter mails per second; 0 sends as fast as the SMTP server takes them.
+    #[arg(long, env = "VOORUIT_NEWSLETTER_RATE")]
+    pub newsletter_rate: Option<u32>,
 }
+
+/// A pace most SMTP relays accept without throttling.
+const DEFAULT_NEWSLETTER_RATE: u32 = 20;
 
 #[derive(Subcommand, Debug)]
 pub enum UserCommand {
@@ -196,7 +205,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Demo { stories } => {
+        Command::Demo {
+            stories,
+            subscribers,
+        } => {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
                 open_db(&r).await?,
@@ -208,9 +220,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             app.generate_stories(stories)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
+            app.generate_subscribers(subscribers)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
-                "database has {} stories ({stories} generated in {:.1} s); run `vooruit reindex` or start the server to index them",
+                "database has {} stories and {} confirmed subscribers ({stories} stories and {subscribers} subscribers generated in {:.1} s); run `vooruit reindex` or start the server to index the stories",
                 app.db.count_stories().await?,
+                app.db.count_subscribers("confirmed").await?,
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -287,6 +303,7 @@ fn app_config(
         data_dir: r.data_dir.clone(),
         smtp_url,
         mail_from: mail_from.unwrap_or_else(|| "Vooruit <noreply@vooruit.local>".into()),
+        newsletter_per_second: r.file.newsletter_rate.unwrap_or(DEFAULT_NEWSLETTER_RATE),
     }
 }
 
@@ -318,12 +335,15 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         None => None,
     };
     let db = open_db(&r).await?;
-    let config = app_config(
+    let mut config = app_config(
         &r,
         base_url.clone(),
         args.smtp_url.clone().or_else(|| r.file.smtp_url.clone()),
         args.mail_from.clone().or_else(|| r.file.mail_from.clone()),
     );
+    if let Some(rate) = args.newsletter_rate {
+        config.newsletter_per_second = rate;
+    }
     let mut app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo
         && app
@@ -340,7 +360,7 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     app.open_search()
         .await
         .map_err(|e| anyhow::anyhow!("opening the search index: {e}"))?;
-    tokio::spawn(app.clone().run_jobs());
+    app.spawn_workers();
     tokio::spawn(app.clone().run_indexer());
     let router = vooruit_web::router(
         app,

@@ -19,6 +19,7 @@ pub struct FileConfig {
     pub trust_proxy: Option<bool>,
     pub theme_css: Option<PathBuf>,
     pub log_format: Option<String>,
+    pub newsletter_rate: Option<u32>,
 }
 
 impl FileConfig {

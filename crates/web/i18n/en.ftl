@@ -526,3 +526,77 @@ editor-agenda-present = Present
 editor-agenda-is-present = Present
 editor-agenda-check-in = Check in
 editor-agenda-undo = Undo
+
+## Newsletter: editions and archive
+archive-title = Earlier newsletters
+archive-intro = Here you can read all newsletters we sent before.
+archive-subscribe = Sign up for the newsletter
+archive-empty = No newsletters have been sent yet.
+archive-sent-on = Sent on
+edition-editor-title = Make a newsletter
+edition-confirmed-count = { $count ->
+    [one] 1 subscriber
+   *[other] { $count } subscribers
+}
+edition-new = Make a new edition
+edition-list = Editions
+edition-subject = Subject
+edition-date = Date
+edition-status-concept = Draft
+edition-status-verzenden = Being sent
+edition-status-verzonden = Sent
+edition-preview = See the preview
+edition-preview-text = See the text version
+edition-intro = Introduction
+edition-intro-hint = A few sentences at the top of the newsletter. You can use Markdown.
+edition-themes = Only for these themes
+edition-themes-hint = If you choose nothing, the newsletter goes to all subscribers. If you choose themes, only subscribers who chose one of those themes (or chose no themes) get it.
+edition-item = Item { $n }
+edition-item-new = New item
+edition-item-title = Title
+edition-item-url = Link
+edition-item-text = Short text
+edition-item-url-hint = A page of this site, such as /verhalen/..., or a link that starts with https://.
+edition-item-remove = Remove this item
+edition-save = Save
+edition-save-preview = Save and see the preview
+edition-saved = The newsletter has been saved.
+edition-test = Test to yourself
+edition-test-text = You get the newsletter yourself, with [Test] before the subject. So you see how it arrives in your mail program.
+edition-test-button = Send a test to me
+edition-test-sent = The test is on its way to your mailbox.
+edition-send = Send
+edition-send-text = { $count ->
+    [one] The newsletter goes to 1 subscriber. After that you cannot change it.
+   *[other] The newsletter goes to { $count } subscribers. After that you cannot change it.
+}
+edition-send-check = I have checked the preview and the test
+edition-send-button = { $count ->
+    [one] Send to 1 subscriber
+   *[other] Send to { $count } subscribers
+}
+edition-sending = The newsletter is being sent. This happens in the background; you can leave this page.
+edition-recipients = Recipients
+edition-progress-sent = Sent
+edition-progress-waiting = Still to send
+edition-progress-skipped = Skipped (unsubscribed)
+edition-progress-failed = Failed
+edition-refresh = Update progress
+edition-in-archive = See it in the archive
+subscribers-title = Subscribers
+subscribers-search = Search by e-mail address
+subscribers-count = { $count ->
+    [one] 1 subscriber found
+   *[other] { $count } subscribers found
+}
+subscribers-themes = Themes
+subscribers-lang = Language
+subscribers-since = Since
+subscribers-all-themes = All themes
+subscriber-status-confirmed = Confirmed
+subscriber-status-pending = Not yet confirmed
+subscriber-status-unsubscribed = Unsubscribed
+error-too-many-items = A newsletter has at most 20 items. Remove a few.
+error-item-link = Use a page of this site (starts with /) or a link that starts with https://.
+error-edition-sent = This newsletter has been sent or is being sent. You can no longer change it.
+error-edition-confirm = Check the preview first and tick this box.

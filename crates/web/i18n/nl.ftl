@@ -526,3 +526,77 @@ editor-agenda-present = Aanwezig
 editor-agenda-is-present = Aanwezig
 editor-agenda-check-in = Binnen
 editor-agenda-undo = Ongedaan maken
+
+## Nieuwsbrief: edities en archief
+archive-title = Eerdere nieuwsbrieven
+archive-intro = Hier lees je alle nieuwsbrieven die we eerder verstuurden.
+archive-subscribe = Meld je aan voor de nieuwsbrief
+archive-empty = Er zijn nog geen nieuwsbrieven verstuurd.
+archive-sent-on = Verstuurd op
+edition-editor-title = Nieuwsbrief maken
+edition-confirmed-count = { $count ->
+    [one] 1 abonnee
+   *[other] { $count } abonnees
+}
+edition-new = Nieuwe editie maken
+edition-list = Edities
+edition-subject = Onderwerp
+edition-date = Datum
+edition-status-concept = Concept
+edition-status-verzenden = Wordt verstuurd
+edition-status-verzonden = Verstuurd
+edition-preview = Voorbeeld bekijken
+edition-preview-text = Tekstversie bekijken
+edition-intro = Inleiding
+edition-intro-hint = Een paar zinnen bovenaan de nieuwsbrief. Je kunt Markdown gebruiken.
+edition-themes = Alleen voor deze thema's
+edition-themes-hint = Kies je niets, dan gaat de nieuwsbrief naar alle abonnees. Kies je thema's, dan krijgen alleen abonnees die een van die thema's kozen (of geen thema's kozen) hem.
+edition-item = Onderdeel { $n }
+edition-item-new = Nieuw onderdeel
+edition-item-title = Titel
+edition-item-url = Link
+edition-item-text = Korte tekst
+edition-item-url-hint = Een pagina van deze site, zoals /verhalen/..., of een link die begint met https://.
+edition-item-remove = Dit onderdeel weghalen
+edition-save = Opslaan
+edition-save-preview = Opslaan en voorbeeld bekijken
+edition-saved = De nieuwsbrief is opgeslagen.
+edition-test = Test naar jezelf
+edition-test-text = Je krijgt de nieuwsbrief zelf, met [Test] voor het onderwerp. Zo zie je hoe hij in je mailprogramma aankomt.
+edition-test-button = Stuur een test naar mij
+edition-test-sent = De test is onderweg naar je mailbox.
+edition-send = Versturen
+edition-send-text = { $count ->
+    [one] De nieuwsbrief gaat naar 1 abonnee. Daarna kun je hem niet meer veranderen.
+   *[other] De nieuwsbrief gaat naar { $count } abonnees. Daarna kun je hem niet meer veranderen.
+}
+edition-send-check = Ik heb het voorbeeld en de test bekeken
+edition-send-button = { $count ->
+    [one] Versturen naar 1 abonnee
+   *[other] Versturen naar { $count } abonnees
+}
+edition-sending = De nieuwsbrief wordt verstuurd. Dat gebeurt op de achtergrond; je kunt deze pagina verlaten.
+edition-recipients = Ontvangers
+edition-progress-sent = Verstuurd
+edition-progress-waiting = Nog te versturen
+edition-progress-skipped = Overgeslagen (afgemeld)
+edition-progress-failed = Mislukt
+edition-refresh = Voortgang bijwerken
+edition-in-archive = Bekijk hem in het archief
+subscribers-title = Abonnees
+subscribers-search = Zoek op e-mailadres
+subscribers-count = { $count ->
+    [one] 1 abonnee gevonden
+   *[other] { $count } abonnees gevonden
+}
+subscribers-themes = Thema's
+subscribers-lang = Taal
+subscribers-since = Sinds
+subscribers-all-themes = Alle thema's
+subscriber-status-confirmed = Bevestigd
+subscriber-status-pending = Nog niet bevestigd
+subscriber-status-unsubscribed = Afgemeld
+error-too-many-items = Een nieuwsbrief heeft hoogstens 20 onderdelen. Haal er een paar weg.
+error-item-link = Gebruik een pagina van deze site (begint met /) of een link die begint met https://.
+error-edition-sent = Deze nieuwsbrief is al verstuurd of wordt verstuurd. Je kunt hem niet meer veranderen.
+error-edition-confirm = Bekijk eerst het voorbeeld en vink dit vakje aan.

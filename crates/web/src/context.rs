@@ -35,6 +35,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 
 /// Helpers called from the templates.
 impl Ctx {
+    /// Signed-in editors only: visitors are sent to the login page, members
+    /// get 403.
+    pub fn editor(&self) -> Result<User, vooruit_app::AppError> {
+        let user = self
+            .user
+            .clone()
+            .ok_or(vooruit_app::AppError::Unauthorized)?;
+        if user.can_edit_stories() {
+            Ok(user)
+        } else {
+            Err(vooruit_app::AppError::Forbidden)
+        }
+    }
+
     // Askama passes template values sometimes by value, sometimes by
     // reference; the generic parameters accept both.
 

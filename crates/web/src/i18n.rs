@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-use chrono::{Datelike, TimeZone};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::langid;
@@ -93,65 +92,19 @@ pub fn has_key(lang: Lang, key: &str) -> bool {
     bundle_for(lang).has_message(key)
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-fn amsterdam(ms: i64) -> chrono::DateTime<chrono_tz::Tz> {
-    chrono_tz::Europe::Amsterdam
-        .timestamp_millis_opt(ms)
-        .single()
-        .unwrap_or_else(|| {
-            chrono_tz::Europe::Amsterdam
-                .timestamp_millis_opt(0)
-                .unwrap()
-        })
-}
-
 /// "12 maart 2026" / "12 March 2026", in Europe/Amsterdam.
 pub fn format_date(lang: Lang, ms: i64) -> String {
-    let d = amsterdam(ms);
-    let month = match lang {
-        Lang::Nl => MONTHS_NL[d.month0() as usize],
-        Lang::En => MONTHS_EN[d.month0() as usize],
-    };
-    format!("{} {} {}", d.day(), month, d.year())
+    vooruit_app::dates::format_date(lang.code(), ms)
 }
 
 /// "12 maart 2026, 14:05", in Europe/Amsterdam.
 pub fn format_datetime(lang: Lang, ms: i64) -> String {
-    let d = amsterdam(ms);
-    format!("{}, {}", format_date(lang, ms), d.format("%H:%M"))
+    vooruit_app::dates::format_datetime(lang.code(), ms)
 }
 
 /// ISO 8601 for `<time datetime>`.
 pub fn iso_date(ms: i64) -> String {
-    amsterdam(ms).format("%Y-%m-%d").to_string()
+    vooruit_app::dates::iso_date(ms)
 }
 
 #[cfg(test)]
@@ -189,6 +142,7 @@ mod tests {
     #[test]
     fn dates_are_shown_in_amsterdam_time() {
         // 2026-03-01 23:30 UTC is already 2 March in Amsterdam.
+        use chrono::TimeZone;
         let ms = chrono::Utc
             .with_ymd_and_hms(2026, 3, 1, 23, 30, 0)
             .unwrap()

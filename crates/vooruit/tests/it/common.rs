@@ -133,6 +133,13 @@ impl Server {
         c
     }
 
+    /// Runs a `vooruit` command on this server's data dir and database.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = self.command().args(args).output().expect("run vooruit");
+        assert!(out.status.success(), "vooruit {args:?} failed: {out:?}");
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
     /// Runs `vooruit user add` like an administrator would.
     pub fn add_user(&self, email: &str, name: &str, role: &str, password: &str) {
         let mut child = self
@@ -526,4 +533,103 @@ pub async fn editor_api(s: &Server) -> Client {
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     c
+}
+
+/// A real SMTP server (Python's aiosmtpd, `scripts/smtp_sink.py`) that
+/// writes every message it accepts as an .eml file into its own folder.
+/// Addresses given to `refuse` are refused with 550 from then on.
+pub struct SmtpSink {
+    pub port: u16,
+    pub dir: tempfile::TempDir,
+    child: Child,
+}
+
+impl SmtpSink {
+    pub fn start() -> SmtpSink {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let python = std::env::var("VOORUIT_TEST_PYTHON")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| root.join("target/py/bin/python"));
+        assert!(
+            python.exists(),
+            "no Python with aiosmtpd at {}: run ./scripts/test.sh, or `. scripts/python.sh` once",
+            python.display()
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut child = Command::new(python)
+            .arg(root.join("scripts/smtp_sink.py"))
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the SMTP sink");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the sink's port");
+        let port = line
+            .trim()
+            .strip_prefix("listening on ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected sink output {line:?}"));
+        SmtpSink { port, dir, child }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    pub fn refuse(&self, address: &str) {
+        let path = self.dir.path().join("refuse.txt");
+        let mut list = std::fs::read_to_string(&path).unwrap_or_default();
+        list.push_str(address);
+        list.push('\n');
+        std::fs::write(path, list).expect("write refuse.txt");
+    }
+
+    pub fn mails(&self) -> Vec<Mail> {
+        read_outbox(self.dir.path())
+    }
+
+    /// Waits until at least `n` mails arrived (at most `secs` seconds).
+    pub async fn wait_for(&self, n: usize, secs: u64) -> Vec<Mail> {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let mails = self.mails();
+            if mails.len() >= n {
+                return mails;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} of {n} mails arrived within {secs} s",
+                mails.len()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits for a mail to `to` whose subject contains `subject`.
+    pub async fn mail(&self, to: &str, subject: &str) -> Mail {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(m) = self
+                .mails()
+                .into_iter()
+                .find(|m| m.to.contains(to) && m.subject.contains(subject))
+            {
+                return m;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no mail to {to} with subject {subject:?} in the SMTP sink"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -9,6 +9,7 @@ mod accounts;
 mod agenda;
 mod api;
 mod durability;
+mod editions;
 mod editor;
 mod mail;
 mod newsletter;

@@ -30,16 +30,6 @@ pub fn routes() -> Router<AppState> {
         .route("/redactie/verhalen/{id}/archiveren", post(archive))
 }
 
-/// Signed-in editors only: visitors are sent to the login page, members get 403.
-fn editor(l: &Ctx) -> Result<User, AppError> {
-    let user = l.user.clone().ok_or(AppError::Unauthorized)?;
-    if user.can_edit_stories() {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 const TABS: [(&str, Option<StoryStatus>); 4] = [
     ("queue", None),
     ("gepubliceerd", Some(StoryStatus::Gepubliceerd)),
@@ -64,7 +54,7 @@ struct QueueTemplate {
 }
 
 async fn queue(l: Ctx, State(s): State<AppState>, Query(q): Query<QueueQuery>) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let page = q.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1);
     let (tab, status) = TABS
         .iter()
@@ -137,7 +127,7 @@ async fn story(
     Path(id): Path<String>,
     Query(q): Query<NoticeQuery>,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let story = s.app.editor_story(&user, &id).await?;
     let mut page = StoryTemplate::new(l, story);
     if let Some(n) = q.melding.as_deref().filter(|n| NOTICES.contains(n)) {
@@ -174,7 +164,7 @@ async fn save(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let content = form.story_content();
     match s.app.editor_save(&user, &id, content.clone()).await {
         Ok(()) => done(&id, "saved"),
@@ -195,7 +185,7 @@ async fn ask(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let question = form.get("question");
     match s.app.ask_teller(&user, &id, &question).await {
         Ok(()) => done(&id, "asked"),
@@ -207,7 +197,7 @@ async fn ask(
 }
 
 async fn publish(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     s.app.publish(&user, &id).await?;
     done(&id, "published")
 }
@@ -218,7 +208,7 @@ async fn reject(
     Path(id): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let reason = form.get("reason");
     match s.app.reject(&user, &id, &reason).await {
         Ok(()) => done(&id, "rejected"),
@@ -230,7 +220,7 @@ async fn reject(
 }
 
 async fn archive(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     s.app.archive(&user, &id).await?;
     done(&id, "archived")
 }

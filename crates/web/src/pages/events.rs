@@ -299,17 +299,8 @@ impl EventForm {
     }
 }
 
-fn editor(l: &Ctx) -> Result<vooruit_app::accounts::User, AppError> {
-    let user = l.user.clone().ok_or(AppError::Unauthorized)?;
-    if user.can_edit_stories() {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
-    editor(&l)?;
+    l.editor()?;
     let upcoming = s.app.events(true, 1).await?;
     Ok(EditorListTemplate {
         l,
@@ -324,7 +315,7 @@ async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
 }
 
 async fn create(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let input = EventForm::from_form(&form);
     match s.app.create_event(&user, input.input()).await {
         Ok(slug) => Ok(see_other(&format!("/redactie/agenda/{slug}"))),
@@ -367,7 +358,7 @@ async fn editor_event(
     Path(slug): Path<String>,
     axum::extract::Query(q): axum::extract::Query<NoticeQuery>,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
     let notice = match q.melding.as_deref() {
         Some("bericht") => "editor-agenda-message-sent",
@@ -387,7 +378,7 @@ async fn editor_event(
 }
 
 async fn editor_csv(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let csv = s.app.registrations_csv(&user, &slug).await?;
     Ok((
         [
@@ -408,7 +399,7 @@ async fn editor_message(
     Path(slug): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     let (subject, body) = (form.get("subject"), form.get("body"));
     match s
         .app
@@ -443,7 +434,7 @@ async fn editor_check_in(
     Path((slug, id)): Path<(String, String)>,
     form: FormData,
 ) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     s.app
         .check_in(&user, &slug, &id, form.get("aanwezig") == "ja")
         .await?;
@@ -451,7 +442,7 @@ async fn editor_check_in(
 }
 
 async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let user = editor(&l)?;
+    let user = l.editor()?;
     s.app.cancel_event(&user, &slug).await?;
     Ok(see_other(&format!(
         "/redactie/agenda/{slug}?melding=geannuleerd"

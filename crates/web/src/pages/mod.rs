@@ -2,6 +2,7 @@
 
 mod accounts;
 mod admin;
+mod editions;
 mod editor;
 mod events;
 mod feeds;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(feeds::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
+        .merge(editions::routes())
 }
 
 pub type PageResult = Result<Response, HtmlError>;

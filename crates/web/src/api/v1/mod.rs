@@ -1,4 +1,5 @@
 mod accounts;
+mod editions;
 mod editor;
 mod events;
 mod newsletter;
@@ -30,6 +31,20 @@ pub fn routes() -> Router<AppState> {
             axum::routing::delete(events::cancel),
         )
         .route("/api/v1/editor/events", post(events::create))
+        .route("/api/v1/newsletter/editions", get(editions::archive))
+        .route("/api/v1/editor/newsletter/editions", post(editions::create))
+        .route(
+            "/api/v1/editor/newsletter/editions/{id}",
+            get(editions::show),
+        )
+        .route(
+            "/api/v1/editor/newsletter/editions/{id}/test",
+            post(editions::test),
+        )
+        .route(
+            "/api/v1/editor/newsletter/editions/{id}/send",
+            post(editions::send),
+        )
         .route(
             "/api/v1/session",
             post(accounts::login)
@@ -59,6 +74,11 @@ pub fn routes() -> Router<AppState> {
         events::register,
         events::cancel,
         events::create,
+        editions::archive,
+        editions::create,
+        editions::show,
+        editions::test,
+        editions::send,
         accounts::login,
         accounts::logout,
         accounts::me,
@@ -89,6 +109,14 @@ pub fn routes() -> Router<AppState> {
         vooruit_app::events::EventView,
         vooruit_app::events::Registered,
         newsletter::SubscriptionAccepted,
+        editions::EditionList,
+        editions::ItemInput,
+        editions::EditionCreate,
+        editions::EditionCreated,
+        editions::EditionStatus,
+        editions::SendStarted,
+        vooruit_app::editions::EditionView,
+        vooruit_app::editions::SendProgress,
         Problem,
     ))
 )]

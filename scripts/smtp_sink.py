@@ -6,6 +6,9 @@ Recipients listed (one per line) in DIR/refuse.txt are refused with 550,
 to test permanent failures. Prints "listening on PORT" once ready.
 
     python smtp_sink.py DIR [PORT]
+
+With DIR "-" messages are counted, not kept (for the benchmark); the count
+is written to stdout every 10,000 messages.
 """
 
 import asyncio
@@ -24,6 +27,8 @@ class Sink:
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         try:
+            if self.directory is None:
+                raise FileNotFoundError
             with open(os.path.join(self.directory, "refuse.txt")) as f:
                 refused = {line.strip().lower() for line in f}
         except FileNotFoundError:
@@ -35,6 +40,10 @@ class Sink:
 
     async def handle_DATA(self, server, session, envelope):
         n = next(counter)
+        if self.directory is None:
+            if (n + 1) % 10000 == 0:
+                print(f"received {n + 1}", flush=True)
+            return "250 Message accepted"
         name = f"{os.getpid()}-{n:08d}.eml"
         tmp = os.path.join(self.directory, "." + name + ".tmp")
         with open(tmp, "wb") as f:
@@ -44,9 +53,10 @@ class Sink:
 
 
 def main():
-    directory = sys.argv[1]
+    directory = None if sys.argv[1] == "-" else sys.argv[1]
     port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    os.makedirs(directory, exist_ok=True)
+    if directory:
+        os.makedirs(directory, exist_ok=True)
     if port == 0:
         import socket
 

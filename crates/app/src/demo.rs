@@ -25,6 +25,22 @@ struct DemoStory {
 }
 
 const STORIES: &str = include_str!("../demo/stories.json");
+const EVENTS: &str = include_str!("../demo/events.json");
+
+#[derive(Deserialize)]
+struct DemoEvent {
+    kind: String,
+    title: String,
+    description: String,
+    days_from_now: i64,
+    start_hour: u32,
+    hours: i64,
+    location: String,
+    online_url: String,
+    region: String,
+    organiser: String,
+    capacity: i64,
+}
 
 impl App {
     /// Fills an empty database with the demo stories and the demo editor.
@@ -60,6 +76,8 @@ impl App {
                 })
                 .await?;
         }
+        self.load_demo_events().await?;
+        self.load_demo_edition().await?;
         self.add_user(
             DEMO_EDITOR_EMAIL,
             "Demo-redacteur",
@@ -68,5 +86,74 @@ impl App {
         )
         .await?;
         Ok(true)
+    }
+
+    /// Events around today, in Dutch time, and one that has passed.
+    async fn load_demo_events(&self) -> AppResult<()> {
+        use chrono::TimeZone;
+        let events: Vec<DemoEvent> = serde_json::from_str(EVENTS)
+            .map_err(|e| AppError::Internal(format!("demo events: {e}")))?;
+        let today = chrono::Utc::now()
+            .with_timezone(&chrono_tz::Europe::Amsterdam)
+            .date_naive();
+        for e in events {
+            let day = today + chrono::Duration::days(e.days_from_now);
+            let starts_at = day
+                .and_hms_opt(e.start_hour, 0, 0)
+                .and_then(|t| {
+                    chrono_tz::Europe::Amsterdam
+                        .from_local_datetime(&t)
+                        .earliest()
+                })
+                .map(|t| t.timestamp_millis())
+                .ok_or_else(|| AppError::Internal("demo event time".into()))?;
+            let input = vooruit_domain::event::EventInput {
+                kind: e.kind,
+                title: e.title,
+                description: e.description,
+                starts_at,
+                ends_at: starts_at + e.hours * 3600 * 1000,
+                location: e.location,
+                online_url: e.online_url,
+                region: e.region,
+                organiser: e.organiser,
+                capacity: e.capacity,
+            };
+            input.validate()?;
+            self.db.insert_event(&slugify(&input.title), &input).await?;
+        }
+        Ok(())
+    }
+
+    /// One sent edition, so the archive is not empty. Sent before anyone
+    /// subscribed, so it reaches nobody.
+    async fn load_demo_edition(&self) -> AppResult<()> {
+        let items = self.suggested_items("nl").await?;
+        let input = vooruit_domain::edition::EditionInput {
+            subject: "Nieuwsbrief Vooruit: welkom".into(),
+            intro: "Welkom bij de eerste nieuwsbrief van Vooruit. Elke maand lees je hier nieuwe verhalen van collega's, over wat lukte en wat niet, en zie je welke bijeenkomsten eraan komen.\n\nHeb je zelf iets geprobeerd? [Deel je verhaal](/verhaal-delen).".into(),
+            items,
+            themes: vec![],
+        };
+        input.validate()?;
+        let items =
+            serde_json::to_string(&input.items).map_err(|e| AppError::Internal(e.to_string()))?;
+        let id = self
+            .db
+            .insert_edition(
+                &vooruit_store::editions::EditionFields {
+                    subject: &input.subject,
+                    intro: &input.intro,
+                    items: &items,
+                    themes: "",
+                },
+                "demo",
+            )
+            .await?;
+        self.db
+            .start_sending(&id, "welkom-bij-vooruit", &[])
+            .await?;
+        self.db.finish_sending(&id).await?;
+        Ok(())
     }
 }

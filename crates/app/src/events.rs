@@ -152,15 +152,29 @@ impl App {
         Ok(EventView::from_row(&row))
     }
 
-    pub async fn event_ics(&self, slug: Option<&str>) -> AppResult<String> {
-        let rows = match slug {
-            Some(s) => vec![self.db.event_by_slug(s).await?.ok_or(AppError::NotFound)?],
-            None => {
-                self.db
-                    .events(true, now_ms() - 90 * 24 * 3600 * 1000, 1000, 0)
-                    .await?
-            }
-        };
+    /// One event as a calendar file.
+    pub async fn event_ics(&self, slug: &str) -> AppResult<String> {
+        let row = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(ics(std::slice::from_ref(&row), &self.config.base_url))
+    }
+
+    /// The subscribable feed: events from 90 days ago on, optionally of one
+    /// kind and one region ("" for all). Cancelled events stay in it, marked
+    /// cancelled, so subscribed calendars remove them.
+    pub async fn agenda_ics(&self, kind: &str, region: &str) -> AppResult<String> {
+        let rows: Vec<EventRow> = self
+            .db
+            .events(true, now_ms() - 90 * 24 * 3600 * 1000, 1000, 0)
+            .await?
+            .into_iter()
+            .filter(|e| {
+                (kind.is_empty() || e.kind == kind) && (region.is_empty() || e.region == region)
+            })
+            .collect();
         Ok(ics(&rows, &self.config.base_url))
     }
 

@@ -39,22 +39,25 @@ impl App {
             }
             match self.db.claim_job(kind, LEASE_MS).await {
                 Ok(Some(job)) => {
-                    let result = {
-                        let work = self.run_job(&job.kind, &job.payload);
-                        tokio::pin!(work);
-                        let mut renew = tokio::time::interval(RENEW_EVERY);
-                        renew.tick().await;
-                        loop {
-                            tokio::select! {
-                                r = &mut work => break r,
-                                _ = renew.tick() => {
-                                    if let Err(e) = self.db.extend_job_lease(&job.id, LEASE_MS).await {
-                                        tracing::warn!(error = %e, job = %job.id, "renewing a job lease failed");
-                                    }
+                    // The renewal runs as its own task: renewing inside this
+                    // task would stop polling the job while it waits, and a
+                    // job holding SQLite's write lock would then block its
+                    // own renewal.
+                    let renewer = {
+                        let (db, id) = (self.db.clone(), job.id.clone());
+                        tokio::spawn(async move {
+                            let mut renew = tokio::time::interval(RENEW_EVERY);
+                            renew.tick().await;
+                            loop {
+                                renew.tick().await;
+                                if let Err(e) = db.extend_job_lease(&id, LEASE_MS).await {
+                                    tracing::warn!(error = %e, job = %id, "renewing a job lease failed");
                                 }
                             }
-                        }
+                        })
                     };
+                    let result = self.run_job(&job.kind, &job.payload).await;
+                    renewer.abort();
                     let outcome = match result {
                         Ok(()) => self.db.finish_job(&job.id).await,
                         Err(error) => {

@@ -88,7 +88,7 @@ pub struct ServeArgs {
     /// Public address of the site, used in mails (default: http://<addr>).
     #[arg(long, env = "VOORUIT_BASE_URL")]
     pub base_url: Option<String>,
-    /// smtp://user:pass@host:587 (STARTTLS) or smtps://...; without it mails go to <data-dir>/outbox as .eml files.
+    /// smtp://user:pass@host:587?tls=required (STARTTLS), smtps://user:pass@host:465 or smtp://host:25; without it mails go to <data-dir>/outbox as .eml files.
     #[arg(long, env = "VOORUIT_SMTP_URL", hide_env_values = true)]
     pub smtp_url: Option<String>,
     /// The From: address of mails.

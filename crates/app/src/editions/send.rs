@@ -33,6 +33,7 @@ impl App {
             i.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             i
         });
+        let mut smtp = self.mailer.bulk();
         let mut sent_here = 0_u64;
         loop {
             let batch = self
@@ -70,7 +71,7 @@ impl App {
                     "List-Id".into(),
                     format!("Nieuwsbrief Vooruit <nieuwsbrief.{host}>"),
                 ));
-                match self.mailer.send(&mail).await {
+                match smtp.send(&mail).await {
                     Ok(()) => previous = Some((d.subscriber_id, "verstuurd", None)),
                     Err(e) if e.permanent => {
                         tracing::warn!(edition = edition_id, error = %e, "newsletter refused for one address");
@@ -88,6 +89,7 @@ impl App {
             self.delivery_step(edition_id, previous.take(), None)
                 .await?;
         }
+        smtp.close().await;
         self.db
             .finish_sending(edition_id)
             .await

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde_json::json;
 
-use crate::common::{EDITOR_EMAIL, EDITOR_PASSWORD, Server, editor_api};
+use crate::common::{EDITOR_EMAIL, EDITOR_PASSWORD, Server, editor_api, parse_ics};
 
 async fn create_event(s: &Server, title: &str, capacity: i64) -> (String, String) {
     let e = editor_api(s).await;
@@ -30,6 +30,19 @@ async fn create_event(s: &Server, title: &str, capacity: i64) -> (String, String
         .expect("id")
         .to_string();
     (slug, id)
+}
+
+/// Places left of one event, from the public API.
+async fn places_left(s: &Server, id: &str) -> i64 {
+    let list = s.client().get("/api/v1/events").await.json();
+    list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|e| e["id"] == id)
+        .expect("listed")["places_left"]
+        .as_i64()
+        .expect("places_left")
 }
 
 #[tokio::test]
@@ -120,12 +133,11 @@ async fn editors_plan_and_visitors_register_with_a_calendar_file() {
     for path in ["/agenda.ics", "/agenda/training-terugblikken/afspraak.ics"] {
         let body = visitor.get(path).await.body;
         let cal = icalendar::Calendar::from_str(&body).expect("valid iCalendar");
-        let ev = cal.events().next().expect("an event");
+        let ev = cal
+            .events()
+            .find(|ev| icalendar::Component::get_summary(*ev) == Some("Training terugblikken"))
+            .expect("the event");
         assert!(icalendar::Component::get_uid(ev).is_some());
-        assert_eq!(
-            icalendar::Component::get_summary(ev),
-            Some("Training terugblikken")
-        );
         assert!(
             body.contains("DTSTART:20300101T090000Z"),
             "10:00 Amsterdam is 09:00 UTC: {body}"
@@ -168,8 +180,7 @@ async fn concurrent_registrations_never_overbook_and_a_cancellation_moves_the_fi
         .count();
     assert_eq!(confirmed.len(), 3, "exactly the capacity got a place");
     assert_eq!(waiting, 17);
-    let list = s.client().get("/api/v1/events").await.json();
-    assert_eq!(list["items"][0]["places_left"], 0);
+    assert_eq!(places_left(&s, &id).await, 0);
 
     // One with a place cancels: the first on the waiting list moves up.
     let token = confirmed[0]["cancel_url"]
@@ -189,9 +200,9 @@ async fn concurrent_registrations_never_overbook_and_a_cancellation_moves_the_fi
     assert_eq!(del.status(), 204);
     let moved = s.mail("@test.nl", "Er is een plek voor je").await;
     assert!(moved.text.contains("Inspiratielab falend vooruit"));
-    let list = s.client().get("/api/v1/events").await.json();
     assert_eq!(
-        list["items"][0]["places_left"], 0,
+        places_left(&s, &id).await,
+        0,
         "the freed place was taken by the waiting list"
     );
     // Cancelling twice is harmless and frees nothing more.
@@ -361,5 +372,61 @@ async fn check_in_at_the_door_and_filter_the_agenda() {
             .await
             .body
             .contains("Training intervisie")
+    );
+}
+
+#[tokio::test]
+async fn calendar_feeds_per_kind_and_region_parse_with_a_real_icalendar_parser() {
+    let s = Server::start().await;
+    let c = s.client();
+    // The demo agenda: five coming events and one of twenty days ago.
+    let all = parse_ics(&c.get("/agenda.ics").await.body);
+    let all = all.as_array().expect("events");
+    assert_eq!(all.len(), 6, "{all:?}");
+    let training = all
+        .iter()
+        .find(|e| e["summary"] == "Training: een retrospectief leiden met je team")
+        .expect("the demo training");
+    assert!(
+        training["start"]
+            .as_str()
+            .expect("start")
+            .ends_with("T09:00"),
+        "09:00 Dutch time: {training}"
+    );
+    let uids: std::collections::HashSet<_> = all.iter().map(|e| e["uid"].to_string()).collect();
+    assert_eq!(uids.len(), all.len(), "every event its own UID");
+
+    let utrecht = parse_ics(&c.get("/agenda.ics?region=utrecht").await.body);
+    assert_eq!(utrecht.as_array().expect("events").len(), 1, "{utrecht}");
+    assert_eq!(utrecht[0]["uid"], training["uid"]);
+    let webinars = parse_ics(&c.get("/agenda.ics?kind=webinar").await.body);
+    assert_eq!(webinars.as_array().expect("events").len(), 1);
+    assert_eq!(
+        webinars[0]["summary"],
+        "Webinar: meten wat je wilt zien veranderen"
+    );
+    // The agenda page offers the feed with its filters.
+    let page = c.get("/agenda?kind=webinar").await;
+    assert!(page.body.contains("href=\"/agenda.ics?kind=webinar\""));
+
+    // Cancelling changes the same UID, one sequence up.
+    let e = s.client();
+    e.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let slug = "training-een-retrospectief-leiden-met-je-team";
+    let form = e.get(&format!("/redactie/agenda/{slug}")).await;
+    assert_eq!(form.status, 200);
+    e.post_form(
+        &format!("/redactie/agenda/{slug}/annuleren"),
+        &form.csrf(),
+        &[],
+    )
+    .await;
+    let after = parse_ics(&c.get("/agenda.ics?region=utrecht").await.body);
+    assert_eq!(after[0]["uid"], training["uid"]);
+    assert_eq!(after[0]["status"], "CANCELLED");
+    assert_eq!(
+        after[0]["sequence"],
+        training["sequence"].as_i64().expect("seq") + 1
     );
 }

@@ -547,14 +547,7 @@ pub struct SmtpSink {
 impl SmtpSink {
     pub fn start() -> SmtpSink {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let python = std::env::var("VOORUIT_TEST_PYTHON")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| root.join("target/py/bin/python"));
-        assert!(
-            python.exists(),
-            "no Python with aiosmtpd at {}: run ./scripts/test.sh, or `. scripts/python.sh` once",
-            python.display()
-        );
+        let python = python();
         let dir = tempfile::tempdir().expect("temp dir");
         let mut child = Command::new(python)
             .arg(root.join("scripts/smtp_sink.py"))
@@ -632,4 +625,43 @@ impl Drop for SmtpSink {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The Python with the test tools (see `scripts/python.sh`).
+pub fn python() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let python = std::env::var("VOORUIT_TEST_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| root.join("target/py/bin/python"));
+    assert!(
+        python.exists(),
+        "no Python with the test tools at {}: run ./scripts/test.sh, or `. scripts/python.sh` once",
+        python.display()
+    );
+    python
+}
+
+/// Parses an iCalendar text with Python's icalendar; the events as JSON.
+pub fn parse_ics(ics: &str) -> serde_json::Value {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut child = Command::new(python())
+        .arg(root.join("scripts/ics_events.py"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the icalendar parser");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(ics.as_bytes())
+        .expect("write ics");
+    let out = child.wait_with_output().expect("parser finished");
+    assert!(
+        out.status.success(),
+        "icalendar could not parse: {}\n{ics}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
 }

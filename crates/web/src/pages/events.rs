@@ -84,6 +84,23 @@ impl ListTemplate {
     fn kinds(&self) -> &'static [&'static str] {
         EVENT_KINDS
     }
+
+    /// The calendar feed with the filters of this page.
+    fn feed_href(&self) -> String {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        if !self.kind.is_empty() {
+            q.append_pair("kind", &self.kind);
+        }
+        if !self.region.is_empty() {
+            q.append_pair("region", &self.region);
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            "/agenda.ics".into()
+        } else {
+            format!("/agenda.ics?{q}")
+        }
+    }
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -127,15 +144,19 @@ async fn list(
     .into_response())
 }
 
-async fn feed(State(s): State<AppState>) -> PageResult {
-    Ok(calendar(s.app.event_ics(None).await?, "vooruit-agenda.ics"))
+/// `/agenda.ics`, or one kind and/or region: `/agenda.ics?kind=training&region=utrecht`.
+async fn feed(
+    State(s): State<AppState>,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> PageResult {
+    Ok(calendar(
+        s.app.agenda_ics(&q.kind, &q.region).await?,
+        "vooruit-agenda.ics",
+    ))
 }
 
 async fn one_ics(State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    Ok(calendar(
-        s.app.event_ics(Some(&slug)).await?,
-        "afspraak.ics",
-    ))
+    Ok(calendar(s.app.event_ics(&slug).await?, "afspraak.ics"))
 }
 
 #[derive(Template, WebTemplate)]

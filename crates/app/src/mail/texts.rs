@@ -1,0 +1,239 @@
+//! The texts of the mails, in the language the person used on the site.
+
+fn pick(lang: &str, nl: String, en: String) -> String {
+    if lang == "en" { en } else { nl }
+}
+
+const SIGN_NL: &str = "\n\nMet vriendelijke groet,\nDe redactie van Vooruit";
+const SIGN_EN: &str = "\n\nKind regards,\nThe Vooruit editors";
+
+pub fn story_received(lang: &str, title: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "We hebben je verhaal ontvangen".into(),
+            "We received your story".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nBedankt voor het delen van je verhaal \"{title}\".\n\nEen redacteur leest het en neemt contact met je op als er vragen zijn. Je verhaal wordt pas gepubliceerd als de redactie het heeft bekeken.\n\nVia deze persoonlijke link volg je je verhaal en beantwoord je vragen van de redactie:\n{link}\n\nDeel deze link niet met anderen.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nThank you for sharing your story \"{title}\".\n\nAn editor will read it and contact you if there are questions. Your story is only published after the editors have looked at it.\n\nWith this personal link you can follow your story and answer the editors' questions:\n{link}\n\nDo not share this link with others.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn question(lang: &str, title: &str, question: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "De redactie heeft een vraag over je verhaal".into(),
+            "The editors have a question about your story".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nDe redactie heeft een vraag over je verhaal \"{title}\":\n\n{question}\n\nJe kunt antwoorden via je persoonlijke link:\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nThe editors have a question about your story \"{title}\":\n\n{question}\n\nYou can answer with your personal link:\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn published(lang: &str, title: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "Je verhaal staat online".into(),
+            "Your story is online".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nJe verhaal \"{title}\" is gepubliceerd. Bedankt dat je het deelt: zo kunnen anderen ervan leren.\n\nBekijk het hier:\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nYour story \"{title}\" has been published. Thank you for sharing it: now others can learn from it.\n\nSee it here:\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn rejected(lang: &str, title: &str, reason: &str, link: &str) -> (String, String) {
+    (
+        pick(lang, "Over je verhaal".into(), "About your story".into()),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nBedankt voor je verhaal \"{title}\". De redactie heeft besloten het niet te publiceren. De reden:\n\n{reason}\n\nMeer zien of reageren kan via je persoonlijke link:\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nThank you for your story \"{title}\". The editors decided not to publish it. The reason:\n\n{reason}\n\nYou can see more or respond with your personal link:\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn verify_email(lang: &str, name: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "Bevestig je e-mailadres".into(),
+            "Confirm your e-mail address".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo {name},\n\nBevestig je e-mailadres om je account bij Vooruit te gebruiken. Klik op deze link (48 uur geldig):\n{link}\n\nHeb je geen account aangemaakt? Dan kun je deze mail negeren.{SIGN_NL}"
+            ),
+            format!(
+                "Hello {name},\n\nPlease confirm your e-mail address to use your Vooruit account. Click this link (valid for 48 hours):\n{link}\n\nDid you not create an account? Then you can ignore this mail.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn already_registered(lang: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "Je hebt al een account".into(),
+            "You already have an account".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nIemand probeerde een account aan te maken met dit e-mailadres, maar je hebt al een account. Wachtwoord vergeten? Kies een nieuw wachtwoord via:\n{link}\n\nWas jij dit niet? Dan hoef je niets te doen.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nSomeone tried to create an account with this e-mail address, but you already have one. Forgot your password? Choose a new one here:\n{link}\n\nWas this not you? Then you do not need to do anything.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn registered(
+    lang: &str,
+    title: &str,
+    status: vooruit_domain::event::RegistrationStatus,
+    cancel: &str,
+) -> (String, String) {
+    let waiting = status == vooruit_domain::event::RegistrationStatus::Wachtlijst;
+    (
+        pick(
+            lang,
+            if waiting {
+                format!("Je staat op de wachtlijst: {title}")
+            } else {
+                format!("Je bent aangemeld: {title}")
+            },
+            if waiting {
+                format!("You are on the waiting list: {title}")
+            } else {
+                format!("You are registered: {title}")
+            },
+        ),
+        pick(
+            lang,
+            if waiting {
+                format!(
+                    "Hallo,\n\n\"{title}\" is vol. Je staat op de wachtlijst. Komt er een plek vrij, dan krijg je die automatisch en sturen we je een e-mail.\n\nAfmelden kan via:\n{cancel}{SIGN_NL}"
+                )
+            } else {
+                format!(
+                    "Hallo,\n\nJe bent aangemeld voor \"{title}\". In de bijlage vind je de afspraak voor je agenda.\n\nKun je toch niet? Meld je dan af, zodat iemand anders je plek krijgt:\n{cancel}{SIGN_NL}"
+                )
+            },
+            if waiting {
+                format!(
+                    "Hello,\n\n\"{title}\" is full. You are on the waiting list. If a place comes free, you get it automatically and we send you an e-mail.\n\nTo cancel:\n{cancel}{SIGN_EN}"
+                )
+            } else {
+                format!(
+                    "Hello,\n\nYou are registered for \"{title}\". The attachment has the appointment for your calendar.\n\nCan you not come after all? Please cancel, so someone else gets your place:\n{cancel}{SIGN_EN}"
+                )
+            },
+        ),
+    )
+}
+
+pub fn event_cancelled(lang: &str, title: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Gaat niet door: {title}"),
+            format!("Cancelled: {title}"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nHelaas gaat \"{title}\" niet door. Je aanmelding vervalt; je hoeft niets te doen. Staat de afspraak in je agenda, dan kun je die verwijderen.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nUnfortunately \"{title}\" is cancelled. Your registration ends; you do not need to do anything. If the appointment is in your calendar, you can remove it.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn moved_up(lang: &str, title: &str, cancel: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Er is een plek voor je: {title}"),
+            format!("There is a place for you: {title}"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nEr kwam een plek vrij bij \"{title}\". Die plek is nu van jou: je bent aangemeld.\n\nKun je toch niet? Meld je dan af:\n{cancel}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nA place came free for \"{title}\". That place is now yours: you are registered.\n\nCan you not come after all? Please cancel:\n{cancel}{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn newsletter_confirm(lang: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "Bevestig je aanmelding voor de nieuwsbrief".into(),
+            "Confirm your newsletter subscription".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nWil je de nieuwsbrief van Vooruit ontvangen? Bevestig dat via deze link (48 uur geldig):\n{link}\n\nHeb je je niet aangemeld? Dan hoef je niets te doen. Je krijgt dan geen nieuwsbrief.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nDo you want to receive the Vooruit newsletter? Confirm with this link (valid for 48 hours):\n{link}\n\nDid you not sign up? Then you do not need to do anything. You will not get the newsletter.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
+pub fn password_reset(lang: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            "Nieuw wachtwoord kiezen".into(),
+            "Choose a new password".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nJe hebt gevraagd om een nieuw wachtwoord. Kies het via deze link (1 uur geldig):\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze mail negeren; je wachtwoord blijft hetzelfde.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nYou asked for a new password. Choose it with this link (valid for 1 hour):\n{link}\n\nDid you not ask for this? Then you can ignore this mail; your password stays the same.{SIGN_EN}"
+            ),
+        ),
+    )
+}

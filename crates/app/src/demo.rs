@@ -40,6 +40,12 @@ struct DemoEvent {
     region: String,
     organiser: String,
     capacity: i64,
+    #[serde(default)]
+    themes: Vec<String>,
+    #[serde(default)]
+    questions: Vec<String>,
+    #[serde(default)]
+    report: String,
 }
 
 impl App {
@@ -118,6 +124,11 @@ impl App {
                 region: e.region,
                 organiser: e.organiser,
                 capacity: e.capacity,
+                themes: e.themes,
+                questions: e.questions,
+                registration_opens_at: None,
+                registration_closes_at: None,
+                report: e.report,
             };
             input.validate()?;
             self.db.insert_event(&slugify(&input.title), &input).await?;

@@ -7,14 +7,18 @@ use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
-use vooruit_domain::event::{EventInput, validate_registration};
+use vooruit_domain::event::{
+    EventInput, RegistrationState, registration_state, validate_registration,
+};
 use vooruit_domain::slug::slugify;
-use vooruit_store::events::{EventRow, NewRegistration, RegistrationRow};
+pub use vooruit_store::events::EventFilter;
+use vooruit_store::events::{EventRow, EventUpdate, NewRegistration, RegistrationRow};
 use vooruit_store::now_ms;
 
 use crate::accounts::User;
 use crate::mail::{Attachment, Mail};
 use crate::markdown::render;
+use crate::stories::Page;
 use crate::tokens::new_token;
 use crate::{App, AppError, AppResult};
 
@@ -34,10 +38,24 @@ pub struct EventView {
     pub capacity: i64,
     pub places_left: i64,
     pub cancelled: bool,
+    pub themes: Vec<String>,
+    pub questions: Vec<String>,
+    pub registration_opens_at: Option<i64>,
+    pub registration_closes_at: Option<i64>,
+    /// `open`, `not_yet` or `closed`.
+    #[schema(value_type = String)]
+    pub registration: RegistrationState,
+    /// The report (verslag), Markdown as written and as HTML.
+    pub report: String,
+    pub report_html: String,
+    /// The description as written, for the edit form.
+    #[serde(skip)]
+    pub description: String,
 }
 
 impl EventView {
     fn from_row(r: &EventRow) -> EventView {
+        let cancelled = r.status == "geannuleerd";
         EventView {
             id: r.id.clone(),
             slug: r.slug.clone(),
@@ -52,9 +70,63 @@ impl EventView {
             organiser: r.organiser.clone(),
             capacity: r.capacity,
             places_left: (r.capacity - r.confirmed).max(0),
-            cancelled: r.status == "geannuleerd",
+            cancelled,
+            themes: r
+                .themes
+                .split(',')
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect(),
+            questions: serde_json::from_str(&r.questions).unwrap_or_default(),
+            registration_opens_at: r.registration_opens_at,
+            registration_closes_at: r.registration_closes_at,
+            registration: registration_state(
+                now_ms(),
+                r.registration_opens_at,
+                r.registration_closes_at,
+                r.ends_at,
+                cancelled,
+            ),
+            report_html: render(&r.report),
+            report: r.report.clone(),
+            description: r.description.clone(),
         }
     }
+
+    /// The event as the edit form starts from.
+    pub fn input(&self) -> EventInput {
+        EventInput {
+            kind: self.kind.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            location: self.location.clone(),
+            online_url: self.online_url.clone(),
+            region: self.region.clone(),
+            organiser: self.organiser.clone(),
+            capacity: self.capacity,
+            themes: self.themes.clone(),
+            questions: self.questions.clone(),
+            registration_opens_at: self.registration_opens_at,
+            registration_closes_at: self.registration_closes_at,
+            report: self.report.clone(),
+        }
+    }
+
+    pub fn past(&self) -> bool {
+        self.ends_at < now_ms()
+    }
+}
+
+/// What someone fills in to register.
+pub struct RegistrationForm<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub organisation: &'a str,
+    pub note: &'a str,
+    /// One per question of the event.
+    pub answers: &'a [String],
 }
 
 /// The outcome of a registration, for the page and the API.
@@ -75,6 +147,7 @@ pub struct RegistrationView {
     pub note: String,
     pub status: String,
     pub created_at: i64,
+    pub answers: Vec<String>,
 }
 
 fn utc(ms: i64) -> DateTime<Utc> {
@@ -113,6 +186,8 @@ pub fn ics(events: &[EventRow], base_url: &str) -> String {
     cal.done().to_string()
 }
 
+const EVENTS_PER_PAGE: i64 = 20;
+
 impl App {
     pub async fn create_event(&self, user: &User, input: EventInput) -> AppResult<String> {
         Self::require_editor(user)?;
@@ -133,14 +208,33 @@ impl App {
         Err(AppError::Conflict("error-changed-meanwhile"))
     }
 
-    /// Upcoming events, soonest first (or past ones, latest first).
-    pub async fn events(&self, upcoming: bool, page: i64) -> AppResult<Vec<EventView>> {
+    /// Upcoming events, soonest first (or past ones, latest first), with
+    /// the agenda's filters, 20 per page.
+    pub async fn events(
+        &self,
+        upcoming: bool,
+        filter: &EventFilter,
+        page: i64,
+    ) -> AppResult<Page<EventView>> {
         let page = page.clamp(1, 10_000);
+        let now = now_ms();
+        let total = self.db.count_events(upcoming, now, filter).await?;
         let rows = self
             .db
-            .events(upcoming, now_ms(), 50, (page - 1) * 50)
+            .events(
+                upcoming,
+                now,
+                filter,
+                EVENTS_PER_PAGE,
+                (page - 1) * EVENTS_PER_PAGE,
+            )
             .await?;
-        Ok(rows.iter().map(EventView::from_row).collect())
+        Ok(Page::new(
+            rows.iter().map(EventView::from_row).collect(),
+            total,
+            page,
+            EVENTS_PER_PAGE,
+        ))
     }
 
     pub async fn event(&self, slug: &str) -> AppResult<EventView> {
@@ -166,15 +260,15 @@ impl App {
     /// kind and one region ("" for all). Cancelled events stay in it, marked
     /// cancelled, so subscribed calendars remove them.
     pub async fn agenda_ics(&self, kind: &str, region: &str) -> AppResult<String> {
-        let rows: Vec<EventRow> = self
+        let filter = EventFilter {
+            kind: kind.to_string(),
+            region: region.to_string(),
+            theme: String::new(),
+        };
+        let rows = self
             .db
-            .events(true, now_ms() - 90 * 24 * 3600 * 1000, 1000, 0)
-            .await?
-            .into_iter()
-            .filter(|e| {
-                (kind.is_empty() || e.kind == kind) && (region.is_empty() || e.region == region)
-            })
-            .collect();
+            .events(true, now_ms() - 90 * 24 * 3600 * 1000, &filter, 1000, 0)
+            .await?;
         Ok(ics(&rows, &self.config.base_url))
     }
 
@@ -183,22 +277,37 @@ impl App {
     pub async fn register_for_event(
         &self,
         event_id: &str,
-        name: &str,
-        email: &str,
-        organisation: &str,
-        note: &str,
+        form: RegistrationForm<'_>,
         lang: &str,
     ) -> AppResult<Registered> {
+        let RegistrationForm {
+            name,
+            email,
+            organisation,
+            note,
+            answers,
+        } = form;
         let (name, email) = (name.trim(), email.trim().to_lowercase());
-        validate_registration(name, &email)?;
         let event = self
             .db
             .event_by_id(event_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if event.status == "geannuleerd" || event.ends_at < now_ms() {
-            return Err(AppError::Conflict("error-event-closed"));
+        let view = EventView::from_row(&event);
+        let answers: Vec<String> = (0..view.questions.len())
+            .map(|i| {
+                answers
+                    .get(i)
+                    .map(|a| a.trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        validate_registration(name, &email, &answers)?;
+        if let Some(refusal) = view.registration.refusal() {
+            return Err(AppError::Conflict(refusal));
         }
+        let answers_json =
+            serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
         let token = new_token();
         let lang = if lang == "en" { "en" } else { "nl" };
         let status = self
@@ -212,6 +321,7 @@ impl App {
                     note: note.trim(),
                     lang,
                     cancel_token: &token,
+                    answers: &answers_json,
                 },
             )
             .await?
@@ -223,11 +333,7 @@ impl App {
             to: email,
             subject,
             text,
-            attachments: vec![Attachment {
-                filename: "afspraak.ics".into(),
-                content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
-                body: ics(std::slice::from_ref(&event), &self.config.base_url),
-            }],
+            attachments: vec![self.ics_attachment(&event)],
             ..Default::default()
         })
         .await?;
@@ -270,6 +376,81 @@ impl App {
             .await?;
         }
         Ok(())
+    }
+
+    /// Changes an event. Calendars take the change (the sequence goes up);
+    /// when the time or place changed, everyone registered gets a mail with
+    /// the new appointment; more places move people up from the waiting list.
+    pub async fn update_event(&self, user: &User, slug: &str, input: EventInput) -> AppResult<()> {
+        Self::require_editor(user)?;
+        input.validate()?;
+        let before = self
+            .db
+            .event_by_slug(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let promoted = match self.db.update_event(&before.id, &input).await? {
+            EventUpdate::Saved(promoted) => promoted,
+            EventUpdate::CapacityBelow(_) => {
+                let mut e = vooruit_domain::FieldErrors::new();
+                e.add("capacity", "error-capacity-below-registrations");
+                return Err(AppError::Validation(e));
+            }
+            EventUpdate::Gone => return Err(AppError::Conflict("error-event-closed")),
+        };
+        let after = self
+            .db
+            .event_by_id(&before.id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let moved = before.starts_at != after.starts_at
+            || before.ends_at != after.ends_at
+            || before.location != after.location
+            || before.online_url != after.online_url;
+        let promoted_ids: Vec<&str> = promoted.iter().map(|r| r.id.as_str()).collect();
+        for r in &promoted {
+            let cancel_url = self
+                .config
+                .url(&format!("/agenda/afmelden/{}", r.cancel_token));
+            let (subject, text) = crate::mail::texts::moved_up(&r.lang, &after.title, &cancel_url);
+            self.queue_mail(Mail {
+                to: r.email.clone(),
+                subject,
+                text,
+                attachments: vec![self.ics_attachment(&after)],
+                ..Default::default()
+            })
+            .await?;
+        }
+        if moved {
+            for r in self.db.registrations(&after.id).await? {
+                if r.status == "afgemeld" || promoted_ids.contains(&r.id.as_str()) {
+                    continue;
+                }
+                let cancel_url = self
+                    .config
+                    .url(&format!("/agenda/afmelden/{}", r.cancel_token));
+                let (subject, text) =
+                    crate::mail::texts::event_changed(&r.lang, &after.title, &cancel_url);
+                self.queue_mail(Mail {
+                    to: r.email,
+                    subject,
+                    text,
+                    attachments: vec![self.ics_attachment(&after)],
+                    ..Default::default()
+                })
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
+    fn ics_attachment(&self, event: &EventRow) -> Attachment {
+        Attachment {
+            filename: "afspraak.ics".into(),
+            content_type: "text/calendar; charset=utf-8; method=PUBLISH".into(),
+            body: ics(std::slice::from_ref(event), &self.config.base_url),
+        }
     }
 
     /// Cancels an event: subscribed calendars show it as cancelled, and
@@ -363,7 +544,7 @@ impl App {
     /// The registrations as CSV (for a list at the door or a spreadsheet).
     /// Cells that a spreadsheet would run as a formula are made plain text.
     pub async fn registrations_csv(&self, user: &User, slug: &str) -> AppResult<String> {
-        let (_, regs) = self.event_registrations(user, slug).await?;
+        let (event, regs) = self.event_registrations(user, slug).await?;
         fn cell(s: &str) -> String {
             let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 format!("'{s}")
@@ -373,7 +554,12 @@ impl App {
             format!("\"{}\"", s.replace('"', "\"\""))
         }
         let mut out =
-            String::from("naam,e-mail,organisatie,opmerking,status,aangemeld_op,aanwezig\r\n");
+            String::from("naam,e-mail,organisatie,opmerking,status,aangemeld_op,aanwezig");
+        for q in &event.questions {
+            out.push(',');
+            out.push_str(&cell(q));
+        }
+        out.push_str("\r\n");
         for r in regs {
             let at = DateTime::from_timestamp_millis(r.created_at)
                 .map(|d| d.to_rfc3339())
@@ -388,6 +574,12 @@ impl App {
                     cell(&at),
                     cell(if r.checked_in { "ja" } else { "" }),
                 ]
+                .into_iter()
+                .chain(
+                    (0..event.questions.len())
+                        .map(|i| cell(r.answers.get(i).map_or("", String::as_str))),
+                )
+                .collect::<Vec<_>>()
                 .join(","),
             );
             out.push_str("\r\n");
@@ -422,6 +614,7 @@ impl App {
                 note: r.note,
                 status: r.status,
                 created_at: r.created_at,
+                answers: serde_json::from_str(&r.answers).unwrap_or_default(),
             })
             .collect();
         Ok((EventView::from_row(&event), regs))

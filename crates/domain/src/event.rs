@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::taxonomy::is_region;
+use crate::taxonomy::{is_region, is_theme};
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
 
 pub const EVENT_KINDS: &[&str] = &[
@@ -27,7 +27,24 @@ pub struct EventInput {
     pub region: String,
     pub organiser: String,
     pub capacity: i64,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Questions every registrant answers (dietary needs, organisation...).
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Registration opens and closes at these times; without them it is
+    /// open until the event ends.
+    #[serde(default)]
+    pub registration_opens_at: Option<i64>,
+    #[serde(default)]
+    pub registration_closes_at: Option<i64>,
+    /// The report (verslag) written afterwards, Markdown.
+    #[serde(default)]
+    pub report: String,
 }
+
+/// At most this many questions for registrants.
+pub const MAX_QUESTIONS: usize = 5;
 
 impl EventInput {
     pub fn validate(&self) -> ValidationResult {
@@ -55,7 +72,60 @@ impl EventInput {
         if !(1..=100_000).contains(&self.capacity) {
             e.add("capacity", "error-capacity");
         }
+        if !self.themes.iter().all(|t| is_theme(t)) {
+            e.add("themes", "error-unknown-choice");
+        }
+        if self.questions.len() > MAX_QUESTIONS {
+            e.add("questions", "error-too-many-questions");
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            e.text(&format!("question-{i}"), q, true, 200);
+        }
+        if let (Some(opens), Some(closes)) =
+            (self.registration_opens_at, self.registration_closes_at)
+            && closes <= opens
+        {
+            e.add("registration_closes_at", "error-end-before-start");
+        }
+        e.text("report", &self.report, false, 20_000);
         e.into_result()
+    }
+}
+
+/// Whether registering is possible at `now`: not before the window opens,
+/// not after it closes, never after the event ended or when cancelled.
+pub fn registration_state(
+    now: i64,
+    opens_at: Option<i64>,
+    closes_at: Option<i64>,
+    ends_at: i64,
+    cancelled: bool,
+) -> RegistrationState {
+    if cancelled || now > ends_at || closes_at.is_some_and(|c| now >= c) {
+        RegistrationState::Closed
+    } else if opens_at.is_some_and(|o| now < o) {
+        RegistrationState::NotYet
+    } else {
+        RegistrationState::Open
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationState {
+    Open,
+    NotYet,
+    Closed,
+}
+
+impl RegistrationState {
+    /// The message for someone who tries anyway.
+    pub fn refusal(self) -> Option<&'static str> {
+        match self {
+            RegistrationState::Open => None,
+            RegistrationState::NotYet => Some("error-registration-not-yet"),
+            RegistrationState::Closed => Some("error-event-closed"),
+        }
     }
 }
 
@@ -92,11 +162,16 @@ impl RegistrationStatus {
     }
 }
 
-pub fn validate_registration(name: &str, email: &str) -> ValidationResult {
+/// A registration: a name, an address, and an answer to every question of
+/// the event (`answers` has one entry per question).
+pub fn validate_registration(name: &str, email: &str, answers: &[String]) -> ValidationResult {
     let mut e = FieldErrors::new();
     e.text("name", name, true, 120);
     if !is_plausible_email(email) {
         e.add("email", "error-email");
+    }
+    for (i, a) in answers.iter().enumerate() {
+        e.text(&format!("answer-{i}"), a, true, 500);
     }
     e.into_result()
 }
@@ -119,6 +194,17 @@ mod tests {
             RegistrationStatus::for_new(2, 2),
             RegistrationStatus::Wachtlijst
         );
+    }
+
+    #[test]
+    fn registration_window() {
+        use RegistrationState::*;
+        assert_eq!(registration_state(5, None, None, 10, false), Open);
+        assert_eq!(registration_state(5, Some(6), None, 10, false), NotYet);
+        assert_eq!(registration_state(7, Some(6), Some(8), 10, false), Open);
+        assert_eq!(registration_state(8, Some(6), Some(8), 10, false), Closed);
+        assert_eq!(registration_state(11, None, None, 10, false), Closed);
+        assert_eq!(registration_state(5, None, None, 10, true), Closed);
     }
 
     #[test]

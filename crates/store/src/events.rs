@@ -24,13 +24,53 @@ pub struct EventRow {
     pub status: String,
     pub sequence: i64,
     pub updated_at: i64,
+    /// Comma-separated theme slugs.
+    pub themes: String,
+    /// JSON array of questions for registrants.
+    pub questions: String,
+    pub registration_opens_at: Option<i64>,
+    pub registration_closes_at: Option<i64>,
+    pub report: String,
     /// Places taken (filled by the list queries).
     pub confirmed: i64,
 }
 
 const EVENT_COLUMNS: &str = "e.id, e.slug, e.kind, e.title, e.description, e.starts_at, e.ends_at, \
     e.location, e.online_url, e.region, e.organiser, e.capacity, e.status, e.sequence, e.updated_at, \
+    e.themes, e.questions, e.registration_opens_at, e.registration_closes_at, e.report, \
     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'bevestigd') AS confirmed";
+
+/// The agenda filters as SQL: `$2` kind, `$3` region, `$4` a LIKE pattern
+/// for the theme ("%" for any).
+const FILTER: &str = "($2 = '' OR e.kind = $2) AND ($3 = '' OR e.region = $3) \
+    AND (',' || e.themes || ',') LIKE $4";
+
+trait Bind<'q>: Sized {
+    fn bind_str(self, v: String) -> Self;
+}
+
+impl<'q, O> Bind<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_str(self, v: String) -> Self {
+        self.bind(v)
+    }
+}
+
+impl<'q, O> Bind<'q> for sqlx::query::QueryScalar<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
+    fn bind_str(self, v: String) -> Self {
+        self.bind(v)
+    }
+}
+
+fn filter_binds<'q, Q: Bind<'q>>(q: Q, f: &EventFilter) -> Q {
+    let theme = if f.theme.is_empty() {
+        "%".to_string()
+    } else {
+        format!("%,{},%", f.theme)
+    };
+    q.bind_str(f.kind.clone())
+        .bind_str(f.region.clone())
+        .bind_str(theme)
+}
 
 #[derive(Debug, Clone, FromRow)]
 pub struct RegistrationRow {
@@ -45,9 +85,11 @@ pub struct RegistrationRow {
     pub cancel_token: String,
     pub created_at: i64,
     pub checked_in_at: Option<i64>,
+    /// JSON array of answers, in the order of the event's questions.
+    pub answers: String,
 }
 
-const REG_COLUMNS: &str = "id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, checked_in_at";
+const REG_COLUMNS: &str = "id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, checked_in_at, answers";
 
 pub struct NewRegistration<'a> {
     pub name: &'a str,
@@ -56,6 +98,47 @@ pub struct NewRegistration<'a> {
     pub note: &'a str,
     pub lang: &'a str,
     pub cancel_token: &'a str,
+    /// JSON array.
+    pub answers: &'a str,
+}
+
+/// Filters of the agenda; "" means any.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub kind: String,
+    pub region: String,
+    pub theme: String,
+}
+
+/// What changing an event did.
+pub enum EventUpdate {
+    /// Saved; these people moved up from the waiting list.
+    Saved(Vec<RegistrationRow>),
+    /// Refused: more people have a place than the new capacity.
+    CapacityBelow(i64),
+    /// The event does not exist or was cancelled.
+    Gone,
+}
+
+fn event_binds<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    e: &'q EventInput,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(&e.kind)
+        .bind(&e.title)
+        .bind(&e.description)
+        .bind(e.starts_at)
+        .bind(e.ends_at)
+        .bind(&e.location)
+        .bind(&e.online_url)
+        .bind(&e.region)
+        .bind(&e.organiser)
+        .bind(e.capacity)
+        .bind(e.themes.join(","))
+        .bind(serde_json::to_string(&e.questions).unwrap_or_else(|_| "[]".into()))
+        .bind(e.registration_opens_at)
+        .bind(e.registration_closes_at)
+        .bind(&e.report)
 }
 
 /// Takes the event's row lock (PostgreSQL) or the write lock (SQLite) for
@@ -66,6 +149,21 @@ async fn lock_event(tx: &mut sqlx::Transaction<'_, sqlx::Any>, event_id: &str) -
         .execute(&mut **tx)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Gives the first on the waiting list a place (inside a locked event).
+async fn promote_first_waiting(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    event_id: &str,
+) -> Result<Option<RegistrationRow>> {
+    Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
+        "UPDATE registrations SET status = 'bevestigd' WHERE id = ( \
+         SELECT id FROM registrations WHERE event_id = $1 AND status = 'wachtlijst' \
+         ORDER BY created_at, id LIMIT 1) RETURNING {REG_COLUMNS}"
+    ))
+    .bind(event_id)
+    .fetch_optional(&mut **tx)
+    .await?)
 }
 
 async fn confirmed_count(tx: &mut sqlx::Transaction<'_, sqlx::Any>, event_id: &str) -> Result<i64> {
@@ -80,54 +178,102 @@ async fn confirmed_count(tx: &mut sqlx::Transaction<'_, sqlx::Any>, event_id: &s
 impl Db {
     pub async fn insert_event(&self, slug: &str, e: &EventInput) -> Result<String> {
         let id = new_id();
-        let now = now_ms();
-        sqlx::query(
-            "INSERT INTO events (id, slug, kind, title, description, starts_at, ends_at, location, online_url, \
-             region, organiser, capacity, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
-        )
-        .bind(&id)
-        .bind(slug)
-        .bind(&e.kind)
-        .bind(&e.title)
-        .bind(&e.description)
-        .bind(e.starts_at)
-        .bind(e.ends_at)
-        .bind(&e.location)
-        .bind(&e.online_url)
-        .bind(&e.region)
-        .bind(&e.organiser)
-        .bind(e.capacity)
-        .bind(now)
-        .execute(self.pool())
-        .await?;
+        let q = sqlx::query(
+            "INSERT INTO events (kind, title, description, starts_at, ends_at, location, online_url, \
+             region, organiser, capacity, themes, questions, registration_opens_at, registration_closes_at, \
+             report, id, slug, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+        );
+        event_binds(q, e)
+            .bind(&id)
+            .bind(slug)
+            .bind(now_ms())
+            .execute(self.pool())
+            .await?;
         Ok(id)
     }
 
+    /// Changes an event. The sequence goes up, so subscribed calendars take
+    /// the change. More places move people up from the waiting list, in
+    /// order; fewer places than people who have one is refused.
+    pub async fn update_event(&self, event_id: &str, e: &EventInput) -> Result<EventUpdate> {
+        let mut tx = self.pool().begin().await?;
+        if !lock_event(&mut tx, event_id).await? {
+            return Ok(EventUpdate::Gone);
+        }
+        let confirmed = confirmed_count(&mut tx, event_id).await?;
+        if confirmed > e.capacity {
+            return Ok(EventUpdate::CapacityBelow(confirmed));
+        }
+        let q = sqlx::query(
+            "UPDATE events SET kind = $1, title = $2, description = $3, starts_at = $4, ends_at = $5, \
+             location = $6, online_url = $7, region = $8, organiser = $9, capacity = $10, themes = $11, \
+             questions = $12, registration_opens_at = $13, registration_closes_at = $14, report = $15, \
+             sequence = sequence + 1, updated_at = $16 WHERE id = $17 AND status <> 'geannuleerd'",
+        );
+        let done = event_binds(q, e)
+            .bind(now_ms())
+            .bind(event_id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Ok(EventUpdate::Gone);
+        }
+        let mut promoted = Vec::new();
+        for _ in confirmed..e.capacity {
+            match promote_first_waiting(&mut tx, event_id).await? {
+                Some(r) => promoted.push(r),
+                None => break,
+            }
+        }
+        tx.commit().await?;
+        Ok(EventUpdate::Saved(promoted))
+    }
+
     /// Events from `from_ms` on (upcoming), soonest first; or before it
-    /// (past), latest first.
+    /// (past), latest first; with the agenda's filters.
     pub async fn events(
         &self,
         upcoming: bool,
         from_ms: i64,
+        filter: &EventFilter,
         limit: i64,
         offset: i64,
     ) -> Result<Vec<EventRow>> {
-        let sql = if upcoming {
-            format!(
-                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.ends_at >= $1 ORDER BY e.starts_at, e.id LIMIT $2 OFFSET $3"
-            )
+        let (when, order) = if upcoming {
+            ("e.ends_at >= $1", "e.starts_at, e.id")
         } else {
-            format!(
-                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.ends_at < $1 ORDER BY e.starts_at DESC, e.id LIMIT $2 OFFSET $3"
-            )
+            ("e.ends_at < $1", "e.starts_at DESC, e.id")
         };
-        Ok(sqlx::query_as::<_, EventRow>(&sql)
-            .bind(from_ms)
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(self.pool())
-            .await?)
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE {when} AND {FILTER} ORDER BY {order} LIMIT $5 OFFSET $6"
+        );
+        Ok(
+            filter_binds(sqlx::query_as::<_, EventRow>(&sql).bind(from_ms), filter)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+
+    pub async fn count_events(
+        &self,
+        upcoming: bool,
+        from_ms: i64,
+        filter: &EventFilter,
+    ) -> Result<i64> {
+        let when = if upcoming {
+            "e.ends_at >= $1"
+        } else {
+            "e.ends_at < $1"
+        };
+        let sql = format!("SELECT COUNT(*) FROM events e WHERE {when} AND {FILTER}");
+        Ok(
+            filter_binds(sqlx::query_scalar::<_, i64>(&sql).bind(from_ms), filter)
+                .fetch_one(self.pool())
+                .await?,
+        )
     }
 
     pub async fn event_by_slug(&self, slug: &str) -> Result<Option<EventRow>> {
@@ -165,8 +311,8 @@ impl Db {
         let status =
             RegistrationStatus::for_new(confirmed_count(&mut tx, event_id).await?, capacity);
         sqlx::query(
-            "INSERT INTO registrations (id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO registrations (id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, answers) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(new_id())
         .bind(event_id)
@@ -178,6 +324,7 @@ impl Db {
         .bind(status.as_str())
         .bind(r.cancel_token)
         .bind(now_ms())
+        .bind(r.answers)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -217,14 +364,7 @@ impl Db {
                     .fetch_one(&mut *tx)
                     .await?;
             if confirmed_count(&mut tx, &reg.event_id).await? < capacity {
-                promoted = sqlx::query_as::<_, RegistrationRow>(&format!(
-                    "UPDATE registrations SET status = 'bevestigd' WHERE id = ( \
-                     SELECT id FROM registrations WHERE event_id = $1 AND status = 'wachtlijst' \
-                     ORDER BY created_at, id LIMIT 1) RETURNING {REG_COLUMNS}"
-                ))
-                .bind(&reg.event_id)
-                .fetch_optional(&mut *tx)
-                .await?;
+                promoted = promote_first_waiting(&mut tx, &reg.event_id).await?;
             }
         }
         tx.commit().await?;

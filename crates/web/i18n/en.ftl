@@ -600,3 +600,27 @@ error-too-many-items = A newsletter has at most 20 items. Remove a few.
 error-item-link = Use a page of this site (starts with /) or a link that starts with https://.
 error-edition-sent = This newsletter has been sent or is being sent. You can no longer change it.
 error-edition-confirm = Check the preview first and tick this box.
+
+## Agenda: themes, questions, registration period, report, changes
+event-themes = Themes
+event-theme = Theme
+event-opens = Registration opens
+event-opens-hint = Leave empty: registration opens at once.
+event-closes = Registration closes
+event-closes-hint = Leave empty: registration stays open until the meeting is over.
+event-questions = Questions for people who register
+event-questions-hint = For example about dietary needs or what someone needs to take part. Everyone who registers answers them.
+event-question = Question { $n }
+event-answers = Answers
+event-report = Report
+event-report-hint = Afterwards: what happened and what people learned. The report shows with the meeting once it is over. You can use Markdown.
+event-is-past = This meeting is over.
+event-opens-on = Registration opens on { $date }.
+event-read-report = Read the report
+editor-agenda-edit = Change meeting
+editor-agenda-edit-text = If you change the time or the place, everyone who registered gets an e-mail with the new appointment. Calendars that follow the agenda update by themselves.
+editor-agenda-save = Save changes
+editor-agenda-changed = The meeting has been changed.
+error-too-many-questions = Ask at most 5 questions.
+error-registration-not-yet = Registration for this meeting is not open yet.
+error-capacity-below-registrations = More people have registered than this number of places. Choose a larger number, or ask people to cancel first.

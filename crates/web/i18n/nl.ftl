@@ -600,3 +600,27 @@ error-too-many-items = Een nieuwsbrief heeft hoogstens 20 onderdelen. Haal er ee
 error-item-link = Gebruik een pagina van deze site (begint met /) of een link die begint met https://.
 error-edition-sent = Deze nieuwsbrief is al verstuurd of wordt verstuurd. Je kunt hem niet meer veranderen.
 error-edition-confirm = Bekijk eerst het voorbeeld en vink dit vakje aan.
+
+## Agenda: thema's, vragen, aanmeldperiode, verslag, wijzigen
+event-themes = Thema's
+event-theme = Thema
+event-opens = Aanmelden kan vanaf
+event-opens-hint = Leeg laten: aanmelden kan meteen.
+event-closes = Aanmelden kan tot
+event-closes-hint = Leeg laten: aanmelden kan tot de bijeenkomst voorbij is.
+event-questions = Vragen aan wie zich aanmeldt
+event-questions-hint = Bijvoorbeeld naar een dieetwens of wat iemand nodig heeft om mee te doen. Iedereen die zich aanmeldt, beantwoordt ze.
+event-question = Vraag { $n }
+event-answers = Antwoorden
+event-report = Verslag
+event-report-hint = Na afloop: wat er gebeurde en wat mensen leerden. Het verslag staat bij de bijeenkomst zodra die voorbij is. Je kunt Markdown gebruiken.
+event-is-past = Deze bijeenkomst is voorbij.
+event-opens-on = Aanmelden kan vanaf { $date }.
+event-read-report = Lees het verslag
+editor-agenda-edit = Bijeenkomst wijzigen
+editor-agenda-edit-text = Verander je de tijd of de plaats, dan krijgt iedereen die zich aanmeldde een e-mail met de nieuwe afspraak. Agenda's die de agenda volgen, passen zich vanzelf aan.
+editor-agenda-save = Wijzigingen opslaan
+editor-agenda-changed = De bijeenkomst is gewijzigd.
+error-too-many-questions = Stel hoogstens 5 vragen.
+error-registration-not-yet = Aanmelden voor deze bijeenkomst kan nog niet.
+error-capacity-below-registrations = Er zijn al meer mensen aangemeld dan dit aantal plaatsen. Kies een groter aantal, of vraag eerst mensen om zich af te melden.

@@ -147,7 +147,10 @@ impl App {
                 });
             }
         }
-        for e in self.events(true, 1).await?.into_iter().take(3) {
+        let upcoming = self
+            .events(true, &vooruit_store::events::EventFilter::default(), 1)
+            .await?;
+        for e in upcoming.items.into_iter().take(3) {
             items.push(EditionItem {
                 kind: "agenda".into(),
                 url: format!("/agenda/{}", e.slug),

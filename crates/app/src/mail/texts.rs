@@ -237,3 +237,22 @@ pub fn password_reset(lang: &str, link: &str) -> (String, String) {
         ),
     )
 }
+
+pub fn event_changed(lang: &str, title: &str, cancel: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Gewijzigd: {title}"),
+            format!("Changed: {title}"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nDe tijd of plaats van \"{title}\" is veranderd. In de bijlage vind je de nieuwe afspraak voor je agenda. Je aanmelding blijft gewoon staan.\n\nKun je nu niet meer? Meld je dan af:\n{cancel}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nThe time or place of \"{title}\" has changed. The attachment has the new appointment for your calendar. Your registration stays as it is.\n\nCan you no longer come? Please cancel:\n{cancel}{SIGN_EN}"
+            ),
+        ),
+    )
+}

@@ -430,3 +430,246 @@ async fn calendar_feeds_per_kind_and_region_parse_with_a_real_icalendar_parser()
         training["sequence"].as_i64().expect("seq") + 1
     );
 }
+
+/// The event as the API takes it, with some fields to change.
+fn event_json(capacity: i64, extra: serde_json::Value) -> serde_json::Value {
+    let mut e = json!({"kind": "training", "title": "Training werkdruk bespreken",
+        "description": "Hoe bespreek je werkdruk in je team?",
+        "starts_at": "2030-05-12T13:00:00+02:00", "ends_at": "2030-05-12T16:00:00+02:00",
+        "location": "Zorgplein, Amersfoort", "region": "utrecht", "capacity": capacity,
+        "themes": ["werkdruk"], "questions": ["Wat is je dieetwens?"]});
+    for (k, v) in extra.as_object().expect("object") {
+        e[k] = v.clone();
+    }
+    e
+}
+
+#[tokio::test]
+async fn questions_themes_changes_and_the_registration_window() {
+    let s = Server::start().await;
+    let e = editor_api(&s).await;
+    let r = e
+        .post_json("/api/v1/editor/events", &event_json(2, json!({})))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let slug = r.json()["slug"].as_str().expect("slug").to_string();
+    let page = s.client().get(&format!("/agenda/{slug}")).await;
+    assert!(page.body.contains("Wat is je dieetwens?"));
+    let list = s.client().get("/api/v1/events?theme=werkdruk").await.json();
+    let id = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["slug"] == slug.as_str())
+        .expect("found by theme")["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let other = s.client().get("/api/v1/events?theme=binden").await.json();
+    assert!(
+        other["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|i| i["slug"] != slug.as_str())
+    );
+    assert!(
+        s.client()
+            .get("/agenda?theme=werkdruk")
+            .await
+            .body
+            .contains(&slug)
+    );
+
+    // The form asks the question; without an answer it says so and keeps
+    // what was typed.
+    let v = s.client();
+    let form = v.get(&format!("/agenda/{slug}")).await;
+    let bad = v
+        .post_form(
+            &format!("/agenda/{slug}/aanmelden"),
+            &form.csrf(),
+            &[
+                ("name", "Anouk Smit"),
+                ("email", "anouk@test.nl"),
+                ("answer-0", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.input_value("name").as_deref(), Some("Anouk Smit"));
+    assert!(bad.body.contains("id=\"veld-answer-0-error\""));
+    for (name, email, answer) in [
+        ("Anouk Smit", "anouk@test.nl", "Vegetarisch"),
+        ("Bram Kok", "bram@test.nl", "Geen"),
+        ("Chris Baas", "chris@test.nl", "Glutenvrij"),
+    ] {
+        let r = v
+            .post_json(
+                &format!("/api/v1/events/{id}/registrations"),
+                &json!({"name": name, "email": email, "answers": [answer]}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let csv = e
+        .get(&format!("/redactie/agenda/{slug}/aanmeldingen.csv"))
+        .await
+        .body;
+    assert!(
+        csv.lines()
+            .next()
+            .expect("header")
+            .contains("Wat is je dieetwens?")
+    );
+    assert!(csv.contains("Glutenvrij"));
+
+    // Fewer places than people with a place: refused, next to the field.
+    let r = e
+        .put_json(
+            &format!("/api/v1/editor/events/{slug}"),
+            &event_json(1, json!({})),
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("capacity"));
+
+    // More places and a new time: the waiting list moves up, everyone gets
+    // the new appointment, and calendars see the same event, changed.
+    let before = parse_ics(
+        &s.client()
+            .get(&format!("/agenda/{slug}/afspraak.ics"))
+            .await
+            .body,
+    );
+    let r = e
+        .put_json(
+            &format!("/api/v1/editor/events/{slug}"),
+            &event_json(
+                3,
+                json!({"starts_at": "2030-05-12T14:00:00+02:00", "ends_at": "2030-05-12T17:00:00+02:00"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let moved_up = s.mail("chris@test.nl", "Er is een plek voor je").await;
+    assert!(moved_up.raw.contains("text/calendar"));
+    let changed = s.mail("anouk@test.nl", "Gewijzigd").await;
+    assert!(changed.raw.contains("text/calendar"));
+    let after = parse_ics(
+        &s.client()
+            .get(&format!("/agenda/{slug}/afspraak.ics"))
+            .await
+            .body,
+    );
+    assert_eq!(after[0]["uid"], before[0]["uid"]);
+    assert_eq!(
+        after[0]["sequence"],
+        before[0]["sequence"].as_i64().expect("seq") + 1
+    );
+    assert_eq!(after[0]["start"], "2030-05-12T14:00");
+
+    // The registration window.
+    let r = e
+        .put_json(
+            &format!("/api/v1/editor/events/{slug}"),
+            &event_json(
+                3,
+                json!({"registration_opens_at": "2030-01-01T09:00:00+01:00"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let early = v
+        .post_json(
+            &format!("/api/v1/events/{id}/registrations"),
+            &json!({"name": "Vroeg", "email": "vroeg@test.nl", "answers": ["Geen"]}),
+        )
+        .await;
+    assert_eq!(early.status, 409);
+    assert!(early.body.contains("nog niet"), "{}", early.body);
+    assert!(
+        v.get(&format!("/agenda/{slug}"))
+            .await
+            .body
+            .contains("Aanmelden kan vanaf 1 januari 2030")
+    );
+    let r = e
+        .put_json(
+            &format!("/api/v1/editor/events/{slug}"),
+            &event_json(
+                3,
+                json!({"registration_closes_at": "2020-01-01T09:00:00+01:00"}),
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let late = v
+        .post_json(
+            &format!("/api/v1/events/{id}/registrations"),
+            &json!({"name": "Laat", "email": "laat@test.nl", "answers": ["Geen"]}),
+        )
+        .await;
+    assert_eq!(late.status, 409);
+
+    // The edit form in the redactie starts from the event as it is.
+    let editor = s.client();
+    editor.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let form = editor
+        .get(&format!("/redactie/agenda/{slug}/bewerken"))
+        .await;
+    assert_eq!(form.status, 200);
+    assert_eq!(
+        form.input_value("title").as_deref(),
+        Some("Training werkdruk bespreken")
+    );
+    // The last change put the start back at 13:00.
+    assert_eq!(
+        form.input_value("starts").as_deref(),
+        Some("2030-05-12T13:00")
+    );
+    assert_eq!(
+        form.input_value("question-0").as_deref(),
+        Some("Wat is je dieetwens?")
+    );
+}
+
+#[tokio::test]
+async fn past_events_show_their_report_and_the_agenda_pages() {
+    let s = Server::start().await;
+    let c = s.client();
+    let agenda = c.get("/agenda").await;
+    assert!(
+        agenda.body.contains("Lees het verslag"),
+        "the demo's past event"
+    );
+    let past = c
+        .get("/agenda/terugblik-samenwerken-tussen-wijkteam-en-huisarts")
+        .await;
+    assert!(past.body.contains("id=\"verslag\""));
+    assert!(past.body.contains("Deze bijeenkomst is voorbij."));
+    assert!(!past.body.contains("/aanmelden\""), "no registration form");
+
+    // 5 demo events plus 16 new ones: 21, so a second page.
+    let e = editor_api(&s).await;
+    for n in 0..16 {
+        let r = e
+            .post_json(
+                "/api/v1/editor/events",
+                &event_json(
+                    10,
+                    json!({"title": format!("Reeks bijeenkomst {n}"), "questions": []}),
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let first = c.get("/agenda").await;
+    assert!(first.body.contains("rel=\"next\""));
+    let second = c.get("/agenda?page=2").await;
+    assert_eq!(second.status, 200);
+    assert_eq!(second.texts(".vo-hit__title").len(), 1, "{}", second.body);
+    let api = c.get("/api/v1/events?page=2").await.json();
+    assert_eq!(api["total"], 21);
+    assert_eq!(api["items"].as_array().expect("items").len(), 1);
+}

@@ -423,6 +423,18 @@ impl Client {
         .await
     }
 
+    pub async fn put_json(&self, path: &str, body: &serde_json::Value) -> Page {
+        Self::page(
+            self.http
+                .put(self.abs(path))
+                .json(body)
+                .send()
+                .await
+                .expect("PUT json"),
+        )
+        .await
+    }
+
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> Page {
         Self::page(
             self.http

@@ -10,11 +10,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use chrono::TimeZone;
 use vooruit_app::AppError;
-use vooruit_app::events::{EventView, RegistrationView};
+use vooruit_app::events::{EventFilter, EventView, RegistrationForm};
+use vooruit_app::stories::Page;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::event::{EVENT_KINDS, EventInput};
+use vooruit_domain::event::{EVENT_KINDS, RegistrationState};
 
-use super::{MessageTemplate, PageResult, see_other, with_status};
+use super::{MessageTemplate, PageResult, Pager, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
@@ -27,21 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/agenda/{slug}/afspraak.ics", get(one_ics))
         .route("/agenda/{slug}/aanmelden", axum::routing::post(register))
         .route("/agenda/afmelden/{token}", get(cancel_page).post(cancel))
-        .route("/redactie/agenda", get(editor_list).post(create))
-        .route("/redactie/agenda/{slug}", get(editor_event))
-        .route("/redactie/agenda/{slug}/aanmeldingen.csv", get(editor_csv))
-        .route(
-            "/redactie/agenda/{slug}/aanwezig/{id}",
-            axum::routing::post(editor_check_in),
-        )
-        .route(
-            "/redactie/agenda/{slug}/bericht",
-            axum::routing::post(editor_message),
-        )
-        .route(
-            "/redactie/agenda/{slug}/annuleren",
-            axum::routing::post(editor_cancel),
-        )
 }
 
 /// `datetime-local` input, read in Europe/Amsterdam, as unix ms.
@@ -74,10 +60,12 @@ fn calendar(body: String, filename: &str) -> Response {
 #[template(path = "events/list.html")]
 struct ListTemplate {
     l: Ctx,
-    upcoming: Vec<EventView>,
+    upcoming: Page<EventView>,
+    pager: Pager,
     past: Vec<EventView>,
     kind: String,
     region: String,
+    theme: String,
 }
 
 impl ListTemplate {
@@ -87,14 +75,7 @@ impl ListTemplate {
 
     /// The calendar feed with the filters of this page.
     fn feed_href(&self) -> String {
-        let mut q = url::form_urlencoded::Serializer::new(String::new());
-        if !self.kind.is_empty() {
-            q.append_pair("kind", &self.kind);
-        }
-        if !self.region.is_empty() {
-            q.append_pair("region", &self.region);
-        }
-        let q = q.finish();
+        let q = query(&[("kind", &self.kind), ("region", &self.region)]);
         if q.is_empty() {
             "/agenda.ics".into()
         } else {
@@ -103,12 +84,37 @@ impl ListTemplate {
     }
 }
 
+/// `a=1&b=2` of the pairs with a value.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        if !v.is_empty() {
+            q.append_pair(k, v);
+        }
+    }
+    q.finish()
+}
+
 #[derive(serde::Deserialize, Default)]
 struct ListQuery {
     #[serde(default)]
     kind: String,
     #[serde(default)]
     region: String,
+    #[serde(default)]
+    theme: String,
+    #[serde(default)]
+    page: String,
+}
+
+impl ListQuery {
+    fn filter(&self) -> EventFilter {
+        EventFilter {
+            kind: self.kind.clone(),
+            region: self.region.clone(),
+            theme: self.theme.clone(),
+        }
+    }
 }
 
 async fn list(
@@ -116,30 +122,26 @@ async fn list(
     State(s): State<AppState>,
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> PageResult {
-    let keep = |e: &EventView| {
-        (q.kind.is_empty() || e.kind == q.kind) && (q.region.is_empty() || e.region == q.region)
-    };
+    let filter = q.filter();
     let upcoming = s
         .app
-        .events(true, 1)
-        .await?
-        .into_iter()
-        .filter(keep)
-        .collect();
-    let past = s
-        .app
-        .events(false, 1)
-        .await?
-        .into_iter()
-        .filter(keep)
-        .take(10)
-        .collect();
+        .events(true, &filter, q.page.parse().unwrap_or(1))
+        .await?;
+    let past = s.app.events(false, &filter, 1).await?.items;
+    let base = query(&[
+        ("kind", &q.kind),
+        ("region", &q.region),
+        ("theme", &q.theme),
+    ]);
+    let pager = Pager::new(&upcoming, format!("/agenda?{base}"));
     Ok(ListTemplate {
         l,
         upcoming,
-        past,
+        pager,
+        past: past.into_iter().take(10).collect(),
         kind: q.kind,
         region: q.region,
+        theme: q.theme,
     }
     .into_response())
 }
@@ -169,7 +171,18 @@ struct ShowTemplate {
     email: String,
     organisation: String,
     note: String,
+    answers: Vec<String>,
     errors: FieldErrors,
+}
+
+impl ShowTemplate {
+    fn answer(&self, i: &usize) -> &str {
+        self.answers.get(*i).map_or("", String::as_str)
+    }
+
+    fn answer_field(&self, i: &usize) -> String {
+        format!("answer-{i}")
+    }
 }
 
 async fn show(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
@@ -181,6 +194,7 @@ async fn show(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> Pa
         email: String::new(),
         organisation: String::new(),
         note: String::new(),
+        answers: vec![],
         errors: FieldErrors::new(),
     }
     .into_response())
@@ -199,14 +213,20 @@ async fn register(
         form.get("organisation"),
         form.get("note"),
     );
+    let answers: Vec<String> = (0..event.questions.len())
+        .map(|i| form.get(&format!("answer-{i}")))
+        .collect();
     match s
         .app
         .register_for_event(
             &event.id,
-            &name,
-            &email,
-            &organisation,
-            &note,
+            RegistrationForm {
+                name: &name,
+                email: &email,
+                organisation: &organisation,
+                note: &note,
+                answers: &answers,
+            },
             l.lang.code(),
         )
         .await
@@ -228,6 +248,7 @@ async fn register(
                 email,
                 organisation,
                 note,
+                answers,
                 errors,
             },
         )),
@@ -258,214 +279,4 @@ async fn cancel_page(l: Ctx, State(s): State<AppState>, Path(token): Path<String
 async fn cancel(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
     s.app.cancel_registration(&token).await?;
     Ok(MessageTemplate::ok(l, "event-cancelled-title", "event-cancelled-text").into_response())
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "editor/events.html")]
-struct EditorListTemplate {
-    l: Ctx,
-    upcoming: Vec<EventView>,
-    input: EventForm,
-    errors: FieldErrors,
-}
-
-/// The event form as typed, so it can be shown again with errors.
-#[derive(Default)]
-pub struct EventForm {
-    pub kind: String,
-    pub title: String,
-    pub description: String,
-    pub starts: String,
-    pub ends: String,
-    pub location: String,
-    pub online_url: String,
-    pub region: String,
-    pub organiser: String,
-    pub capacity: String,
-}
-
-impl EventForm {
-    fn from_form(f: &FormData) -> EventForm {
-        EventForm {
-            kind: f.get("kind"),
-            title: f.get("title"),
-            description: f.get("description"),
-            starts: f.get("starts"),
-            ends: f.get("ends"),
-            location: f.get("location"),
-            online_url: f.get("online_url"),
-            region: f.get("region"),
-            organiser: f.get("organiser"),
-            capacity: f.get("capacity"),
-        }
-    }
-
-    fn input(&self) -> EventInput {
-        EventInput {
-            kind: self.kind.clone(),
-            title: self.title.trim().to_string(),
-            description: self.description.clone(),
-            starts_at: parse_local(&self.starts).unwrap_or(0),
-            ends_at: parse_local(&self.ends).unwrap_or(0),
-            location: self.location.trim().to_string(),
-            online_url: self.online_url.trim().to_string(),
-            region: self.region.clone(),
-            organiser: self.organiser.trim().to_string(),
-            capacity: self.capacity.trim().parse().unwrap_or(0),
-        }
-    }
-
-    pub fn kinds(&self) -> &'static [&'static str] {
-        EVENT_KINDS
-    }
-}
-
-async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
-    l.editor()?;
-    let upcoming = s.app.events(true, 1).await?;
-    Ok(EditorListTemplate {
-        l,
-        upcoming,
-        input: EventForm {
-            capacity: "30".into(),
-            ..Default::default()
-        },
-        errors: FieldErrors::new(),
-    }
-    .into_response())
-}
-
-async fn create(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
-    let user = l.editor()?;
-    let input = EventForm::from_form(&form);
-    match s.app.create_event(&user, input.input()).await {
-        Ok(slug) => Ok(see_other(&format!("/redactie/agenda/{slug}"))),
-        Err(AppError::Validation(errors)) => {
-            let upcoming = s.app.events(true, 1).await?;
-            Ok(with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                EditorListTemplate {
-                    l,
-                    upcoming,
-                    input,
-                    errors,
-                },
-            ))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "editor/event.html")]
-struct EditorEventTemplate {
-    l: Ctx,
-    event: EventView,
-    registrations: Vec<RegistrationView>,
-    subject: String,
-    body: String,
-    errors: FieldErrors,
-    notice: &'static str,
-}
-
-#[derive(serde::Deserialize)]
-struct NoticeQuery {
-    melding: Option<String>,
-}
-
-async fn editor_event(
-    l: Ctx,
-    State(s): State<AppState>,
-    Path(slug): Path<String>,
-    axum::extract::Query(q): axum::extract::Query<NoticeQuery>,
-) -> PageResult {
-    let user = l.editor()?;
-    let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
-    let notice = match q.melding.as_deref() {
-        Some("bericht") => "editor-agenda-message-sent",
-        Some("geannuleerd") => "editor-agenda-cancelled",
-        _ => "",
-    };
-    Ok(EditorEventTemplate {
-        l,
-        event,
-        registrations,
-        subject: String::new(),
-        body: String::new(),
-        errors: FieldErrors::new(),
-        notice,
-    }
-    .into_response())
-}
-
-async fn editor_csv(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let user = l.editor()?;
-    let csv = s.app.registrations_csv(&user, &slug).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"aanmeldingen-{slug}.csv\""),
-            ),
-        ],
-        csv,
-    )
-        .into_response())
-}
-
-async fn editor_message(
-    l: Ctx,
-    State(s): State<AppState>,
-    Path(slug): Path<String>,
-    form: FormData,
-) -> PageResult {
-    let user = l.editor()?;
-    let (subject, body) = (form.get("subject"), form.get("body"));
-    match s
-        .app
-        .message_registrants(&user, &slug, &subject, &body)
-        .await
-    {
-        Ok(_) => Ok(see_other(&format!(
-            "/redactie/agenda/{slug}?melding=bericht"
-        ))),
-        Err(AppError::Validation(errors)) => {
-            let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
-            Ok(with_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                EditorEventTemplate {
-                    l,
-                    event,
-                    registrations,
-                    subject,
-                    body,
-                    errors,
-                    notice: "",
-                },
-            ))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-async fn editor_check_in(
-    l: Ctx,
-    State(s): State<AppState>,
-    Path((slug, id)): Path<(String, String)>,
-    form: FormData,
-) -> PageResult {
-    let user = l.editor()?;
-    s.app
-        .check_in(&user, &slug, &id, form.get("aanwezig") == "ja")
-        .await?;
-    Ok(see_other(&format!("/redactie/agenda/{slug}#r-{id}")))
-}
-
-async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let user = l.editor()?;
-    s.app.cancel_event(&user, &slug).await?;
-    Ok(see_other(&format!(
-        "/redactie/agenda/{slug}?melding=geannuleerd"
-    )))
 }

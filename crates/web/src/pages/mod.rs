@@ -5,6 +5,7 @@ mod admin;
 mod editions;
 mod editor;
 mod events;
+mod events_editor;
 mod feeds;
 pub mod health;
 mod home;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .merge(feeds::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
+        .merge(events_editor::routes())
         .merge(editions::routes())
 }
 

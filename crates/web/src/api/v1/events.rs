@@ -1,10 +1,10 @@
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use vooruit_app::events::{EventView, Registered};
+use vooruit_app::events::{EventFilter, EventView, Registered, RegistrationForm};
 use vooruit_domain::event::EventInput;
 
 use crate::AppState;
@@ -14,13 +14,55 @@ use crate::context::Ctx;
 #[derive(Serialize, ToSchema)]
 pub struct EventList {
     items: Vec<EventView>,
+    total: i64,
+    page: i64,
+    pages: i64,
 }
 
-/// Upcoming events, soonest first.
-#[utoipa::path(get, path = "/api/v1/events", tag = "agenda", responses((status = 200, body = EventList)))]
-pub async fn list(l: Ctx, State(s): State<AppState>) -> ApiResult<Json<EventList>> {
+#[derive(Deserialize, Default)]
+pub struct ListParams {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    theme: String,
+    #[serde(default)]
+    page: Option<i64>,
+    /// `true` for past events, latest first.
+    #[serde(default)]
+    past: bool,
+}
+
+/// Upcoming events, soonest first (or past ones with `past=true`), 20 per
+/// page, optionally of one kind, region and theme.
+#[utoipa::path(get, path = "/api/v1/events", tag = "agenda",
+    params(("kind" = Option<String>, Query, description = "training, bijeenkomst, inspiratielab, congres or webinar"),
+           ("region" = Option<String>, Query, description = "A region slug"),
+           ("theme" = Option<String>, Query, description = "A theme slug"),
+           ("page" = Option<i64>, Query, description = "Page, from 1"),
+           ("past" = Option<bool>, Query, description = "Past events instead of coming ones")),
+    responses((status = 200, body = EventList)))]
+pub async fn list(
+    l: Ctx,
+    State(s): State<AppState>,
+    Query(q): Query<ListParams>,
+) -> ApiResult<Json<EventList>> {
+    let filter = EventFilter {
+        kind: q.kind,
+        region: q.region,
+        theme: q.theme,
+    };
+    let page = s
+        .app
+        .events(!q.past, &filter, q.page.unwrap_or(1))
+        .await
+        .map_err(api_err(&l))?;
     Ok(Json(EventList {
-        items: s.app.events(true, 1).await.map_err(api_err(&l))?,
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+        items: page.items,
     }))
 }
 
@@ -33,6 +75,9 @@ pub struct RegistrationInput {
     /// Dietary or accessibility needs, questions.
     #[serde(default)]
     note: String,
+    /// One answer per question of the event (see `questions`), in order.
+    #[serde(default)]
+    answers: Vec<String>,
 }
 
 /// Registers for an event without an account. The answer says whether the
@@ -52,10 +97,13 @@ pub async fn register(
         .app
         .register_for_event(
             &id,
-            &input.name,
-            &input.email,
-            &input.organisation,
-            &input.note,
+            RegistrationForm {
+                name: &input.name,
+                email: &input.email,
+                organisation: &input.organisation,
+                note: &input.note,
+                answers: &input.answers,
+            },
             l.lang.code(),
         )
         .await
@@ -99,6 +147,47 @@ pub struct EventCreate {
     #[serde(default)]
     organiser: String,
     capacity: i64,
+    #[serde(default)]
+    themes: Vec<String>,
+    /// Questions every registrant answers.
+    #[serde(default)]
+    questions: Vec<String>,
+    /// RFC 3339; registration opens then (default: now).
+    #[serde(default)]
+    registration_opens_at: Option<String>,
+    /// RFC 3339; registration closes then (default: when the event ends).
+    #[serde(default)]
+    registration_closes_at: Option<String>,
+    /// The report (verslag), Markdown, for after the event.
+    #[serde(default)]
+    report: String,
+}
+
+impl EventCreate {
+    fn input(self) -> EventInput {
+        let time = |s: &str| {
+            chrono::DateTime::parse_from_rfc3339(s)
+                .map(|d| d.timestamp_millis())
+                .unwrap_or(0)
+        };
+        EventInput {
+            starts_at: time(&self.starts_at),
+            ends_at: time(&self.ends_at),
+            registration_opens_at: self.registration_opens_at.as_deref().map(time),
+            registration_closes_at: self.registration_closes_at.as_deref().map(time),
+            kind: self.kind,
+            title: self.title,
+            description: self.description,
+            location: self.location,
+            online_url: self.online_url,
+            region: self.region,
+            organiser: self.organiser,
+            capacity: self.capacity,
+            themes: self.themes,
+            questions: self.questions,
+            report: self.report,
+        }
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -118,23 +207,7 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<EventCreated>)> {
     let user = require_user(&l)?;
     let e: EventCreate = parse_json(&l, &body)?;
-    let time = |s: &str| {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .map(|d| d.timestamp_millis())
-            .unwrap_or(0)
-    };
-    let input = EventInput {
-        kind: e.kind,
-        title: e.title,
-        description: e.description,
-        starts_at: time(&e.starts_at),
-        ends_at: time(&e.ends_at),
-        location: e.location,
-        online_url: e.online_url,
-        region: e.region,
-        organiser: e.organiser,
-        capacity: e.capacity,
-    };
+    let input = e.input();
     let slug = s
         .app
         .create_event(&user, input)
@@ -142,4 +215,26 @@ pub async fn create(
         .map_err(api_err(&l))?;
     let url = s.app.config.url(&format!("/agenda/{slug}"));
     Ok((StatusCode::CREATED, Json(EventCreated { slug, url })))
+}
+
+/// Changes an event (editors). Subscribed calendars take the change; when
+/// time or place changed, everyone registered gets a mail with the new
+/// appointment; more places move people up from the waiting list.
+#[utoipa::path(put, path = "/api/v1/editor/events/{slug}", tag = "agenda",
+    params(("slug" = String, Path, description = "The event's slug")),
+    request_body = EventCreate,
+    responses((status = 204), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn update(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let user = require_user(&l)?;
+    let e: EventCreate = parse_json(&l, &body)?;
+    s.app
+        .update_event(&user, &slug, e.input())
+        .await
+        .map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -31,6 +31,10 @@ pub fn routes() -> Router<AppState> {
             axum::routing::delete(events::cancel),
         )
         .route("/api/v1/editor/events", post(events::create))
+        .route(
+            "/api/v1/editor/events/{slug}",
+            axum::routing::put(events::update),
+        )
         .route("/api/v1/newsletter/editions", get(editions::archive))
         .route("/api/v1/editor/newsletter/editions", post(editions::create))
         .route(
@@ -74,6 +78,7 @@ pub fn routes() -> Router<AppState> {
         events::register,
         events::cancel,
         events::create,
+        events::update,
         editions::archive,
         editions::create,
         editions::show,

@@ -137,7 +137,7 @@ pub struct Registered {
     pub cancel_url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct RegistrationView {
     pub id: String,
     pub checked_in: bool,

@@ -673,3 +673,49 @@ async fn past_events_show_their_report_and_the_agenda_pages() {
     assert_eq!(api["total"], 21);
     assert_eq!(api["items"].as_array().expect("items").len(), 1);
 }
+
+#[tokio::test]
+async fn editors_manage_registrations_through_the_api() {
+    let s = Server::start().await;
+    let (slug, id) = create_event(&s, "Leertafel via de API", 1).await;
+    let v = s.client();
+    for (name, email) in [("Ilse Vos", "ilse@test.nl"), ("Jan Bos", "jan@test.nl")] {
+        let r = v
+            .post_json(
+                &format!("/api/v1/events/{id}/registrations"),
+                &json!({"name": name, "email": email}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let path = format!("/api/v1/editor/events/{slug}/registrations");
+    assert_eq!(v.get(&path).await.status, 401, "not for visitors");
+    let e = editor_api(&s).await;
+    let list = e.get(&path).await.json();
+    let items = list["items"].as_array().expect("items");
+    assert_eq!(items[0]["status"], "bevestigd");
+    assert_eq!(items[1]["status"], "wachtlijst");
+    let reg = items[0]["id"].as_str().expect("id");
+    let r = e
+        .post_json(&format!("{path}/{reg}/check-in"), &json!({"present": true}))
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    assert_eq!(e.get(&path).await.json()["items"][0]["checked_in"], true);
+    let r = e
+        .post_json(
+            &format!("/api/v1/editor/events/{slug}/messages"),
+            &json!({"subject": "Route", "body": "Neem de achteringang."}),
+        )
+        .await;
+    assert_eq!(r.status, 202);
+    assert_eq!(r.json()["recipients"], 1, "only people with a place");
+    s.mail("ilse@test.nl", "Route").await;
+    let r = e
+        .post_json(&format!("/api/v1/editor/events/{slug}/cancel"), &json!({}))
+        .await;
+    assert_eq!(r.status, 204);
+    s.mail("jan@test.nl", "Gaat niet door").await;
+    let subs = e.get("/api/v1/editor/newsletter/subscribers").await;
+    assert_eq!(subs.status, 200);
+    assert_eq!(subs.json()["total"], 0);
+}

@@ -238,3 +238,106 @@ pub async fn update(
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Serialize, ToSchema)]
+pub struct RegistrationList {
+    event: EventView,
+    /// Everyone, in the order they registered: `bevestigd`, `wachtlijst`
+    /// or `afgemeld`.
+    items: Vec<vooruit_app::events::RegistrationView>,
+}
+
+/// The registrations and the waiting list of an event (editors).
+#[utoipa::path(get, path = "/api/v1/editor/events/{slug}/registrations", tag = "agenda",
+    params(("slug" = String, Path, description = "The event's slug")),
+    responses((status = 200, body = RegistrationList), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn registrations(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+) -> ApiResult<Json<RegistrationList>> {
+    let user = require_user(&l)?;
+    let (event, items) = s
+        .app
+        .event_registrations(&user, &slug)
+        .await
+        .map_err(api_err(&l))?;
+    Ok(Json(RegistrationList { event, items }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct CheckIn {
+    /// false undoes a check-in.
+    present: bool,
+}
+
+/// Checks someone with a place in at the door, or undoes it (editors).
+#[utoipa::path(post, path = "/api/v1/editor/events/{slug}/registrations/{id}/check-in", tag = "agenda",
+    params(("slug" = String, Path, description = "The event's slug"), ("id" = String, Path, description = "The registration's id")),
+    request_body = CheckIn,
+    responses((status = 204), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn check_in(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let user = require_user(&l)?;
+    let input: CheckIn = parse_json(&l, &body)?;
+    s.app
+        .check_in(&user, &slug, &id, input.present)
+        .await
+        .map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct MessageInput {
+    subject: String,
+    body: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct MessageSent {
+    /// How many people with a place were mailed.
+    recipients: usize,
+}
+
+/// Mails a message to everyone with a place (editors).
+#[utoipa::path(post, path = "/api/v1/editor/events/{slug}/messages", tag = "agenda",
+    params(("slug" = String, Path, description = "The event's slug")),
+    request_body = MessageInput,
+    responses((status = 202, body = MessageSent), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn message(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    body: Bytes,
+) -> ApiResult<(StatusCode, Json<MessageSent>)> {
+    let user = require_user(&l)?;
+    let input: MessageInput = parse_json(&l, &body)?;
+    let recipients = s
+        .app
+        .message_registrants(&user, &slug, &input.subject, &input.body)
+        .await
+        .map_err(api_err(&l))?;
+    Ok((StatusCode::ACCEPTED, Json(MessageSent { recipients })))
+}
+
+/// Cancels the event (editors): calendars show it as cancelled and everyone
+/// registered is mailed.
+#[utoipa::path(post, path = "/api/v1/editor/events/{slug}/cancel", tag = "agenda",
+    params(("slug" = String, Path, description = "The event's slug")),
+    responses((status = 204), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn cancel_event(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+) -> ApiResult<StatusCode> {
+    let user = require_user(&l)?;
+    s.app
+        .cancel_event(&user, &slug)
+        .await
+        .map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -35,6 +35,26 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/editor/events/{slug}",
             axum::routing::put(events::update),
         )
+        .route(
+            "/api/v1/editor/events/{slug}/registrations",
+            get(events::registrations),
+        )
+        .route(
+            "/api/v1/editor/events/{slug}/registrations/{id}/check-in",
+            post(events::check_in),
+        )
+        .route(
+            "/api/v1/editor/events/{slug}/messages",
+            post(events::message),
+        )
+        .route(
+            "/api/v1/editor/events/{slug}/cancel",
+            post(events::cancel_event),
+        )
+        .route(
+            "/api/v1/editor/newsletter/subscribers",
+            get(editions::subscribers),
+        )
         .route("/api/v1/newsletter/editions", get(editions::archive))
         .route("/api/v1/editor/newsletter/editions", post(editions::create))
         .route(
@@ -79,11 +99,16 @@ pub fn routes() -> Router<AppState> {
         events::cancel,
         events::create,
         events::update,
+        events::registrations,
+        events::check_in,
+        events::message,
+        events::cancel_event,
         editions::archive,
         editions::create,
         editions::show,
         editions::test,
         editions::send,
+        editions::subscribers,
         accounts::login,
         accounts::logout,
         accounts::me,
@@ -115,6 +140,12 @@ pub fn routes() -> Router<AppState> {
         vooruit_app::events::Registered,
         newsletter::SubscriptionAccepted,
         editions::EditionList,
+        editions::SubscriberList,
+        events::RegistrationList,
+        events::CheckIn,
+        events::MessageInput,
+        events::MessageSent,
+        vooruit_app::events::RegistrationView,
         editions::ItemInput,
         editions::EditionCreate,
         editions::EditionCreated,

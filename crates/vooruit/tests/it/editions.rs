@@ -340,3 +340,102 @@ async fn a_send_killed_halfway_resumes_without_double_or_missing_mails() {
         mails.len()
     );
 }
+
+#[tokio::test]
+async fn the_api_confirms_changes_a_concept_and_unsubscribes() {
+    let s = Server::start().await;
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/newsletter/subscriptions",
+            &json!({"email": "api@lezers.test"}),
+        )
+        .await;
+    assert_eq!(r.status, 202);
+    let link = s.mail("api@lezers.test", "nieuwsbrief").await.link(&s.base);
+    let token = link.rsplit('/').next().expect("token");
+    let r = c
+        .post_json(
+            &format!("/api/v1/newsletter/confirmations/{token}"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    let again = c
+        .post_json(
+            &format!("/api/v1/newsletter/confirmations/{token}"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(again.status, 409, "the link works once");
+
+    let e = editor_api(&s).await;
+    let r = e
+        .post_json(
+            "/api/v1/editor/newsletter/editions",
+            &json!({"subject": "Eerste versie"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    let shown = e
+        .get(&format!("/api/v1/editor/newsletter/editions/{id}"))
+        .await
+        .json();
+    assert!(
+        !shown["edition"]["items"]
+            .as_array()
+            .expect("items")
+            .is_empty(),
+        "suggested items from the demo agenda"
+    );
+    let bad = e
+        .put_json(
+            &format!("/api/v1/editor/newsletter/editions/{id}"),
+            &json!({"subject": "", "items": [{"kind": "link", "title": "x", "url": "ftp://x"}]}),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("item-0-url"), "{}", bad.body);
+    let ok = e
+        .put_json(
+            &format!("/api/v1/editor/newsletter/editions/{id}"),
+            &json!({"subject": "Tweede versie", "items": [{"kind": "link", "title": "Agenda", "url": "/agenda"}]}),
+        )
+        .await;
+    assert_eq!(ok.status, 204, "{}", ok.body);
+    let r = e
+        .post_json(
+            &format!("/api/v1/editor/newsletter/editions/{id}/send"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(r.status, 202);
+    assert_eq!(r.json()["recipients"], 1);
+    let mail = s.mail("api@lezers.test", "Tweede versie").await;
+    assert!(mail.raw.contains("List-Unsubscribe-Post"));
+    let late = e
+        .put_json(
+            &format!("/api/v1/editor/newsletter/editions/{id}"),
+            &json!({"subject": "Te laat"}),
+        )
+        .await;
+    assert_eq!(late.status, 409);
+
+    let unsubscribe = mail.link(&format!("{}/nieuwsbrief/afmelden/", s.base));
+    let token = unsubscribe.rsplit('/').next().expect("token");
+    let http = reqwest::Client::new();
+    for _ in 0..2 {
+        let r = http
+            .delete(s.url(&format!("/api/v1/newsletter/subscriptions/{token}")))
+            .send()
+            .await
+            .expect("delete");
+        assert_eq!(r.status(), 204, "harmless to repeat");
+    }
+    let subs = e
+        .get("/api/v1/editor/newsletter/subscribers?status=unsubscribed")
+        .await
+        .json();
+    assert_eq!(subs["items"][0]["email"], "api@lezers.test");
+}

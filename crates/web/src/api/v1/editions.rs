@@ -72,6 +72,26 @@ pub struct EditionCreate {
     themes: Vec<String>,
 }
 
+impl EditionCreate {
+    fn input(self) -> EditionInput {
+        EditionInput {
+            subject: self.subject,
+            intro: self.intro,
+            items: self
+                .items
+                .into_iter()
+                .map(|i| EditionItem {
+                    kind: i.kind,
+                    title: i.title,
+                    url: i.url,
+                    text: i.text,
+                })
+                .collect(),
+            themes: self.themes,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct EditionCreated {
     id: String,
@@ -88,28 +108,15 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<EditionCreated>)> {
     let user = require_user(&l)?;
     let e: EditionCreate = parse_json(&l, &body)?;
-    let items = if e.items.is_empty() {
-        s.app
+    let suggest = e.items.is_empty();
+    let mut input = e.input();
+    if suggest {
+        input.items = s
+            .app
             .suggested_items(l.lang.code())
             .await
-            .map_err(api_err(&l))?
-    } else {
-        e.items
-            .into_iter()
-            .map(|i| EditionItem {
-                kind: i.kind,
-                title: i.title,
-                url: i.url,
-                text: i.text,
-            })
-            .collect()
-    };
-    let input = EditionInput {
-        subject: e.subject,
-        intro: e.intro,
-        items,
-        themes: e.themes,
-    };
+            .map_err(api_err(&l))?;
+    }
     let id = s
         .app
         .create_edition(&user, &input)
@@ -226,4 +233,24 @@ pub async fn subscribers(
         pages: page.pages,
         items: page.items,
     }))
+}
+
+/// Changes a concept edition (editors); 409 once sending has started.
+#[utoipa::path(put, path = "/api/v1/editor/newsletter/editions/{id}", tag = "newsletter",
+    params(("id" = String, Path, description = "The edition's id")),
+    request_body = EditionCreate,
+    responses((status = 204), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn update(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<StatusCode> {
+    let user = require_user(&l)?;
+    let e: EditionCreate = parse_json(&l, &body)?;
+    s.app
+        .save_edition(&user, &id, &e.input())
+        .await
+        .map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
 }

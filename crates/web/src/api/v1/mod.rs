@@ -59,7 +59,15 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/editor/newsletter/editions", post(editions::create))
         .route(
             "/api/v1/editor/newsletter/editions/{id}",
-            get(editions::show),
+            get(editions::show).put(editions::update),
+        )
+        .route(
+            "/api/v1/newsletter/confirmations/{token}",
+            post(newsletter::confirm),
+        )
+        .route(
+            "/api/v1/newsletter/subscriptions/{token}",
+            axum::routing::delete(newsletter::unsubscribe),
         )
         .route(
             "/api/v1/editor/newsletter/editions/{id}/test",
@@ -94,6 +102,8 @@ pub fn routes() -> Router<AppState> {
         stories::submit,
         search::search,
         newsletter::subscribe,
+        newsletter::confirm,
+        newsletter::unsubscribe,
         events::list,
         events::register,
         events::cancel,
@@ -106,6 +116,7 @@ pub fn routes() -> Router<AppState> {
         editions::archive,
         editions::create,
         editions::show,
+        editions::update,
         editions::test,
         editions::send,
         editions::subscribers,

@@ -46,3 +46,33 @@ pub async fn subscribe(
         }),
     ))
 }
+
+/// Confirms a subscription with the token from the confirmation mail.
+#[utoipa::path(post, path = "/api/v1/newsletter/confirmations/{token}", tag = "newsletter",
+    params(("token" = String, Path, description = "The token from the confirmation link")),
+    responses((status = 204), (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn confirm(
+    l: Ctx,
+    State(s): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app
+        .confirm_subscription(&token)
+        .await
+        .map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends a subscription with the token from the unsubscribe link. Harmless
+/// to repeat.
+#[utoipa::path(delete, path = "/api/v1/newsletter/subscriptions/{token}", tag = "newsletter",
+    params(("token" = String, Path, description = "The token from the unsubscribe link")),
+    responses((status = 204), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+pub async fn unsubscribe(
+    l: Ctx,
+    State(s): State<AppState>,
+    axum::extract::Path(token): axum::extract::Path<String>,
+) -> ApiResult<StatusCode> {
+    s.app.unsubscribe(&token).await.map_err(api_err(&l))?;
+    Ok(StatusCode::NO_CONTENT)
+}

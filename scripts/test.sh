@@ -21,6 +21,12 @@ run_tests() {
 echo "== tests on SQLite"
 run_tests
 
+# The browser suite: journeys, axe on every page, the HTML checker
+# (e2e/run.mjs), against the binary the tests just built.
+echo "== browser suite (Chromium)"
+. scripts/browser.sh
+node e2e/run.mjs 2>&1 | tee -a "$LOG"
+
 echo "== tests on PostgreSQL"
 . scripts/postgres.sh
 trap 'vooruit_pg_stop; rm -f "$LOG"' EXIT

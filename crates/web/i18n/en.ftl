@@ -363,9 +363,11 @@ a11y-h-status = How accessible is this site?
 a11y-p1 = We build Vooruit to WCAG 2.1 level AA. This is the standard for Dutch government bodies. This site has not yet been fully checked by an independent party. That is why we do not yet say that the site meets all requirements.
 a11y-h-how = What we do and how we test
 a11y-p2 = All pages work without JavaScript. Forms have labels, and error messages are shown next to the field and read out. Every page has a link to skip straight to the content, and the focus is always visible.
-a11y-p3 = With every change, automatic tests run on the real server. Among other things, they check that every page has a language, a title and one main heading, that form fields have a label and that no unsafe code ends up in the pages. We will still add tests in a real browser with an accessibility checker (axe) on all pages.
+a11y-p3 = With every change, automatic tests run on the real server. Among other things, they check that every page has a language, a title and one main heading, that form fields have a label and that no unsafe code ends up in the pages.
+a11y-p3b = In addition, with every change a real browser (Chromium) opens all pages that can be reached by links, as a visitor and as an editor, in Dutch and English, at a phone width (375 pixels) and a computer width. On every page the accessibility checker axe tests the rules of WCAG 2.1 A and AA, including the colour contrast of text. We also check that no page gets wider than the screen at 320 pixels or with text at 200%, and that the HTML of every page has no errors according to the Nu HTML Checker. The main routes are done in that browser: sharing a story, also with the keyboard alone, editing and publishing a story, searching, switching language, registering for a meeting and for the newsletter.
 a11y-h-known = Known limitations
 a11y-p4 = Texts that people send in themselves may contain difficult words. The editors pay attention to this, but that does not always work. Do you run into a problem? Please let us know.
+a11y-p4b = Automatic tests do not find everything. Whether texts are easy to understand and whether a screen reader reads everything out in a logical way, we have not yet tested with people who use such tools.
 a11y-h-contact = Contact
 a11y-p5 = Having trouble with something? Contact the manager of this learning network. We reply within five working days.
 
@@ -624,3 +626,4 @@ editor-agenda-changed = The meeting has been changed.
 error-too-many-questions = Ask at most 5 questions.
 error-registration-not-yet = Registration for this meeting is not open yet.
 error-capacity-below-registrations = More people have registered than this number of places. Choose a larger number, or ask people to cancel first.
+agenda-filter-title = Filter meetings

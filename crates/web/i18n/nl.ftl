@@ -363,9 +363,11 @@ a11y-h-status = Hoe toegankelijk is deze site?
 a11y-p1 = We bouwen Vooruit volgens de WCAG 2.1 op niveau AA. Dat is de norm voor Nederlandse overheden. We hebben deze site nog niet volledig laten keuren door een onafhankelijke partij. Daarom zeggen we nog niet dat de site aan alle eisen voldoet.
 a11y-h-how = Wat we doen en hoe we testen
 a11y-p2 = Alle pagina's werken zonder JavaScript. Formulieren hebben labels, foutmeldingen staan bij het veld en worden voorgelezen. Elke pagina heeft een link om direct naar de inhoud te gaan, en de focus is altijd zichtbaar.
-a11y-p3 = Bij elke wijziging draaien automatische tests op de echte server. Die controleren onder meer dat elke pagina een taal, een titel en één hoofdkop heeft, dat formuliervelden een label hebben en dat er geen onveilige code in de pagina's komt. Tests in een echte browser met een toegankelijkheidscontrole (axe) op alle pagina's voegen we nog toe.
+a11y-p3 = Bij elke wijziging draaien automatische tests op de echte server. Die controleren onder meer dat elke pagina een taal, een titel en één hoofdkop heeft, dat formuliervelden een label hebben en dat er geen onveilige code in de pagina's komt.
+a11y-p3b = Daarnaast opent een echte browser (Chromium) bij elke wijziging alle pagina's die via links te bereiken zijn, als bezoeker en als redacteur, in het Nederlands en het Engels, op een telefoonbreedte (375 pixels) en een computerbreedte. Op elke pagina controleert de toegankelijkheidstest axe de regels van WCAG 2.1 A en AA, waaronder het kleurcontrast van tekst. We controleren ook dat geen pagina breder wordt dan het scherm bij 320 pixels of met tekst op 200%, en dat de HTML van elke pagina foutloos is volgens de Nu HTML Checker. De belangrijkste routes doen we in die browser na: een verhaal delen, ook alleen met het toetsenbord, een verhaal redigeren en publiceren, zoeken, van taal wisselen, je aanmelden voor een bijeenkomst en voor de nieuwsbrief.
 a11y-h-known = Bekende beperkingen
 a11y-p4 = Teksten die mensen zelf insturen, kunnen moeilijke woorden bevatten. De redactie let daarop, maar dat lukt niet altijd. Kom je een probleem tegen? Laat het ons weten.
+a11y-p4b = Automatische tests vinden niet alles. Of teksten begrijpelijk zijn en of een schermlezer alles logisch voorleest, hebben we nog niet met mensen die zo'n hulpmiddel gebruiken getest.
 a11y-h-contact = Contact
 a11y-p5 = Loop je ergens tegenaan? Neem contact op met de beheerder van dit leernetwerk. We reageren binnen vijf werkdagen.
 
@@ -624,3 +626,4 @@ editor-agenda-changed = De bijeenkomst is gewijzigd.
 error-too-many-questions = Stel hoogstens 5 vragen.
 error-registration-not-yet = Aanmelden voor deze bijeenkomst kan nog niet.
 error-capacity-below-registrations = Er zijn al meer mensen aangemeld dan dit aantal plaatsen. Kies een groter aantal, of vraag eerst mensen om zich af te melden.
+agenda-filter-title = Bijeenkomsten filteren

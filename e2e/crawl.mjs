@@ -1,0 +1,135 @@
+// Every page reachable by links, from the home page as a visitor and from
+// the redactie as an editor: axe at a phone and a desktop width in Dutch and
+// English, no horizontal scrolling at 320 px, screenshots of the main pages.
+// Returns the pages' HTML (Dutch) for the Nu HTML Checker.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { newContext, login, axe, describeViolations, WIDTHS } from './lib.mjs';
+
+/** Links that are not pages, or that change state (the language cookie). */
+const SKIP = [/^\/api\//, /^\/taal\//, /^\/static\//, /\.(ics|xml|csv|txt|json|svg|png)(\?|$)/,
+  /^\/nieuwsbrief\/afmelden\//, /^\/agenda\/afmelden\//];
+
+/** Pages only editors (or signed-in members, or admins) see. */
+const EDITOR_ONLY = /^\/(redactie|beheer|mijn)(\/|\?|$)/;
+
+/** Main pages: screenshots at both widths. */
+const SHOTS = ['/', '/verhalen', '/agenda', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
+  '/nieuwsbrief/archief', '/themas', '/redactie', '/redactie/agenda', '/redactie/nieuwsbrief'];
+
+/** One page per path and set of query parameter names: facet links would
+ * otherwise multiply the crawl without showing new templates. */
+function key(url) {
+  const names = [...url.searchParams.keys()].sort().join('&');
+  return url.pathname + (names ? `?${names}` : '');
+}
+
+async function discover(ctx, base, starts) {
+  const seen = new Map();
+  const queue = [...starts];
+  while (queue.length && seen.size < 400) {
+    const href = queue.shift();
+    const url = new URL(href, base);
+    if (url.origin !== new URL(base).origin || SKIP.some((re) => re.test(url.pathname))) continue;
+    const k = key(url);
+    if (seen.has(k)) continue;
+    const res = await ctx.request.get(url.pathname + url.search, { maxRedirects: 0 });
+    const type = res.headers()['content-type'] || '';
+    if (res.status() >= 300 && res.status() < 400) {
+      seen.set(k, null);
+      queue.push(res.headers().location);
+      continue;
+    }
+    if (!type.startsWith('text/html')) {
+      seen.set(k, null);
+      continue;
+    }
+    const html = await res.text();
+    seen.set(k, { url: url.pathname + url.search, html, status: res.status() });
+    for (const m of html.matchAll(/href="([^"#]*)/g)) {
+      if (m[1]) queue.push(m[1].replaceAll('&amp;', '&'));
+    }
+  }
+  return [...seen.values()].filter(Boolean);
+}
+
+/** The page's width, and an element that sticks out without a child that
+ * does (for the message). Content of scrolling frames does not count. */
+function widest() {
+  const width = document.documentElement.scrollWidth;
+  const out = (el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.vo-table-scroll');
+  const el = [...document.querySelectorAll('body *')].find((e) => out(e) && ![...e.children].some(out));
+  const culprit = el ? el.outerHTML.slice(0, 120).replace(/\s+/g, ' ') : '';
+  return { width, culprit };
+}
+
+export async function crawl({ browser, base, check, shots }) {
+  const all = [];
+  for (const role of ['visitor', 'editor']) {
+    const starts = role === 'editor' ? ['/redactie', '/'] : ['/', '/bestaat-niet'];
+    const probe = await newContext(browser, base);
+    if (role === 'editor') await login(await probe.newPage());
+    let pages = await discover(probe, base, starts);
+    await probe.close();
+    // The editor sees the public pages with one more menu item; the home
+    // page covers that header, the rest are the editors' own pages.
+    if (role === 'editor') pages = pages.filter((p) => p.url === '/' || EDITOR_ONLY.test(p.url));
+    all.push(...pages.map((p) => ({ ...p, role })));
+
+    // The four combinations run side by side, each in its own tab.
+    const combos = ['nl', 'en'].flatMap((lang) => WIDTHS.map((width) => ({ lang, width })));
+    await Promise.all(combos.map(({ lang, width }) => {
+        const label = `${lang}, ${width} px, ${role}`;
+        return check(`axe: no WCAG 2.1 AA violations on ${pages.length} pages (${label})`, async () => {
+          const ctx = await newContext(browser, base, { width, lang });
+          const page = await ctx.newPage();
+          if (role === 'editor') await login(page);
+          const problems = [];
+          for (const p of pages) {
+            await page.goto(p.url);
+            const v = await axe(page);
+            if (v.length) problems.push(describeViolations(p.url, label, v));
+            if (lang === 'nl' && SHOTS.includes(p.url)) {
+              const name = (p.url === '/' ? 'home' : p.url.slice(1).replace(/[/?=&]+/g, '-'));
+              await page.screenshot({ path: path.join(shots, `${name}-${width}.png`), fullPage: true });
+            }
+          }
+          await ctx.close();
+          assert.equal(problems.length, 0, `axe violations:\n${problems.join('\n')}`);
+        });
+    }));
+
+    await check(`reflow: no horizontal scrolling at 320 px (${pages.length} pages, ${role})`, async () => {
+      const ctx = await newContext(browser, base, { width: 320 });
+      const page = await ctx.newPage();
+      if (role === 'editor') await login(page);
+      const wide = [];
+      for (const p of pages) {
+        await page.goto(p.url);
+        const w = await page.evaluate(widest);
+        if (w.width > 320) wide.push(`${p.url}: ${w.width} px wide, first at ${w.culprit}`);
+      }
+      await ctx.close();
+      assert.equal(wide.length, 0, `pages wider than the screen:\n${wide.join('\n')}`);
+    });
+
+    await check(`text at 200%: nothing wider than the screen at 1280 px (${pages.length} pages, ${role})`, async () => {
+      const ctx = await newContext(browser, base, { width: 1280 });
+      const page = await ctx.newPage();
+      if (role === 'editor') await login(page);
+      const wide = [];
+      for (const p of pages) {
+        await page.goto(p.url);
+        await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+        const w = await page.evaluate(widest);
+        if (w.width > 1280) wide.push(`${p.url}: ${w.width} px wide with text at 200%, first at ${w.culprit}`);
+      }
+      await ctx.close();
+      assert.equal(wide.length, 0, `pages that do not fit with larger text:\n${wide.join('\n')}`);
+    });
+  }
+  // Each page once for the HTML checker (the editor's copy where both saw it).
+  const byUrl = new Map(all.map((p) => [p.url, p]));
+  return [...byUrl.values()];
+}

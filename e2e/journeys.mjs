@@ -1,7 +1,7 @@
 // The journeys people make, each with assertions on what they see.
 
 import assert from 'node:assert/strict';
-import { newContext, login } from './lib.mjs';
+import { newContext, login, assertAxe, mailLink } from './lib.mjs';
 
 const HIDDEN_NAME = 'Wilhelmina Verborgen';
 const HIDDEN_EMAIL = 'verborgen.verteller@e2e.test';
@@ -16,7 +16,7 @@ const STORY = {
   '#les-1': 'Spreek vooraf af wie water geeft',
 };
 
-export async function journeys({ browser, base, check }) {
+export async function journeys({ browser, base, check, outbox }) {
   let statusUrl = '';
   let storyUrl = '';
 
@@ -29,10 +29,12 @@ export async function journeys({ browser, base, check }) {
     await page.locator('#fouten').waitFor();
     assert.equal(await page.locator('#veld-title').inputValue(), STORY['#veld-title'], 'title kept after an error');
     assert.ok(await page.locator('#fouten').isVisible(), 'error summary shown');
+    await assertAxe(page, 'share form with errors');
     await page.locator('#kind-falend-vooruit').check();
     for (const [sel, text] of Object.entries(STORY)) await page.locator(sel).fill(text);
     await page.locator('#theme-samenwerking').check();
     await page.locator('button[name=go][value=check]').click();
+    await assertAxe(page, 'share step 2');
     await page.locator('#veld-name').fill(HIDDEN_NAME);
     await page.locator('#veld-contact_email').fill(HIDDEN_EMAIL);
     await page.locator('#veld-no_client_info').check();
@@ -41,6 +43,7 @@ export async function journeys({ browser, base, check }) {
     await page.waitForURL(/\/verhaal-status\//);
     assert.match(await page.locator('h1').innerText(), /Je verhaal volgen/);
     statusUrl = new URL(page.url()).pathname;
+    await assertAxe(page, 'status page of the teller');
     await ctx.close();
   });
 
@@ -60,6 +63,7 @@ export async function journeys({ browser, base, check }) {
     const tp = await teller.newPage();
     await tp.goto(statusUrl);
     assert.match(await tp.locator('main').innerText(), /Hoeveel bewoners deden mee\?/);
+    await assertAxe(tp, 'status page with a question');
     await tp.locator('#veld-body').fill('Twaalf huishoudens deden mee.');
     await tp.getByRole('button', { name: 'Bericht versturen' }).click();
     await tp.getByText('Twaalf huishoudens deden mee.').first().waitFor();
@@ -153,7 +157,7 @@ export async function journeys({ browser, base, check }) {
     await ctx.close();
   });
 
-  await check('journey: registering for a meeting in the agenda', async () => {
+  await check('journey: registering for a meeting, and cancelling from the mail', async () => {
     const ctx = await newContext(browser, base);
     const page = await ctx.newPage();
     await page.goto('/agenda');
@@ -164,10 +168,17 @@ export async function journeys({ browser, base, check }) {
     await page.locator('main form button[type=submit]').click();
     await page.waitForURL(/\/aanmelden$/);
     assert.match(await page.locator('h1').innerText(), /Je bent aangemeld|Je staat op de wachtlijst/);
+    await assertAxe(page, 'registered');
+    const cancel = await mailLink(outbox, 'sanne@e2e.test', `${base}/agenda/afmelden/`);
+    await page.goto(cancel);
+    await assertAxe(page, 'cancel page');
+    await page.getByRole('button', { name: 'Ja, meld me af' }).click();
+    await page.getByRole('heading', { name: 'Je bent afgemeld' }).waitFor();
+    await assertAxe(page, 'cancelled');
     await ctx.close();
   });
 
-  await check('journey: signing up for the newsletter', async () => {
+  await check('journey: signing up for the newsletter and confirming from the mail', async () => {
     const ctx = await newContext(browser, base);
     const page = await ctx.newPage();
     await page.goto('/nieuwsbrief');
@@ -175,6 +186,12 @@ export async function journeys({ browser, base, check }) {
     await page.locator('#nb-theme-werkdruk').check();
     await page.locator('main form button[type=submit]').click();
     await page.getByRole('heading', { name: 'Kijk in je mailbox' }).waitFor();
+    await assertAxe(page, 'check your mailbox');
+    const confirm = await mailLink(outbox, 'lezer@e2e.test', `${base}/nieuwsbrief/bevestigen/`);
+    await page.goto(confirm);
+    await assertAxe(page, 'confirm page');
+    await page.getByRole('button', { name: 'Ja, ik wil de nieuwsbrief' }).click();
+    await page.getByRole('heading', { name: 'Je bent aangemeld' }).waitFor();
     await ctx.close();
   });
 }

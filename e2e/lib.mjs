@@ -42,3 +42,27 @@ export function describeViolations(url, label, violations) {
     .join('\n');
 }
 
+
+/** Fails with the page and the rules when axe finds anything here. */
+export async function assertAxe(page, label) {
+  const v = await axe(page);
+  assert.equal(v.length, 0, describeViolations(new URL(page.url()).pathname, label, v));
+}
+
+/** The first link to `prefix` in a mail to `to` in the server's outbox
+ * (quoted-printable soft breaks undone). Waits up to 10 s. */
+export async function mailLink(outbox, to, prefix) {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  for (let i = 0; i < 100; i++) {
+    let files = [];
+    try { files = readdirSync(outbox).filter((f) => f.endsWith('.eml')); } catch { /* not there yet */ }
+    for (const f of files) {
+      const raw = readFileSync(`${outbox}/${f}`, 'utf8').replace(/=\r?\n/g, '').replaceAll('=3D', '=');
+      if (!raw.includes(`To: ${to}`)) continue;
+      const at = raw.indexOf(prefix);
+      if (at >= 0) return raw.slice(at).split(/[\s"<>]/)[0];
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} with a link to ${prefix}`);
+}

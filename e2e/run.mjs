@@ -141,7 +141,7 @@ async function main() {
   const started = Date.now();
   try {
     await selfTest(browser);
-    await journeys({ browser, base: server.base, check });
+    await journeys({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
     await themeCheck(browser);
     const pages = await crawl({ browser, base: server.base, check, shots: SHOTS });
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {

@@ -37,6 +37,9 @@ pub struct Config {
     pub mail_from: String,
     /// Newsletter mails per second (0: as fast as the SMTP server allows).
     pub newsletter_per_second: u32,
+    /// Stories one IP address may send per hour without an account
+    /// (0: no limit). Signed-in members are not limited.
+    pub submissions_per_hour: i64,
 }
 
 impl Config {

@@ -228,6 +228,9 @@ fn queue_item(row: &StoryRow) -> AppResult<QueueItem> {
     })
 }
 
+/// The message when one address sent too many stories in an hour.
+pub const SUBMISSION_LIMIT_KEY: &str = "error-too-many-submissions";
+
 impl App {
     // --- public reading ---
 
@@ -315,11 +318,15 @@ impl App {
 
     /// Stores a shared story as `ingediend` and mails the teller the private
     /// status link. A signed-in member becomes its author and can edit it.
+    /// Takes a story in. Without an account, one IP address may send
+    /// `submissions_per_hour` stories an hour; past that the form says so
+    /// (next to the send button) and keeps everything typed.
     pub async fn submit_story(
         &self,
         mut submission: Submission,
         author: Option<&User>,
         lang: &str,
+        ip: &str,
     ) -> AppResult<Submitted> {
         if let Some(user) = author
             && submission.teller.contact_email.trim().is_empty()
@@ -328,6 +335,12 @@ impl App {
         }
         submission.normalise();
         submission.validate()?;
+        let bucket = format!("submit:ip:{ip}");
+        let limit = self.config.submissions_per_hour;
+        let limited = author.is_none() && limit > 0;
+        if limited && self.db.throttle_count(&bucket, 3600 * 1000).await? >= limit {
+            return Err(AppError::field("send", SUBMISSION_LIMIT_KEY));
+        }
         let token = new_token();
         let lang = if lang == "en" { "en" } else { "nl" };
         let (id, _slug) = self
@@ -344,6 +357,9 @@ impl App {
                 published_at: None,
             })
             .await?;
+        if limited {
+            self.db.throttle_hit(&bucket).await?;
+        }
         let status_path = status_path(&token);
         let status_url = self.config.url(&status_path);
         let (subject, text) = texts::story_received(lang, &submission.content.title, &status_url);

@@ -106,7 +106,13 @@ pub struct ServeArgs {
     /// Newsletter mails per second; 0 sends as fast as the SMTP server takes them.
     #[arg(long, env = "VOORUIT_NEWSLETTER_RATE")]
     pub newsletter_rate: Option<u32>,
+    /// Stories one IP address may share per hour without an account; 0 for no limit.
+    #[arg(long, env = "VOORUIT_SUBMISSION_LIMIT")]
+    pub submission_limit: Option<i64>,
 }
+
+/// Enough for a workshop behind one office address, too few to flood the editors.
+const DEFAULT_SUBMISSION_LIMIT: i64 = 30;
 
 /// A pace most SMTP relays accept without throttling.
 const DEFAULT_NEWSLETTER_RATE: u32 = 20;
@@ -304,6 +310,7 @@ fn app_config(
         smtp_url,
         mail_from: mail_from.unwrap_or_else(|| "Vooruit <noreply@vooruit.local>".into()),
         newsletter_per_second: r.file.newsletter_rate.unwrap_or(DEFAULT_NEWSLETTER_RATE),
+        submissions_per_hour: r.file.submission_limit.unwrap_or(DEFAULT_SUBMISSION_LIMIT),
     }
 }
 
@@ -343,6 +350,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     );
     if let Some(rate) = args.newsletter_rate {
         config.newsletter_per_second = rate;
+    }
+    if let Some(limit) = args.submission_limit {
+        config.submissions_per_hour = limit;
     }
     let mut app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo

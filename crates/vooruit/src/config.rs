@@ -20,6 +20,7 @@ pub struct FileConfig {
     pub theme_css: Option<PathBuf>,
     pub log_format: Option<String>,
     pub newsletter_rate: Option<u32>,
+    pub submission_limit: Option<i64>,
 }
 
 impl FileConfig {

@@ -627,3 +627,4 @@ error-too-many-questions = Ask at most 5 questions.
 error-registration-not-yet = Registration for this meeting is not open yet.
 error-capacity-below-registrations = More people have registered than this number of places. Choose a larger number, or ask people to cancel first.
 agenda-filter-title = Filter meetings
+error-too-many-submissions = Many stories were sent from this address in the past hour. Your story is not lost: try again in an hour, or log in.

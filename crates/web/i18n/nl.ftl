@@ -627,3 +627,4 @@ error-too-many-questions = Stel hoogstens 5 vragen.
 error-registration-not-yet = Aanmelden voor deze bijeenkomst kan nog niet.
 error-capacity-below-registrations = Er zijn al meer mensen aangemeld dan dit aantal plaatsen. Kies een groter aantal, of vraag eerst mensen om zich af te melden.
 agenda-filter-title = Bijeenkomsten filteren
+error-too-many-submissions = Vanaf dit adres zijn het afgelopen uur al veel verhalen gestuurd. Je verhaal is niet verloren: probeer het over een uur opnieuw, of log in.

@@ -148,3 +148,50 @@ async fn a_shared_story_waits_for_the_editors_and_the_teller_gets_a_private_link
     );
     assert_eq!(c.get("/verhaal-status/kort").await.status, 404);
 }
+
+#[tokio::test]
+async fn anonymous_stories_per_address_are_limited_and_nothing_typed_is_lost() {
+    let s = Server::start_with(&["--demo", "--submission-limit", "2"]).await;
+    let c = s.client();
+    share_story(&c, "Eerste verhaal", "", "", "een@test.nl", false, false).await;
+    share_story(&c, "Tweede verhaal", "", "", "twee@test.nl", false, false).await;
+
+    // The third from the same address: step 2 again, with the message next
+    // to the send button and everything carried along.
+    let form = c.get("/verhaal-delen").await;
+    let mut fields = story_fields("Derde verhaal");
+    fields.push(("step", "2".into()));
+    fields.push(("go", "send".into()));
+    fields.push(("contact_email", "drie@test.nl".into()));
+    fields.push(("no_client_info", "ja".into()));
+    fields.push(("consent", "ja".into()));
+    let page = c
+        .post_form("/verhaal-delen", &form.csrf(), &as_refs(&fields))
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(page.body.contains("id=\"veld-send-error\""));
+    assert!(
+        page.body.contains("href=\"#veld-send\""),
+        "the summary links to it"
+    );
+    assert_eq!(page.input_value("title").as_deref(), Some("Derde verhaal"));
+    assert_eq!(
+        page.input_value("contact_email").as_deref(),
+        Some("drie@test.nl")
+    );
+
+    let api = c
+        .post_json(
+            "/api/v1/submissions",
+            &serde_json::json!({"kind": "case", "title": "Via de API", "context": "Tekst",
+                "lessons": ["Les"], "themes": ["vakmanschap"], "contact_email": "api@test.nl",
+                "no_client_info": true, "consent": true}),
+        )
+        .await;
+    assert_eq!(api.status, 429, "{}", api.body);
+
+    // Editors are not counted: the limit is for anonymous sharing.
+    let queue = crate::common::editor_api(&s).await;
+    let r = queue.get("/api/v1/editor/submissions").await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 2);
+}

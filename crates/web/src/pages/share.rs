@@ -156,7 +156,11 @@ async fn submit(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
         }
         ("2", _) => {
             let lang = l.lang.code();
-            match s.app.submit_story(sub.clone(), l.user.as_ref(), lang).await {
+            match s
+                .app
+                .submit_story(sub.clone(), l.user.as_ref(), lang, &l.ip)
+                .await
+            {
                 Ok(done) => Ok(see_other(&format!("{}?nieuw=1", done.status_path))),
                 Err(AppError::Validation(errors)) => {
                     sub.normalise();

@@ -11,6 +11,7 @@ use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json};
 use crate::context::Ctx;
 use crate::pages::stories::ListQuery;
+use vooruit_app::AppError;
 
 /// One page of published stories.
 #[derive(Serialize, ToSchema)]
@@ -158,8 +159,17 @@ pub async fn submit(
     let input: SubmissionInput = parse_json(&l, &body)?;
     let done = s
         .app
-        .submit_story(input.into(), l.user.as_ref(), l.lang.code())
+        .submit_story(input.into(), l.user.as_ref(), l.lang.code(), &l.ip)
         .await
+        .map_err(|e| match e {
+            // Past the hourly limit an API client gets the usual 429.
+            AppError::Validation(ref f)
+                if f.get("send") == Some(vooruit_app::stories::SUBMISSION_LIMIT_KEY) =>
+            {
+                AppError::TooManyRequests
+            }
+            e => e,
+        })
         .map_err(api_err(&l))?;
     Ok((
         StatusCode::CREATED,

@@ -147,20 +147,7 @@ impl App {
             themes: vec![],
         };
         input.validate()?;
-        let items =
-            serde_json::to_string(&input.items).map_err(|e| AppError::Internal(e.to_string()))?;
-        let id = self
-            .db
-            .insert_edition(
-                &vooruit_store::editions::EditionFields {
-                    subject: &input.subject,
-                    intro: &input.intro,
-                    items: &items,
-                    themes: "",
-                },
-                "demo",
-            )
-            .await?;
+        let id = self.store_edition(&input, "demo").await?;
         self.db
             .start_sending(&id, "welkom-bij-vooruit", &[])
             .await?;

@@ -11,6 +11,7 @@ use vooruit_domain::event::{
     EventInput, RegistrationState, registration_state, validate_registration,
 };
 use vooruit_domain::slug::slugify;
+use vooruit_domain::taxonomy::split_list;
 pub use vooruit_store::events::EventFilter;
 use vooruit_store::events::{EventRow, EventUpdate, NewRegistration, RegistrationRow};
 use vooruit_store::now_ms;
@@ -71,22 +72,11 @@ impl EventView {
             capacity: r.capacity,
             places_left: (r.capacity - r.confirmed).max(0),
             cancelled,
-            themes: r
-                .themes
-                .split(',')
-                .filter(|t| !t.is_empty())
-                .map(String::from)
-                .collect(),
-            questions: serde_json::from_str(&r.questions).unwrap_or_default(),
+            themes: split_list(&r.themes),
+            questions: questions(r),
             registration_opens_at: r.registration_opens_at,
             registration_closes_at: r.registration_closes_at,
-            registration: registration_state(
-                now_ms(),
-                r.registration_opens_at,
-                r.registration_closes_at,
-                r.ends_at,
-                cancelled,
-            ),
+            registration: registration_now(r),
             report_html: render(&r.report),
             report: r.report.clone(),
             description: r.description.clone(),
@@ -117,6 +107,21 @@ impl EventView {
     pub fn past(&self) -> bool {
         self.ends_at < now_ms()
     }
+}
+
+fn questions(r: &EventRow) -> Vec<String> {
+    serde_json::from_str(&r.questions).unwrap_or_default()
+}
+
+/// Whether registering is possible now.
+fn registration_now(r: &EventRow) -> RegistrationState {
+    registration_state(
+        now_ms(),
+        r.registration_opens_at,
+        r.registration_closes_at,
+        r.ends_at,
+        r.status == "geannuleerd",
+    )
 }
 
 /// What someone fills in to register.
@@ -293,8 +298,7 @@ impl App {
             .event_by_id(event_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        let view = EventView::from_row(&event);
-        let answers: Vec<String> = (0..view.questions.len())
+        let answers: Vec<String> = (0..questions(&event).len())
             .map(|i| {
                 answers
                     .get(i)
@@ -303,7 +307,7 @@ impl App {
             })
             .collect();
         validate_registration(name, &email, &answers)?;
-        if let Some(refusal) = view.registration.refusal() {
+        if let Some(refusal) = registration_now(&event).refusal() {
             return Err(AppError::Conflict(refusal));
         }
         let answers_json =

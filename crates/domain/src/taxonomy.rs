@@ -55,3 +55,12 @@ pub fn is_sector(s: &str) -> bool {
 pub fn is_region(s: &str) -> bool {
     REGIONS.contains(&s)
 }
+
+/// A comma-separated list as the database keeps themes: the slugs in order,
+/// no empty ones.
+pub fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
+}

@@ -45,31 +45,26 @@ const EVENT_COLUMNS: &str = "e.id, e.slug, e.kind, e.title, e.description, e.sta
 const FILTER: &str = "($2 = '' OR e.kind = $2) AND ($3 = '' OR e.region = $3) \
     AND (',' || e.themes || ',') LIKE $4";
 
-trait Bind<'q>: Sized {
-    fn bind_str(self, v: String) -> Self;
-}
-
-impl<'q, O> Bind<'q> for sqlx::query::QueryAs<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
-    fn bind_str(self, v: String) -> Self {
-        self.bind(v)
-    }
-}
-
-impl<'q, O> Bind<'q> for sqlx::query::QueryScalar<'q, sqlx::Any, O, sqlx::any::AnyArguments<'q>> {
-    fn bind_str(self, v: String) -> Self {
-        self.bind(v)
-    }
-}
-
-fn filter_binds<'q, Q: Bind<'q>>(q: Q, f: &EventFilter) -> Q {
-    let theme = if f.theme.is_empty() {
-        "%".to_string()
+/// Coming events (not yet ended at `$1`), soonest first; or past ones,
+/// latest first.
+fn when(upcoming: bool) -> (&'static str, &'static str) {
+    if upcoming {
+        ("e.ends_at >= $1", "e.starts_at, e.id")
     } else {
-        format!("%,{},%", f.theme)
-    };
-    q.bind_str(f.kind.clone())
-        .bind_str(f.region.clone())
-        .bind_str(theme)
+        ("e.ends_at < $1", "e.starts_at DESC, e.id")
+    }
+}
+
+impl EventFilter {
+    /// The values for `$2`, `$3` and `$4` of `FILTER`.
+    fn params(&self) -> (String, String, String) {
+        let theme = if self.theme.is_empty() {
+            "%".to_string()
+        } else {
+            format!("%,{},%", self.theme)
+        };
+        (self.kind.clone(), self.region.clone(), theme)
+    }
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -240,21 +235,20 @@ impl Db {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<EventRow>> {
-        let (when, order) = if upcoming {
-            ("e.ends_at >= $1", "e.starts_at, e.id")
-        } else {
-            ("e.ends_at < $1", "e.starts_at DESC, e.id")
-        };
+        let (when, order) = when(upcoming);
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE {when} AND {FILTER} ORDER BY {order} LIMIT $5 OFFSET $6"
         );
-        Ok(
-            filter_binds(sqlx::query_as::<_, EventRow>(&sql).bind(from_ms), filter)
-                .bind(limit)
-                .bind(offset)
-                .fetch_all(self.pool())
-                .await?,
-        )
+        let (kind, region, theme) = filter.params();
+        Ok(sqlx::query_as::<_, EventRow>(&sql)
+            .bind(from_ms)
+            .bind(kind)
+            .bind(region)
+            .bind(theme)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(self.pool())
+            .await?)
     }
 
     pub async fn count_events(
@@ -263,17 +257,16 @@ impl Db {
         from_ms: i64,
         filter: &EventFilter,
     ) -> Result<i64> {
-        let when = if upcoming {
-            "e.ends_at >= $1"
-        } else {
-            "e.ends_at < $1"
-        };
+        let (when, _) = when(upcoming);
         let sql = format!("SELECT COUNT(*) FROM events e WHERE {when} AND {FILTER}");
-        Ok(
-            filter_binds(sqlx::query_scalar::<_, i64>(&sql).bind(from_ms), filter)
-                .fetch_one(self.pool())
-                .await?,
-        )
+        let (kind, region, theme) = filter.params();
+        Ok(sqlx::query_scalar::<_, i64>(&sql)
+            .bind(from_ms)
+            .bind(kind)
+            .bind(region)
+            .bind(theme)
+            .fetch_one(self.pool())
+            .await?)
     }
 
     pub async fn event_by_slug(&self, slug: &str) -> Result<Option<EventRow>> {

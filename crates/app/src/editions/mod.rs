@@ -9,6 +9,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus};
 use vooruit_domain::slug::slugify;
+use vooruit_domain::taxonomy::split_list;
 use vooruit_store::editions::{DeliveryCounts, EditionFields, EditionRow, SubscriberListRow};
 use vooruit_store::now_ms;
 
@@ -112,13 +113,6 @@ pub const SUBSCRIBER_STATUSES: &[&str] = &["confirmed", "pending", "unsubscribed
 const SUBSCRIBERS_PER_PAGE: i64 = 50;
 const ARCHIVE_PER_PAGE: i64 = 20;
 
-fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .filter(|t| !t.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 fn items_json(items: &[EditionItem]) -> AppResult<String> {
     serde_json::to_string(items).map_err(|e| AppError::Internal(e.to_string()))
 }
@@ -184,10 +178,19 @@ impl App {
     pub async fn create_edition(&self, user: &User, input: &EditionInput) -> AppResult<String> {
         Self::require_editor(user)?;
         input.validate()?;
+        self.store_edition(input, &user.id).await
+    }
+
+    /// Saves a new concept edition as given (also the demo's).
+    pub(crate) async fn store_edition(
+        &self,
+        input: &EditionInput,
+        created_by: &str,
+    ) -> AppResult<String> {
         let (items, themes) = (items_json(&input.items)?, input.themes.join(","));
         Ok(self
             .db
-            .insert_edition(&fields(input, &items, &themes), &user.id)
+            .insert_edition(&fields(input, &items, &themes), created_by)
             .await?)
     }
 

@@ -10,11 +10,11 @@ use vooruit_domain::FieldErrors;
 use vooruit_domain::account::{Role, check_password};
 use vooruit_domain::validation::is_plausible_email;
 use vooruit_store::accounts::{NewUser, UserRow};
-use vooruit_store::now_ms;
 
-use crate::mail::{Mail, texts};
+use crate::mail::{self, Mail, texts};
+use crate::page::{PAGE_SIZE, Page, offset};
 use crate::tokens::{hash_token, new_token};
-use crate::{App, AppError, AppResult};
+use crate::{AppError, AppResult};
 
 const SESSION_DAYS: i64 = 14;
 const HOUR_MS: i64 = 3600 * 1000;
@@ -40,6 +40,28 @@ pub struct User {
 impl User {
     pub fn can_edit_stories(&self) -> bool {
         self.role.can_edit_stories()
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
+    /// Editors and administrators only.
+    pub fn require_editor(&self) -> AppResult<()> {
+        if self.can_edit_stories() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Administrators only.
+    pub fn require_admin(&self) -> AppResult<()> {
+        if self.is_admin() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
@@ -113,7 +135,13 @@ fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-impl App {
+crate::service!(
+    /// Accounts: sign-up, login, password reset, roles: `app.accounts()`.
+    Accounts,
+    accounts
+);
+
+impl Accounts<'_> {
     /// Registers a member. The answer is the same whether or not the address
     /// already has an account (that person gets a mail instead), so the form
     /// cannot be used to find out who is a member.
@@ -134,21 +162,17 @@ impl App {
         check_password(&mut e, "password", password);
         e.into_result()?;
 
-        if self.db.user_by_email(&email).await?.is_some() {
+        // Hashing takes a while on purpose: not inside the transaction.
+        let hash = hash_password(password).await?;
+        let mut tx = self.begin("accounts.register").await?;
+        if tx.accounts().user_by_email(&email).await?.is_some() {
             let (subject, text) =
                 texts::already_registered(lang, &self.config.url("/wachtwoord-vergeten"));
-            return self
-                .queue_mail(Mail {
-                    to: email,
-                    subject,
-                    text,
-                    ..Default::default()
-                })
-                .await;
+            mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
+            return self.commit(tx).await;
         }
-        let hash = hash_password(password).await?;
-        let created = self
-            .db
+        let created = tx
+            .accounts()
             .create_user(NewUser {
                 email: &email,
                 name,
@@ -164,39 +188,39 @@ impl App {
             Err(e) => return Err(e.into()),
         };
         let token = new_token();
-        self.db
-            .create_account_token(
-                &hash_token(&token),
-                VERIFY_PURPOSE,
-                &user_id,
-                now_ms() + 48 * HOUR_MS,
-            )
+        let expires = tx.now() + 48 * HOUR_MS;
+        tx.accounts()
+            .create_account_token(&hash_token(&token), VERIFY_PURPOSE, &user_id, expires)
             .await?;
         let link = self.config.url(&format!("/account/bevestigen/{token}"));
         let (subject, text) = texts::verify_email(lang, name, &link);
-        self.queue_mail(Mail {
-            to: email,
-            subject,
-            text,
-            ..Default::default()
-        })
-        .await
+        mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
+        self.commit(tx).await
     }
 
     /// Confirms an address from the link in the verification mail.
     pub async fn verify_email(&self, token: &str) -> AppResult<()> {
-        match self
-            .db
+        let mut tx = self.begin("accounts.verify_email").await?;
+        let Some(user_id) = tx
+            .accounts()
             .use_account_token(&hash_token(token), VERIFY_PURPOSE)
             .await?
-        {
-            Some(user_id) => Ok(self.db.mark_email_verified(&user_id).await?),
-            None => Err(AppError::Conflict("error-link-expired")),
-        }
+        else {
+            return Err(AppError::Conflict("error-link-expired"));
+        };
+        tx.accounts().mark_email_verified(&user_id).await?;
+        self.commit(tx).await
     }
 
     async fn throttled(&self, bucket: &str, window_ms: i64, limit: i64) -> AppResult<()> {
-        if self.db.throttle_count(bucket, window_ms).await? >= limit {
+        if self
+            .read()
+            .await?
+            .throttle()
+            .count(bucket, window_ms)
+            .await?
+            >= limit
+        {
             return Err(AppError::TooManyRequests);
         }
         Ok(())
@@ -214,31 +238,31 @@ impl App {
             .await?;
         self.throttled(&ip_bucket, window, LOGIN_LIMIT_IP).await?;
 
-        let row = self.db.user_by_email(&email).await?;
+        let row = self.read().await?.accounts().user_by_email(&email).await?;
         let hash = row
             .as_ref()
             .map(|r| r.password_hash.clone())
             .unwrap_or_else(|| DUMMY_HASH.to_string());
         let ok = verify_password(hash, password).await && row.is_some();
+        let mut tx = self.begin("accounts.login").await?;
         let Some(row) = row.filter(|_| ok) else {
-            self.db.throttle_hit(&account_bucket).await?;
-            self.db.throttle_hit(&ip_bucket).await?;
+            tx.throttle().hit(&account_bucket).await?;
+            tx.throttle().hit(&ip_bucket).await?;
+            self.commit(tx).await?;
             return Err(AppError::field("password", "error-login-failed"));
         };
         if row.email_verified_at.is_none() {
             return Err(AppError::field("email", "error-email-not-verified"));
         }
-        self.db.throttle_clear(&account_bucket).await?;
+        tx.throttle().clear(&account_bucket).await?;
         let user = User::try_from(row)?;
         let token = new_token();
         let max_age_secs = SESSION_DAYS * 24 * 3600;
-        self.db
-            .create_session(
-                &hash_token(&token),
-                &user.id,
-                now_ms() + max_age_secs * 1000,
-            )
+        let expires = tx.now() + max_age_secs * 1000;
+        tx.accounts()
+            .create_session(&hash_token(&token), &user.id, expires)
             .await?;
+        self.commit(tx).await?;
         Ok(Session {
             token,
             user,
@@ -247,15 +271,23 @@ impl App {
     }
 
     pub async fn logout(&self, session_token: &str) -> AppResult<()> {
-        Ok(self.db.delete_session(&hash_token(session_token)).await?)
+        Ok(self
+            .read()
+            .await?
+            .accounts()
+            .delete_session(&hash_token(session_token))
+            .await?)
     }
 
     /// The user behind a session cookie, if the session is still valid.
     pub async fn session_user(&self, session_token: &str) -> AppResult<Option<User>> {
-        match self.db.session_user(&hash_token(session_token)).await? {
-            Some(row) => Ok(Some(User::try_from(row)?)),
-            None => Ok(None),
-        }
+        let row = self
+            .read()
+            .await?
+            .accounts()
+            .session_user(&hash_token(session_token))
+            .await?;
+        row.map(User::try_from).transpose()
     }
 
     /// Sends a reset link when the address has an account. The answer never
@@ -270,34 +302,27 @@ impl App {
         self.throttled(&account_bucket, HOUR_MS, RESET_LIMIT_ACCOUNT)
             .await?;
         self.throttled(&ip_bucket, HOUR_MS, RESET_LIMIT_IP).await?;
-        self.db.throttle_hit(&account_bucket).await?;
-        self.db.throttle_hit(&ip_bucket).await?;
-        let Some(user) = self.db.user_by_email(&email).await? else {
-            return Ok(());
-        };
-        let token = new_token();
-        self.db
-            .create_account_token(
-                &hash_token(&token),
-                RESET_PURPOSE,
-                &user.id,
-                now_ms() + HOUR_MS,
-            )
-            .await?;
-        let link = self.config.url(&format!("/wachtwoord-herstellen/{token}"));
-        let (subject, text) = texts::password_reset(lang, &link);
-        self.queue_mail(Mail {
-            to: email,
-            subject,
-            text,
-            ..Default::default()
-        })
-        .await
+        let mut tx = self.begin("accounts.request_password_reset").await?;
+        tx.throttle().hit(&account_bucket).await?;
+        tx.throttle().hit(&ip_bucket).await?;
+        if let Some(user) = tx.accounts().user_by_email(&email).await? {
+            let token = new_token();
+            let expires = tx.now() + HOUR_MS;
+            tx.accounts()
+                .create_account_token(&hash_token(&token), RESET_PURPOSE, &user.id, expires)
+                .await?;
+            let link = self.config.url(&format!("/wachtwoord-herstellen/{token}"));
+            let (subject, text) = texts::password_reset(lang, &link);
+            mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
+        }
+        self.commit(tx).await
     }
 
     pub async fn reset_token_valid(&self, token: &str) -> AppResult<bool> {
         Ok(self
-            .db
+            .read()
+            .await?
+            .accounts()
             .account_token_valid(&hash_token(token), RESET_PURPOSE)
             .await?)
     }
@@ -309,32 +334,32 @@ impl App {
         let mut e = FieldErrors::new();
         check_password(&mut e, "password", password);
         e.into_result()?;
-        let Some(user_id) = self
-            .db
+        let hash = hash_password(password).await?;
+        let mut tx = self.begin("accounts.reset_password").await?;
+        let Some(user_id) = tx
+            .accounts()
             .use_account_token(&hash_token(token), RESET_PURPOSE)
             .await?
         else {
             return Err(AppError::Conflict("error-link-expired"));
         };
-        let hash = hash_password(password).await?;
-        self.db.set_password_hash(&user_id, &hash).await?;
-        self.db.mark_email_verified(&user_id).await?;
-        self.db.delete_user_sessions(&user_id).await?;
-        Ok(())
+        tx.accounts().set_password_hash(&user_id, &hash).await?;
+        tx.accounts().mark_email_verified(&user_id).await?;
+        tx.accounts().delete_user_sessions(&user_id).await?;
+        self.commit(tx).await
     }
 
     /// All accounts, for administrators.
-    pub async fn accounts(
-        &self,
-        admin: &User,
-        page: i64,
-    ) -> AppResult<crate::stories::Page<Account>> {
-        if admin.role != Role::Admin {
-            return Err(AppError::Forbidden);
-        }
-        let per_page = crate::stories::PAGE_SIZE * 2;
-        let page = page.clamp(1, 100_000);
-        let (rows, total) = self.db.users(per_page, (page - 1) * per_page).await?;
+    pub async fn list(&self, admin: &User, page: i64) -> AppResult<Page<Account>> {
+        admin.require_admin()?;
+        let per_page = PAGE_SIZE * 2;
+        let (page, offset) = offset(page, per_page);
+        let (rows, total) = self
+            .read()
+            .await?
+            .accounts()
+            .users(per_page, offset)
+            .await?;
         let items = rows
             .into_iter()
             .map(|r| Account {
@@ -346,32 +371,31 @@ impl App {
                 created_at: r.created_at,
             })
             .collect();
-        Ok(crate::stories::Page::new(items, total, page, per_page))
+        Ok(Page::new(items, total, page, per_page))
     }
 
     /// Gives an account another role. Administrators cannot change their own
     /// role, so there is always someone left who can.
     pub async fn set_role(&self, admin: &User, user_id: &str, role: &str) -> AppResult<()> {
-        if admin.role != Role::Admin {
-            return Err(AppError::Forbidden);
-        }
+        admin.require_admin()?;
         let role =
             Role::parse(role).ok_or_else(|| AppError::field("role", "error-unknown-choice"))?;
         if admin.id == user_id {
             return Err(AppError::Conflict("error-own-role"));
         }
-        if self.db.user_by_id(user_id).await?.is_none() {
+        let mut tx = self.begin("accounts.set_role").await?;
+        if tx.accounts().user_by_id(user_id).await?.is_none() {
             return Err(AppError::NotFound);
         }
-        self.db.set_user_role(user_id, role.as_str()).await?;
+        tx.accounts().set_user_role(user_id, role.as_str()).await?;
         // New rights take effect at once; old sessions must not keep old ones.
-        self.db.delete_user_sessions(user_id).await?;
-        Ok(())
+        tx.accounts().delete_user_sessions(user_id).await?;
+        self.commit(tx).await
     }
 
     /// Creates a verified user with a role (the CLI's `user add`). When the
     /// address exists, its role and password are updated instead, so the
-    /// command can also promote or repair an account.
+    /// command can also promote or repair an account. True when it was new.
     pub async fn add_user(
         &self,
         email: &str,
@@ -388,21 +412,30 @@ impl App {
         check_password(&mut e, "password", password);
         e.into_result()?;
         let hash = hash_password(password).await?;
-        if let Some(existing) = self.db.user_by_email(&email).await? {
-            self.db.set_password_hash(&existing.id, &hash).await?;
-            self.db.set_user_role(&existing.id, role.as_str()).await?;
-            self.db.mark_email_verified(&existing.id).await?;
-            return Ok(false);
-        }
-        self.db
-            .create_user(NewUser {
-                email: &email,
-                name: name.trim(),
-                password_hash: &hash,
-                role: role.as_str(),
-                verified: true,
-            })
-            .await?;
-        Ok(true)
+        let mut tx = self.begin("accounts.add_user").await?;
+        let created = match tx.accounts().user_by_email(&email).await? {
+            Some(existing) => {
+                tx.accounts().set_password_hash(&existing.id, &hash).await?;
+                tx.accounts()
+                    .set_user_role(&existing.id, role.as_str())
+                    .await?;
+                tx.accounts().mark_email_verified(&existing.id).await?;
+                false
+            }
+            None => {
+                tx.accounts()
+                    .create_user(NewUser {
+                        email: &email,
+                        name: name.trim(),
+                        password_hash: &hash,
+                        role: role.as_str(),
+                        verified: true,
+                    })
+                    .await?;
+                true
+            }
+        };
+        self.commit(tx).await?;
+        Ok(created)
     }
 }

@@ -5,7 +5,6 @@ use serde::Deserialize;
 use vooruit_domain::account::Role;
 use vooruit_domain::slug::slugify;
 use vooruit_domain::story::{StoryContent, StoryStatus, Teller};
-use vooruit_store::now_ms;
 use vooruit_store::stories::NewStory;
 
 use crate::{App, AppError, AppResult};
@@ -52,12 +51,13 @@ impl App {
     /// Fills an empty database with the demo stories and the demo editor.
     /// Does nothing when there are stories already, so it is safe on every start.
     pub async fn load_demo(&self) -> AppResult<bool> {
-        if self.db.count_stories().await? > 0 {
+        if self.read().await?.stories().count().await? > 0 {
             return Ok(false);
         }
         let stories: Vec<DemoStory> = serde_json::from_str(STORIES)
             .map_err(|e| AppError::Internal(format!("demo stories: {e}")))?;
-        let now = now_ms();
+        let mut tx = self.begin("demo.stories").await?;
+        let now = tx.now();
         for s in stories {
             let mut content = s.content;
             content.normalise();
@@ -68,8 +68,8 @@ impl App {
                 show_organisation: s.show_org,
                 contact_email: String::new(),
             };
-            self.db
-                .insert_story(NewStory {
+            tx.stories()
+                .insert(NewStory {
                     slug: &slugify(&content.title),
                     status: StoryStatus::Gepubliceerd,
                     content: &content,
@@ -82,15 +82,17 @@ impl App {
                 })
                 .await?;
         }
+        self.commit(tx).await?;
         self.load_demo_events().await?;
         self.load_demo_edition().await?;
-        self.add_user(
-            DEMO_EDITOR_EMAIL,
-            "Demo-redacteur",
-            Role::Editor,
-            DEMO_EDITOR_PASSWORD,
-        )
-        .await?;
+        self.accounts()
+            .add_user(
+                DEMO_EDITOR_EMAIL,
+                "Demo-redacteur",
+                Role::Editor,
+                DEMO_EDITOR_PASSWORD,
+            )
+            .await?;
         Ok(true)
     }
 
@@ -99,9 +101,11 @@ impl App {
         use chrono::TimeZone;
         let events: Vec<DemoEvent> = serde_json::from_str(EVENTS)
             .map_err(|e| AppError::Internal(format!("demo events: {e}")))?;
-        let today = chrono::Utc::now()
+        let today = chrono::DateTime::from_timestamp_millis(self.now())
+            .unwrap_or_default()
             .with_timezone(&chrono_tz::Europe::Amsterdam)
             .date_naive();
+        let mut tx = self.begin("demo.events").await?;
         for e in events {
             let day = today + chrono::Duration::days(e.days_from_now);
             let starts_at = day
@@ -131,15 +135,15 @@ impl App {
                 report: e.report,
             };
             input.validate()?;
-            self.db.insert_event(&slugify(&input.title), &input).await?;
+            tx.events().insert(&slugify(&input.title), &input).await?;
         }
-        Ok(())
+        self.commit(tx).await
     }
 
     /// One sent edition, so the archive is not empty. Sent before anyone
     /// subscribed, so it reaches nobody.
     async fn load_demo_edition(&self) -> AppResult<()> {
-        let items = self.suggested_items("nl").await?;
+        let items = self.editions().suggested_items("nl").await?;
         let input = vooruit_domain::edition::EditionInput {
             subject: "Nieuwsbrief Vooruit: welkom".into(),
             intro: "Welkom bij de eerste nieuwsbrief van Vooruit. Elke maand lees je hier nieuwe verhalen van collega's, over wat lukte en wat niet, en zie je welke bijeenkomsten eraan komen.\n\nHeb je zelf iets geprobeerd? [Deel je verhaal](/verhaal-delen).".into(),
@@ -147,11 +151,12 @@ impl App {
             themes: vec![],
         };
         input.validate()?;
-        let id = self.store_edition(&input, "demo").await?;
-        self.db
+        let id = self.editions().store(&input, "demo").await?;
+        let mut tx = self.begin("demo.edition").await?;
+        tx.editions()
             .start_sending(&id, "welkom-bij-vooruit", &[])
             .await?;
-        self.db.finish_sending(&id).await?;
-        Ok(())
+        tx.editions().finish_sending(&id).await?;
+        self.commit(tx).await
     }
 }

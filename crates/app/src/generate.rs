@@ -8,7 +8,6 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use vooruit_domain::story::{StoryContent, StoryKind, StoryStatus, Teller};
 use vooruit_domain::taxonomy::{REGIONS, SECTORS, THEMES};
-use vooruit_store::now_ms;
 use vooruit_store::stories::NewStory;
 
 use crate::{App, AppResult};
@@ -80,7 +79,7 @@ fn pick<'a>(rng: &mut StdRng, list: &'a [&'a str]) -> &'a str {
 }
 
 /// Story number `i` of a generated set.
-fn story(rng: &mut StdRng, i: usize) -> (StoryContent, Teller, i64) {
+fn story(rng: &mut StdRng, i: usize, now: i64) -> (StoryContent, Teller, i64) {
     let kind = StoryKind::ALL[rng.gen_range(0..StoryKind::ALL.len())];
     let org = pick(rng, ORGANISATIONS);
     let plan = pick(rng, PLANS);
@@ -136,18 +135,19 @@ fn story(rng: &mut StdRng, i: usize) -> (StoryContent, Teller, i64) {
         contact_email: String::new(),
     };
     let days_ago = rng.gen_range(0..(6 * 365));
-    (content, teller, now_ms() - days_ago * 24 * 3600 * 1000)
+    (content, teller, now - days_ago * 24 * 3600 * 1000)
 }
 
 impl App {
     /// Adds `n` generated, published stories, a thousand per transaction.
     pub async fn generate_stories(&self, n: usize) -> AppResult<()> {
         let mut rng = StdRng::seed_from_u64(n as u64);
+        let now = self.now();
         let mut done = 0;
         while done < n {
             let batch: Vec<(StoryContent, Teller, i64, String)> = (done..(done + 1000).min(n))
                 .map(|i| {
-                    let (c, t, at) = story(&mut rng, i);
+                    let (c, t, at) = story(&mut rng, i, now);
                     let slug = format!("{}-{i}", vooruit_domain::slug::slugify(&c.title));
                     (c, t, at, slug)
                 })
@@ -166,7 +166,10 @@ impl App {
                     published_at: Some(*at),
                 })
                 .collect();
-            self.db.insert_stories(&stories).await?;
+            let mut tx = self.begin("demo.generate_stories").await?;
+            tx.stories().insert_many(&stories).await?;
+            // Committed without indexing each: `vooruit reindex` follows.
+            tx.commit().await?;
             done += batch.len();
             tracing::info!(done, of = n, "generated stories");
         }
@@ -183,7 +186,9 @@ impl App {
             let emails: Vec<String> = (done..(done + 2000).min(n))
                 .map(|i| format!("lezer-{i}@voorbeeld.test"))
                 .collect();
-            self.db.insert_confirmed_subscribers(&emails).await?;
+            let mut tx = self.begin("demo.generate_subscribers").await?;
+            tx.newsletter().insert_confirmed(&emails).await?;
+            self.commit(tx).await?;
             done += emails.len();
             tracing::info!(done, of = n, "generated subscribers");
         }

@@ -1,19 +1,40 @@
 //! The background workers: they take jobs from the queue and run them. Every
 //! node runs one worker per kind of job, so a newsletter send that takes an
-//! hour never holds up a confirmation mail. The lease in `claim_job` makes
-//! sure a job runs on one node only; while a job runs its lease is renewed,
-//! so a node that dies lets another (or its restarted self) take the job
-//! over within `LEASE_MS`.
+//! hour never holds up a confirmation mail. The lease in `claim` makes sure a
+//! job runs on one node only; while a job runs its lease is renewed, so a
+//! node that dies lets another (or its restarted self) take the job over
+//! within `LEASE_MS`.
+//!
+//! A feature with background work declares its kinds (`JobKind`) in its own
+//! module and adds one line to `KINDS`; queueing a job is
+//! `tx.jobs().enqueue(KIND, payload)` inside the use case's transaction.
 
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use tokio::sync::Notify;
 
 use crate::App;
-use crate::mail::Mail;
 
-pub const KIND_MAIL: &str = "mail";
-pub const KIND_NEWSLETTER: &str = "newsletter";
+/// One kind of job: its name in the queue and what runs it.
+pub struct JobKind {
+    pub name: &'static str,
+    pub run: RunJob,
+}
+
+/// Runs one job's payload. An error is retried later with a growing pause.
+pub type RunJob =
+    for<'a> fn(&'a App, &'a str) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+
+/// Every feature's kinds of job. A feature with background work adds its
+/// line here.
+const KINDS: &[&[JobKind]] = &[crate::mail::JOBS, crate::editions::JOBS];
+
+fn kinds() -> impl Iterator<Item = &'static JobKind> {
+    KINDS.iter().flat_map(|k| k.iter())
+}
 
 /// How long a claimed job is ours without a renewal.
 const LEASE_MS: i64 = 30_000;
@@ -21,23 +42,47 @@ const LEASE_MS: i64 = 30_000;
 const RENEW_EVERY: Duration = Duration::from_secs(10);
 const MAX_ATTEMPTS: i64 = 8;
 
+/// The bell of each kind's worker.
+pub(crate) struct Bells(HashMap<&'static str, Notify>);
+
+impl Bells {
+    pub(crate) fn new() -> Bells {
+        Bells(kinds().map(|k| (k.name, Notify::new())).collect())
+    }
+
+    pub(crate) fn ring(&self, kind: &str) {
+        if let Some(bell) = self.0.get(kind) {
+            bell.notify_one();
+        }
+    }
+
+    async fn wait(&self, kind: &str, at_most: Duration) {
+        if let Some(bell) = self.0.get(kind) {
+            let _ = tokio::time::timeout(at_most, bell.notified()).await;
+        }
+    }
+}
+
 impl App {
-    /// Starts the workers; they run until the process ends.
+    /// Starts one worker per kind of job and the housekeeping; they run
+    /// until the process ends.
     pub fn spawn_workers(&self) {
-        tokio::spawn(self.clone().run_worker(KIND_MAIL, true));
-        tokio::spawn(self.clone().run_worker(KIND_NEWSLETTER, false));
+        for kind in kinds() {
+            tokio::spawn(self.clone().run_worker(kind));
+        }
+        tokio::spawn(self.clone().housekeeping());
     }
 
     /// Errors are logged and retried later with a growing pause; a job that
     /// keeps failing is given up after 8 tries.
-    async fn run_worker(self, kind: &'static str, housekeeping: bool) {
-        let mut last_prune = std::time::Instant::now() - Duration::from_secs(3600);
+    async fn run_worker(self, kind: &'static JobKind) {
         loop {
-            if housekeeping && last_prune.elapsed() > Duration::from_secs(600) {
-                last_prune = std::time::Instant::now();
-                self.prune().await;
-            }
-            match self.db.claim_job(kind, LEASE_MS).await {
+            let claimed = async {
+                Ok::<_, crate::AppError>(
+                    self.read().await?.jobs().claim(kind.name, LEASE_MS).await?,
+                )
+            };
+            match claimed.await {
                 Ok(Some(job)) => {
                     // The renewal runs as its own task: renewing inside this
                     // task would stop polling the job while it waits, and a
@@ -50,37 +95,38 @@ impl App {
                             renew.tick().await;
                             loop {
                                 renew.tick().await;
-                                if let Err(e) = db.extend_job_lease(&id, LEASE_MS).await {
+                                let extended = async {
+                                    db.read().await?.jobs().extend_lease(&id, LEASE_MS).await
+                                };
+                                if let Err(e) = extended.await {
                                     tracing::warn!(error = %e, job = %id, "renewing a job lease failed");
                                 }
                             }
                         })
                     };
-                    let result = self.run_job(&job.kind, &job.payload).await;
+                    let result = (kind.run)(&self, &job.payload).await;
                     renewer.abort();
-                    let outcome = match result {
-                        Ok(()) => self.db.finish_job(&job.id).await,
-                        Err(error) => {
-                            let give_up = job.attempts >= MAX_ATTEMPTS;
-                            tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, give_up, %error, "job failed");
-                            let pause = 10_000 * (1_i64 << job.attempts.clamp(0, 10));
-                            self.db.fail_job(&job.id, &error, pause, give_up).await
+                    let outcome = async {
+                        let mut conn = self.read().await?;
+                        match result {
+                            Ok(()) => conn.jobs().finish(&job.id).await?,
+                            Err(error) => {
+                                let give_up = job.attempts >= MAX_ATTEMPTS;
+                                tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, give_up, %error, "job failed");
+                                let pause = 10_000 * (1_i64 << job.attempts.clamp(0, 10));
+                                conn.jobs().fail(&job.id, &error, pause, give_up).await?;
+                            }
                         }
+                        Ok::<(), crate::AppError>(())
                     };
-                    if let Err(e) = outcome {
+                    if let Err(e) = outcome.await {
                         tracing::error!(error = %e, "recording job outcome failed");
                         tokio::time::sleep(Duration::from_secs(1)).await;
                     }
                 }
-                Ok(None) => {
-                    // Woken at once by work queued here; polls for work queued
-                    // by other nodes.
-                    let _ = tokio::time::timeout(
-                        Duration::from_millis(500),
-                        self.wakeup(kind).notified(),
-                    )
-                    .await;
-                }
+                // Woken at once by work queued here; polls for work queued
+                // by other nodes.
+                Ok(None) => self.bells.wait(kind.name, Duration::from_millis(500)).await,
                 Err(e) => {
                     tracing::error!(error = %e, "claiming a job failed");
                     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -89,34 +135,41 @@ impl App {
         }
     }
 
-    /// The bell of one worker: ringing it after queueing work here saves
-    /// the wait for the next poll.
-    pub(crate) fn wakeup(&self, kind: &str) -> &Notify {
-        if kind == KIND_NEWSLETTER {
-            &self.jobs_wakeup.1
-        } else {
-            &self.jobs_wakeup.0
-        }
+    /// Jobs not yet done, for the metrics.
+    pub async fn pending_jobs(&self) -> crate::AppResult<i64> {
+        Ok(self.read().await?.jobs().pending().await?)
     }
 
-    async fn prune(&self) {
-        if let Err(e) = self.db.prune_accounts().await {
-            tracing::warn!(error = %e, "pruning sessions failed");
-        }
-        if let Err(e) = self.db.throttle_prune(24 * 3600 * 1000).await {
-            tracing::warn!(error = %e, "pruning throttle events failed");
-        }
-    }
-
-    async fn run_job(&self, kind: &str, payload: &str) -> Result<(), String> {
-        match kind {
-            KIND_MAIL => {
-                let mail: Mail =
-                    serde_json::from_str(payload).map_err(|e| format!("mail payload: {e}"))?;
-                self.deliver(&mail).await
+    /// Removes expired sessions, tokens and old throttle counts, every ten
+    /// minutes.
+    async fn housekeeping(self) {
+        let mut every = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            let pruned = async {
+                let mut conn = self.read().await?;
+                conn.accounts().prune().await?;
+                conn.throttle().prune(24 * 3600 * 1000).await?;
+                Ok::<(), crate::AppError>(())
+            };
+            if let Err(e) = pruned.await {
+                tracing::warn!(error = %e, "housekeeping failed");
             }
-            KIND_NEWSLETTER => self.send_edition(payload).await,
-            other => Err(format!("unknown job kind {other}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_of_job_has_one_name() {
+        let names: Vec<&str> = kinds().map(|k| k.name).collect();
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(names.len(), unique.len(), "{names:?}");
+        assert!(names.contains(&"mail") && names.contains(&"newsletter"));
     }
 }

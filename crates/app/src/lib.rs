@@ -1,5 +1,12 @@
 //! The use cases of Vooruit, shared by the HTML pages and the JSON API: a
 //! handler extracts its input, calls one function here and renders the result.
+//!
+//! Each feature is a service reached from the `App`: `app.stories()`,
+//! `app.events()`, `app.editions()`, ... (declared with `service!` in the
+//! feature's own module). A use case that changes something runs in one
+//! transaction (`App::begin` .. `App::commit`) that also holds the mails it
+//! queues and the search-outbox rows it writes, so after a crash either all
+//! of it happened or none of it did.
 
 pub mod accounts;
 pub mod dates;
@@ -12,6 +19,8 @@ pub mod jobs;
 pub mod mail;
 pub mod markdown;
 pub mod newsletter;
+pub mod organisations;
+pub mod page;
 pub mod search;
 pub mod stories;
 mod tokens;
@@ -20,9 +29,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use error::{AppError, AppResult};
-use tokio::sync::Notify;
+pub use page::Page;
 pub use vooruit_domain as domain;
-pub use vooruit_store::{Db, DbKind, count_queries};
+use vooruit_store::Conn;
+pub use vooruit_store::{Clock, Db, DbKind, FaultPoint, count_queries};
 
 /// Settings the use cases need. Built once at start by the binary.
 #[derive(Debug, Clone)]
@@ -59,11 +69,11 @@ pub struct App {
     pub db: Db,
     pub config: Arc<Config>,
     mailer: Arc<mail::Mailer>,
-    /// Wakes the mail and the newsletter worker when work is queued on this
-    /// node (see `wakeup`).
-    jobs_wakeup: Arc<(Notify, Notify)>,
+    /// One bell per kind of job: rung after a commit that queued work here,
+    /// so the worker does not wait for its next poll.
+    bells: Arc<jobs::Bells>,
     /// This node's search index, once `open_search` ran (serve, reindex).
-    search: Option<Arc<search::SearchState>>,
+    index: Option<Arc<search::SearchState>>,
     /// Published story pages, valid for one index generation (every change
     /// to a story reaches every node's index, and so clears this cache).
     story_cache: Arc<std::sync::Mutex<search::GenerationCache<stories::PublishedStory>>>,
@@ -78,10 +88,67 @@ impl App {
             db,
             config: Arc::new(config),
             mailer: Arc::new(mailer),
-            jobs_wakeup: Arc::new((Notify::new(), Notify::new())),
-            search: None,
+            bells: Arc::new(jobs::Bells::new()),
+            index: None,
             story_cache: Arc::default(),
             search_cache: Arc::default(),
         })
     }
+
+    /// Now, in unix milliseconds, from the one clock (movable in tests).
+    pub fn now(&self) -> i64 {
+        self.db.clock().now_ms()
+    }
+
+    /// A connection for reads.
+    pub(crate) async fn read(&self) -> AppResult<Conn> {
+        Ok(self.db.read().await?)
+    }
+
+    /// Starts the transaction of one use case, named "feature.use_case".
+    pub(crate) async fn begin(&self, use_case: &'static str) -> AppResult<Conn> {
+        Ok(self.db.begin(use_case).await?)
+    }
+
+    /// Commits a use case, then does at once on this node what other nodes
+    /// pick up by polling: wakes the workers of the jobs it queued and
+    /// brings the index up to date for the stories it changed. A failure
+    /// there is only logged: the change is committed, and the poll retries.
+    pub(crate) async fn commit(&self, tx: Conn) -> AppResult<()> {
+        let effects = tx.commit().await?;
+        for kind in effects.job_kinds {
+            self.bells.ring(kind);
+        }
+        if !effects.changed_stories.is_empty()
+            && let Err(e) = self.index_now(&effects.changed_stories).await
+        {
+            tracing::warn!(error = %e, "indexing changed stories failed; the tailer will retry");
+        }
+        Ok(())
+    }
 }
+
+/// Declares a feature's service: a borrowed view of the `App` that carries
+/// the feature's use cases, reached as `app.<name>()`. Inside, `self.db`,
+/// `self.config` and the shared helpers of `App` are at hand.
+macro_rules! service {
+    ($(#[$doc:meta])* $name:ident, $accessor:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy)]
+        pub struct $name<'a>(&'a $crate::App);
+
+        impl $crate::App {
+            pub fn $accessor(&self) -> $name<'_> {
+                $name(self)
+            }
+        }
+
+        impl std::ops::Deref for $name<'_> {
+            type Target = $crate::App;
+            fn deref(&self) -> &$crate::App {
+                self.0
+            }
+        }
+    };
+}
+pub(crate) use service;

@@ -1,14 +1,17 @@
 //! The newsletter sign-up with double opt-in. Subscribing twice is harmless,
 //! and the answer never tells whether an address is already subscribed.
 
+use serde::Serialize;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::taxonomy::is_theme;
+use vooruit_domain::taxonomy::{is_theme, split_list};
 use vooruit_domain::validation::is_plausible_email;
-use vooruit_store::now_ms;
+use vooruit_store::newsletter::SubscriberListRow;
 
-use crate::mail::{Mail, texts};
+use crate::accounts::User;
+use crate::mail::{self, Mail, texts};
+use crate::page::{Page, offset};
 use crate::tokens::{hash_token, new_token};
-use crate::{App, AppError, AppResult};
+use crate::{AppError, AppResult};
 
 /// The confirmation link works this long.
 const CONFIRM_HOURS: i64 = 48;
@@ -16,7 +19,41 @@ const CONFIRM_HOURS: i64 = 48;
 /// flood someone's mailbox.
 const SIGNUPS_PER_HOUR: i64 = 3;
 
-impl App {
+crate::service!(
+    /// The newsletter sign-up and the subscriber list: `app.newsletter()`.
+    Newsletter,
+    newsletter
+);
+
+/// Statuses a subscriber can have, as stored.
+pub const SUBSCRIBER_STATUSES: &[&str] = &["confirmed", "pending", "unsubscribed"];
+const SUBSCRIBERS_PER_PAGE: i64 = 50;
+
+/// Subscribers for the editors' list.
+#[derive(Debug, Clone, Serialize)]
+pub struct SubscriberView {
+    pub email: String,
+    pub themes: Vec<String>,
+    pub lang: String,
+    pub status: String,
+    pub created_at: i64,
+    pub confirmed_at: Option<i64>,
+}
+
+impl From<SubscriberListRow> for SubscriberView {
+    fn from(r: SubscriberListRow) -> Self {
+        SubscriberView {
+            email: r.email,
+            themes: split_list(&r.themes),
+            lang: r.lang,
+            status: r.status,
+            created_at: r.created_at,
+            confirmed_at: r.confirmed_at,
+        }
+    }
+}
+
+impl Newsletter<'_> {
     /// Signs an address up: a confirmation mail goes out, nothing else is
     /// sent before the link in it is followed. An address that is already
     /// confirmed gets no mail at all; the answer is the same either way.
@@ -31,53 +68,51 @@ impl App {
         }
         e.into_result()?;
         let bucket = format!("newsletter:{email}");
-        if self.db.throttle_count(&bucket, 3600 * 1000).await? >= SIGNUPS_PER_HOUR {
+        let mut tx = self.begin("newsletter.subscribe").await?;
+        if tx.throttle().count(&bucket, 3600 * 1000).await? >= SIGNUPS_PER_HOUR {
             // Silently the same answer: a limit message would tell that the
             // address was used before.
             return Ok(());
         }
-        self.db.throttle_hit(&bucket).await?;
+        tx.throttle().hit(&bucket).await?;
         let token = new_token();
         let lang = if lang == "en" { "en" } else { "nl" };
-        let pending = self
-            .db
-            .upsert_pending_subscriber(
+        let expires = tx.now() + CONFIRM_HOURS * 3600 * 1000;
+        let pending = tx
+            .newsletter()
+            .upsert_pending(
                 &email,
                 &themes.join(","),
                 lang,
                 &hash_token(&token),
-                now_ms() + CONFIRM_HOURS * 3600 * 1000,
+                expires,
                 &new_token(),
             )
             .await?;
         if pending {
             let link = self.config.url(&format!("/nieuwsbrief/bevestigen/{token}"));
             let (subject, text) = texts::newsletter_confirm(lang, &link);
-            self.queue_mail(Mail {
-                to: email,
-                subject,
-                text,
-                ..Default::default()
-            })
-            .await?;
+            mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
         }
-        Ok(())
+        self.commit(tx).await
     }
 
     /// Confirms a subscription from the link in the mail.
-    pub async fn confirm_subscription(&self, token: &str) -> AppResult<()> {
-        if self.db.confirm_subscriber(&hash_token(token)).await? {
-            Ok(())
-        } else {
-            Err(AppError::Conflict("error-link-expired"))
+    pub async fn confirm(&self, token: &str) -> AppResult<()> {
+        let mut tx = self.begin("newsletter.confirm").await?;
+        if !tx.newsletter().confirm(&hash_token(token)).await? {
+            return Err(AppError::Conflict("error-link-expired"));
         }
+        self.commit(tx).await
     }
 
     /// Whether an unsubscribe link belongs to a subscriber (to show the page).
     pub async fn unsubscribe_link_valid(&self, token: &str) -> AppResult<bool> {
         Ok(self
-            .db
-            .subscriber_by_unsubscribe_token(token)
+            .read()
+            .await?
+            .newsletter()
+            .by_unsubscribe_token(token)
             .await?
             .is_some())
     }
@@ -85,15 +120,44 @@ impl App {
     /// Ends a subscription. Works again on an ended one, so a second click
     /// (or a mail program's one-click request) is harmless.
     pub async fn unsubscribe(&self, token: &str) -> AppResult<()> {
-        if self
-            .db
-            .subscriber_by_unsubscribe_token(token)
-            .await?
-            .is_none()
-        {
+        let mut tx = self.begin("newsletter.unsubscribe").await?;
+        if tx.newsletter().by_unsubscribe_token(token).await?.is_none() {
             return Err(AppError::NotFound);
         }
-        self.db.unsubscribe(token).await?;
-        Ok(())
+        tx.newsletter().unsubscribe(token).await?;
+        self.commit(tx).await
+    }
+
+    pub async fn confirmed_count(&self) -> AppResult<i64> {
+        Ok(self.read().await?.newsletter().count("confirmed").await?)
+    }
+
+    /// Subscribers by status, optionally searched by part of the address.
+    pub async fn subscribers(
+        &self,
+        user: &User,
+        status: &str,
+        query: &str,
+        page: i64,
+    ) -> AppResult<Page<SubscriberView>> {
+        user.require_editor()?;
+        let status = if SUBSCRIBER_STATUSES.contains(&status) {
+            status
+        } else {
+            "confirmed"
+        };
+        let (page, offset) = offset(page, SUBSCRIBERS_PER_PAGE);
+        let (rows, total) = self
+            .read()
+            .await?
+            .newsletter()
+            .list(status, query.trim(), SUBSCRIBERS_PER_PAGE, offset)
+            .await?;
+        Ok(Page::new(
+            rows.into_iter().map(SubscriberView::from).collect(),
+            total,
+            page,
+            SUBSCRIBERS_PER_PAGE,
+        ))
     }
 }

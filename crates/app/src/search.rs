@@ -9,11 +9,16 @@ use std::time::Duration;
 use chrono::{Datelike, TimeZone};
 use vooruit_domain::story::StoryStatus;
 use vooruit_search::{Hit, SearchIndex, SearchRequest, SearchResults, StoryDoc};
-use vooruit_store::now_ms;
 use vooruit_store::stories::StoryRow;
 
 use crate::markdown::plain_excerpt;
 use crate::{App, AppError, AppResult};
+
+crate::service!(
+    /// Searching this node's index: `app.search()`.
+    Search,
+    search
+);
 
 /// Rows younger than this may still be followed by rows with a lower `seq`
 /// (PostgreSQL hands out sequence numbers before commit), so the cursor only
@@ -149,7 +154,7 @@ impl App {
                 .map_err(|e| AppError::Internal(e.to_string()))??
         };
         let fresh = index.fresh;
-        self.search = Some(Arc::new(SearchState { index, dir }));
+        self.index = Some(Arc::new(SearchState { index, dir }));
         if fresh {
             self.rebuild_index().await?;
         }
@@ -157,7 +162,7 @@ impl App {
     }
 
     fn search_state(&self) -> AppResult<&SearchState> {
-        self.search
+        self.index
             .as_deref()
             .ok_or_else(|| AppError::Internal("search index not opened".into()))
     }
@@ -167,12 +172,13 @@ impl App {
     pub async fn rebuild_index(&self) -> AppResult<u64> {
         let state = self.search_state()?;
         // Changes from now on are picked up by the tailer afterwards.
-        let start_seq = self.db.outbox_max_seq().await?;
+        let mut conn = self.read().await?;
+        let start_seq = conn.outbox().max_seq().await?;
         state.index.clear()?;
         let mut after = String::new();
         let mut n = 0u64;
         loop {
-            let rows = self.db.published_after(&after, BATCH).await?;
+            let rows = conn.stories().published_after(&after, BATCH).await?;
             let Some(last) = rows.last() else { break };
             after = last.id.clone();
             for row in &rows {
@@ -189,10 +195,10 @@ impl App {
     /// Brings the index up to date for these stories at once (the node that
     /// made a change does not wait for its tailer).
     pub(crate) async fn index_now(&self, ids: &[String]) -> AppResult<()> {
-        let Some(state) = self.search.as_deref() else {
+        let Some(state) = self.index.as_deref() else {
             return Ok(());
         };
-        let rows = self.db.stories_by_ids(ids).await?;
+        let rows = self.read().await?.stories().by_ids(ids).await?;
         for id in ids {
             match rows.iter().find(|r| &r.id == id) {
                 Some(row) if is_published(row) => state.index.upsert(&story_doc(row))?,
@@ -225,7 +231,7 @@ impl App {
     /// One round of the tailer. Returns true when there may be more to do.
     async fn index_step(&self, cursor: &mut i64, seen: &mut BTreeSet<i64>) -> AppResult<bool> {
         let state = self.search_state()?;
-        let rows = self.db.outbox_after(*cursor, BATCH).await?;
+        let rows = self.read().await?.outbox().after(*cursor, BATCH).await?;
         let new: Vec<&vooruit_store::outbox::OutboxRow> =
             rows.iter().filter(|r| !seen.contains(&r.seq)).collect();
         if !new.is_empty() {
@@ -233,7 +239,7 @@ impl App {
             self.index_now(&ids.into_iter().collect::<Vec<_>>()).await?;
             seen.extend(new.iter().map(|r| r.seq));
         }
-        let settled = now_ms() - SETTLE_MS;
+        let settled = self.now() - SETTLE_MS;
         let before = *cursor;
         for r in &rows {
             if r.created_at >= settled {
@@ -250,21 +256,23 @@ impl App {
 
     /// The index generation, when this node has an index.
     pub(crate) fn search_generation(&self) -> Option<u64> {
-        self.search.as_deref().map(|s| s.index.generation())
+        self.index.as_deref().map(|s| s.index.generation())
     }
 
     pub fn has_search(&self) -> bool {
-        self.search.is_some()
+        self.index.is_some()
     }
+}
 
+impl Search<'_> {
     /// Runs a search on the index itself, past the cache (for benchmarks).
-    pub fn search_uncached(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+    pub fn uncached(&self, req: &SearchRequest) -> AppResult<SearchResults> {
         Ok(self.search_state()?.index.search(req)?)
     }
 
     /// Runs a search; the same request at the same index generation is
     /// answered from memory (the first list page, popular questions).
-    pub fn search(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+    pub fn run(&self, req: &SearchRequest) -> AppResult<SearchResults> {
         let state = self.search_state()?;
         let generation = state.index.generation();
         let key = format!("{req:?}");
@@ -278,7 +286,7 @@ impl App {
     }
 
     pub fn related(&self, id: &str, themes: &[String], limit: usize) -> AppResult<Vec<Hit>> {
-        match self.search.as_deref() {
+        match self.index.as_deref() {
             Some(state) => Ok(state.index.related(id, themes, limit)?),
             None => Ok(vec![]),
         }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod edition;
 pub mod event;
+pub mod organisation;
 pub mod slug;
 pub mod story;
 pub mod taxonomy;

@@ -4,7 +4,7 @@
 
 use sqlx::FromRow;
 
-use crate::{Db, Result, new_id, now_ms};
+use crate::{Conn, Result, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct UserRow {
@@ -27,12 +27,21 @@ pub struct NewUser<'a> {
     pub verified: bool,
 }
 
-impl Db {
+/// Users, their sessions and one-time account tokens: `conn.accounts()`.
+pub struct Accounts<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn accounts(&mut self) -> Accounts<'_> {
+        Accounts(self)
+    }
+}
+
+impl Accounts<'_> {
     /// Creates a user; the e-mail address is stored in lower case. Fails with
     /// a unique violation when the address is taken.
-    pub async fn create_user(&self, u: NewUser<'_>) -> Result<String> {
+    pub async fn create_user(&mut self, u: NewUser<'_>) -> Result<String> {
         let id = new_id();
-        let now = now_ms();
+        let now = self.0.now();
         sqlx::query(
             "INSERT INTO users (id, email, name, password_hash, role, email_verified_at, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -44,74 +53,74 @@ impl Db {
         .bind(u.role)
         .bind(u.verified.then_some(now))
         .bind(now)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(id)
     }
 
-    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>> {
+    pub async fn user_by_email(&mut self, email: &str) -> Result<Option<UserRow>> {
         Ok(sqlx::query_as::<_, UserRow>(&format!(
             "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
         ))
         .bind(email.to_lowercase())
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn user_by_id(&self, id: &str) -> Result<Option<UserRow>> {
+    pub async fn user_by_id(&mut self, id: &str) -> Result<Option<UserRow>> {
         Ok(
             sqlx::query_as::<_, UserRow>(&format!(
                 "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
             ))
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(&mut *self.0)
             .await?,
         )
     }
 
     /// One page of users, by name, and how many there are.
-    pub async fn users(&self, limit: i64, offset: i64) -> Result<(Vec<UserRow>, i64)> {
+    pub async fn users(&mut self, limit: i64, offset: i64) -> Result<(Vec<UserRow>, i64)> {
         let rows = sqlx::query_as::<_, UserRow>(&format!(
             "SELECT {USER_COLUMNS} FROM users ORDER BY name, email LIMIT $1 OFFSET $2"
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?;
         Ok((rows, self.count_users().await?))
     }
 
-    pub async fn count_users(&self) -> Result<i64> {
+    pub async fn count_users(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users")
-            .fetch_one(self.pool())
+            .fetch_one(&mut *self.0)
             .await?)
     }
 
-    pub async fn set_password_hash(&self, user_id: &str, hash: &str) -> Result<()> {
+    pub async fn set_password_hash(&mut self, user_id: &str, hash: &str) -> Result<()> {
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
 
-    pub async fn set_user_role(&self, user_id: &str, role: &str) -> Result<()> {
+    pub async fn set_user_role(&mut self, user_id: &str, role: &str) -> Result<()> {
         sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
             .bind(role)
             .bind(user_id)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
 
-    pub async fn mark_email_verified(&self, user_id: &str) -> Result<()> {
+    pub async fn mark_email_verified(&mut self, user_id: &str) -> Result<()> {
         sqlx::query(
             "UPDATE users SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL",
         )
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(user_id)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(())
     }
@@ -119,7 +128,7 @@ impl Db {
     // --- sessions ---
 
     pub async fn create_session(
-        &self,
+        &mut self,
         id_hash: &str,
         user_id: &str,
         expires_at: i64,
@@ -129,39 +138,39 @@ impl Db {
         )
         .bind(id_hash)
         .bind(user_id)
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(expires_at)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(())
     }
 
     /// The user behind a live session, in one query.
-    pub async fn session_user(&self, id_hash: &str) -> Result<Option<UserRow>> {
+    pub async fn session_user(&mut self, id_hash: &str) -> Result<Option<UserRow>> {
         Ok(sqlx::query_as::<_, UserRow>(
             "SELECT u.id, u.email, u.name, u.password_hash, u.role, u.email_verified_at, u.created_at \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.id_hash = $1 AND s.expires_at > $2",
         )
         .bind(id_hash)
-        .bind(now_ms())
-        .fetch_optional(self.pool())
+        .bind(self.0.now())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn delete_session(&self, id_hash: &str) -> Result<()> {
+    pub async fn delete_session(&mut self, id_hash: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
             .bind(id_hash)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
 
     /// Logs a user out everywhere, e.g. after a password reset.
-    pub async fn delete_user_sessions(&self, user_id: &str) -> Result<()> {
+    pub async fn delete_user_sessions(&mut self, user_id: &str) -> Result<()> {
         sqlx::query("DELETE FROM sessions WHERE user_id = $1")
             .bind(user_id)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
@@ -169,7 +178,7 @@ impl Db {
     // --- one-time tokens ---
 
     pub async fn create_account_token(
-        &self,
+        &mut self,
         token_hash: &str,
         purpose: &str,
         user_id: &str,
@@ -182,7 +191,7 @@ impl Db {
         .bind(purpose)
         .bind(user_id)
         .bind(expires_at)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(())
     }
@@ -191,7 +200,7 @@ impl Db {
     /// purpose, is not expired and was not used before. The UPDATE makes the
     /// use atomic, so two clicks cannot both succeed.
     pub async fn use_account_token(
-        &self,
+        &mut self,
         token_hash: &str,
         purpose: &str,
     ) -> Result<Option<String>> {
@@ -200,37 +209,37 @@ impl Db {
              WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
              RETURNING user_id",
         )
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(token_hash)
         .bind(purpose)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Whether a token is still usable, without using it (to show the form).
-    pub async fn account_token_valid(&self, token_hash: &str, purpose: &str) -> Result<bool> {
+    pub async fn account_token_valid(&mut self, token_hash: &str, purpose: &str) -> Result<bool> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM account_tokens \
              WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
         .bind(token_hash)
         .bind(purpose)
-        .bind(now_ms())
-        .fetch_one(self.pool())
+        .bind(self.0.now())
+        .fetch_one(&mut *self.0)
         .await?
             > 0)
     }
 
     /// Removes expired sessions and tokens; run now and then by the worker.
-    pub async fn prune_accounts(&self) -> Result<()> {
-        let now = now_ms();
+    pub async fn prune(&mut self) -> Result<()> {
+        let now = self.0.now();
         sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
             .bind(now)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         sqlx::query("DELETE FROM account_tokens WHERE expires_at < $1")
             .bind(now)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }

@@ -1,8 +1,12 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
+
+use crate::{Clock, Conn, FaultPoint};
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -38,13 +42,15 @@ pub enum DbKind {
 /// The one handle to the database, cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Db {
-    pub(crate) pool: AnyPool,
+    pool: AnyPool,
     kind: DbKind,
+    clock: Clock,
+    fault: Option<Arc<FaultPoint>>,
 }
 
 impl Db {
     /// Connects to `sqlite://path` (created if missing) or `postgres://...`.
-    pub async fn connect(url: &str) -> crate::Result<Db> {
+    pub async fn connect(url: &str, clock: Clock) -> crate::Result<Db> {
         sqlx::any::install_default_drivers();
         let kind = if url.starts_with("sqlite:") {
             DbKind::Sqlite
@@ -83,34 +89,74 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool, kind })
+        Ok(Db {
+            pool,
+            kind,
+            clock,
+            fault: None,
+        })
     }
 
-    /// The pool, counting one round trip for the request being served (see
-    /// `count_queries`). Every query in this crate goes through here.
-    pub(crate) fn pool(&self) -> &AnyPool {
-        let _ = QUERIES.try_with(|n| n.set(n.get() + 1));
-        &self.pool
+    /// Test mode only: stops the named use case after its k-th write.
+    pub fn with_fault_point(mut self, fault: FaultPoint) -> Db {
+        self.fault = Some(Arc::new(fault));
+        self
     }
 
     pub fn kind(&self) -> DbKind {
         self.kind
     }
 
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// A connection for reading (each statement commits on its own).
+    pub async fn read(&self) -> crate::Result<Conn> {
+        Ok(Conn::pooled(self.pool.acquire().await?, self.clock.clone()))
+    }
+
+    /// A transaction for one use case, named for logs and the test-only
+    /// fault point ("feature.use_case"). Nothing is kept unless it is
+    /// committed. On SQLite it takes the write lock at once (BEGIN
+    /// IMMEDIATE): a transaction that read first and wrote later could
+    /// otherwise fail when another writer got in between.
+    pub async fn begin(&self, use_case: &'static str) -> crate::Result<Conn> {
+        let tx = match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            DbKind::Postgres => self.pool.begin().await?,
+        };
+        let stop_after = self
+            .fault
+            .as_deref()
+            .filter(|f| f.use_case == use_case)
+            .map(|f| f.after_writes);
+        Ok(Conn::transaction(
+            tx,
+            self.clock.clone(),
+            use_case,
+            stop_after,
+        ))
+    }
+
     /// Brings the schema up to date. Safe to run on every start and from
     /// several nodes at once (sqlx takes a lock on PostgreSQL).
     pub async fn migrate(&self) -> crate::Result<()> {
-        let migrator = match self.kind {
-            DbKind::Sqlite => &SQLITE_MIGRATIONS,
-            DbKind::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator.run(self.pool()).await?;
+        migrator(self.kind).run(&self.pool).await?;
         Ok(())
     }
 
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(self.pool()).await.is_ok()
+        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    }
+}
+
+/// The migrations of one backend, embedded in the binary.
+pub fn migrator(kind: DbKind) -> &'static sqlx::migrate::Migrator {
+    match kind {
+        DbKind::Sqlite => &SQLITE_MIGRATIONS,
+        DbKind::Postgres => &POSTGRES_MIGRATIONS,
     }
 }
 
@@ -118,8 +164,12 @@ tokio::task_local! {
     static QUERIES: std::cell::Cell<u32>;
 }
 
-/// Runs `fut` and counts the database round trips it starts (a transaction
-/// counts once). Lets a test prove that a page runs a bounded number of
+/// Counts one statement for the request being served, if it is counted.
+pub(crate) fn count_one() {
+    let _ = QUERIES.try_with(|n| n.set(n.get() + 1));
+}
+
+/// Runs `fut` and counts the SQL statements it runs. Lets a test prove that a page runs a bounded number of
 /// queries, whatever the size of the list it shows.
 pub async fn count_queries<F: std::future::Future>(fut: F) -> (F::Output, u32) {
     QUERIES
@@ -128,11 +178,6 @@ pub async fn count_queries<F: std::future::Future>(fut: F) -> (F::Output, u32) {
             (out, QUERIES.with(std::cell::Cell::get))
         })
         .await
-}
-
-/// Milliseconds since the unix epoch, UTC: the one time format in the database.
-pub fn now_ms() -> i64 {
-    chrono::Utc::now().timestamp_millis()
 }
 
 /// A random, opaque identifier: 128 bits as hex. Never sequential, so an id in

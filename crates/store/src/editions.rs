@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use crate::{Db, Result, new_id, now_ms};
+use crate::{Conn, Result, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct EditionRow {
@@ -56,21 +56,19 @@ pub struct DeliveryCounts {
     pub failed: i64,
 }
 
-/// A subscriber as the editors see them.
-#[derive(Debug, Clone, FromRow)]
-pub struct SubscriberListRow {
-    pub email: String,
-    pub themes: String,
-    pub lang: String,
-    pub status: String,
-    pub created_at: i64,
-    pub confirmed_at: Option<i64>,
+/// Newsletter editions and their deliveries: `conn.editions()`.
+pub struct Editions<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn editions(&mut self) -> Editions<'_> {
+        Editions(self)
+    }
 }
 
-impl Db {
-    pub async fn insert_edition(&self, e: &EditionFields<'_>, created_by: &str) -> Result<String> {
+impl Editions<'_> {
+    pub async fn insert(&mut self, e: &EditionFields<'_>, created_by: &str) -> Result<String> {
         let id = new_id();
-        let now = now_ms();
+        let now = self.0.now();
         sqlx::query(
             "INSERT INTO newsletter_editions (id, subject, intro, items, themes, status, created_by, created_at, updated_at) \
              VALUES ($1, $2, $3, $4, $5, 'concept', $6, $7, $7)",
@@ -82,13 +80,13 @@ impl Db {
         .bind(e.themes)
         .bind(created_by)
         .bind(now)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(id)
     }
 
     /// Changes a concept; false when the edition is no longer a concept.
-    pub async fn update_edition(&self, id: &str, e: &EditionFields<'_>) -> Result<bool> {
+    pub async fn update(&mut self, id: &str, e: &EditionFields<'_>) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE newsletter_editions SET subject = $1, intro = $2, items = $3, themes = $6, updated_at = $4 \
              WHERE id = $5 AND status = 'concept'",
@@ -96,59 +94,59 @@ impl Db {
         .bind(e.subject)
         .bind(e.intro)
         .bind(e.items)
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(id)
         .bind(e.themes)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn edition(&self, id: &str) -> Result<Option<EditionRow>> {
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_editions WHERE id = $1"
         ))
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn sent_edition_by_slug(&self, slug: &str) -> Result<Option<EditionRow>> {
+    pub async fn sent_by_slug(&mut self, slug: &str) -> Result<Option<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_editions WHERE slug = $1 AND status = 'verzonden'"
         ))
         .bind(slug)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// All editions for the editors, newest first.
-    pub async fn editions(&self, limit: i64) -> Result<Vec<EditionRow>> {
+    pub async fn list(&mut self, limit: i64) -> Result<Vec<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_editions ORDER BY created_at DESC LIMIT $1"
         ))
         .bind(limit)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
     /// The archive: sent editions, newest first.
-    pub async fn sent_editions(&self, limit: i64, offset: i64) -> Result<Vec<EditionRow>> {
+    pub async fn sent(&mut self, limit: i64, offset: i64) -> Result<Vec<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_editions WHERE status = 'verzonden' \
              ORDER BY sent_at DESC LIMIT $1 OFFSET $2"
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
-    pub async fn count_sent_editions(&self) -> Result<i64> {
+    pub async fn count_sent(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM newsletter_editions WHERE status = 'verzonden'",
         )
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.0)
         .await?)
     }
 
@@ -157,21 +155,21 @@ impl Db {
     /// number of recipients, or None when the edition was not a concept (a
     /// second click on "send" does nothing).
     pub async fn start_sending(
-        &self,
+        &mut self,
         id: &str,
         slug: &str,
         edition_themes: &[String],
     ) -> Result<Option<i64>> {
-        let now = now_ms();
-        let mut tx = self.pool().begin().await?;
+        let now = self.0.now();
+        let slug = self.free_slug(slug).await?;
         let done = sqlx::query(
             "UPDATE newsletter_editions SET status = 'verzenden', slug = $1, send_started_at = $2, updated_at = $2 \
              WHERE id = $3 AND status = 'concept'",
         )
-        .bind(slug)
+        .bind(&slug)
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *self.0)
         .await?;
         if done.rows_affected() != 1 {
             return Ok(None);
@@ -194,19 +192,43 @@ impl Db {
         for t in &themes {
             insert = insert.bind(format!("%,{t},%"));
         }
-        let inserted = insert.execute(&mut *tx).await?.rows_affected() as i64;
+        let inserted = insert.execute(&mut *self.0).await?.rows_affected() as i64;
         sqlx::query("UPDATE newsletter_editions SET recipients = $1 WHERE id = $2")
             .bind(inserted)
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut *self.0)
             .await?;
-        tx.commit().await?;
         Ok(Some(inserted))
+    }
+
+    /// `base`, or `base-2`, `base-3`, ... when that archive address is taken.
+    async fn free_slug(&mut self, base: &str) -> Result<String> {
+        let taken: Vec<String> = sqlx::query_scalar(
+            "SELECT slug FROM newsletter_editions WHERE slug = $1 OR slug LIKE $2",
+        )
+        .bind(base)
+        .bind(format!("{base}-%"))
+        .fetch_all(&mut *self.0)
+        .await?;
+        Ok((1..)
+            .map(|n| {
+                if n == 1 {
+                    base.to_string()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|s| !taken.contains(s))
+            .unwrap_or_else(|| base.to_string()))
     }
 
     /// The next subscribers to mail: first any left `bezig` by a run that
     /// stopped, then the waiting ones, in a fixed order.
-    pub async fn next_deliveries(&self, edition_id: &str, limit: i64) -> Result<Vec<DeliveryRow>> {
+    pub async fn next_deliveries(
+        &mut self,
+        edition_id: &str,
+        limit: i64,
+    ) -> Result<Vec<DeliveryRow>> {
         let sql = "SELECT d.subscriber_id, s.email, s.lang, s.unsubscribe_token, \
                    s.status AS subscriber_status, d.status \
                    FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id \
@@ -215,14 +237,14 @@ impl Db {
             .bind(edition_id)
             .bind("bezig")
             .bind(limit)
-            .fetch_all(self.pool())
+            .fetch_all(&mut *self.0)
             .await?;
         if rows.is_empty() {
             rows = sqlx::query_as::<_, DeliveryRow>(sql)
                 .bind(edition_id)
                 .bind("wacht")
                 .bind(limit)
-                .fetch_all(self.pool())
+                .fetch_all(&mut *self.0)
                 .await?;
         }
         Ok(rows)
@@ -233,13 +255,12 @@ impl Db {
     /// mail but before this commit leaves that one row `bezig`; it is sent
     /// again with the same Message-ID, so mail programs show it once.
     pub async fn delivery_step(
-        &self,
+        &mut self,
         edition_id: &str,
         previous: Option<(&str, &str, Option<&str>)>,
         next: Option<&str>,
     ) -> Result<()> {
-        let now = now_ms();
-        let mut tx = self.pool().begin().await?;
+        let now = self.0.now();
         if let Some((subscriber_id, status, error)) = previous {
             sqlx::query(
                 "UPDATE newsletter_deliveries SET status = $1, error = $2, done_at = $3 \
@@ -250,7 +271,7 @@ impl Db {
             .bind(now)
             .bind(edition_id)
             .bind(subscriber_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.0)
             .await?;
         }
         if let Some(subscriber_id) = next {
@@ -260,14 +281,13 @@ impl Db {
             )
             .bind(edition_id)
             .bind(subscriber_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.0)
             .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
-    pub async fn delivery_counts(&self, edition_id: &str) -> Result<DeliveryCounts> {
+    pub async fn delivery_counts(&mut self, edition_id: &str) -> Result<DeliveryCounts> {
         Ok(sqlx::query_as::<_, DeliveryCounts>(
             "SELECT \
              COALESCE(SUM(CASE WHEN status IN ('wacht', 'bezig') THEN 1 ELSE 0 END), 0) AS waiting, \
@@ -277,13 +297,13 @@ impl Db {
              FROM newsletter_deliveries WHERE edition_id = $1",
         )
         .bind(edition_id)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.0)
         .await?)
     }
 
     /// Marks the edition sent when no delivery is left; true if it did.
-    pub async fn finish_sending(&self, edition_id: &str) -> Result<bool> {
-        let now = now_ms();
+    pub async fn finish_sending(&mut self, edition_id: &str) -> Result<bool> {
+        let now = self.0.now();
         let done = sqlx::query(
             "UPDATE newsletter_editions SET status = 'verzonden', sent_at = $1, updated_at = $1 \
              WHERE id = $2 AND status = 'verzenden' AND NOT EXISTS \
@@ -291,69 +311,8 @@ impl Db {
         )
         .bind(now)
         .bind(edition_id)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
-    }
-
-    /// Subscribers for the editors: by status, optionally matching part of
-    /// the address, in address order.
-    pub async fn subscribers(
-        &self,
-        status: &str,
-        contains: &str,
-        limit: i64,
-        offset: i64,
-    ) -> Result<(Vec<SubscriberListRow>, i64)> {
-        let pattern = format!(
-            "%{}%",
-            contains
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let rows = sqlx::query_as::<_, SubscriberListRow>(
-            "SELECT email, themes, lang, status, created_at, confirmed_at FROM newsletter_subscribers \
-             WHERE status = $1 AND email LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3 OFFSET $4",
-        )
-        .bind(status)
-        .bind(&pattern)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(self.pool())
-        .await?;
-        let total = if contains.is_empty() {
-            self.count_subscribers(status).await?
-        } else {
-            sqlx::query_scalar::<_, i64>(
-                "SELECT COUNT(*) FROM newsletter_subscribers WHERE status = $1 AND email LIKE $2 ESCAPE '\\'",
-            )
-            .bind(status)
-            .bind(&pattern)
-            .fetch_one(self.pool())
-            .await?
-        };
-        Ok((rows, total))
-    }
-
-    /// Adds confirmed subscribers in bulk (demo data and benchmarks).
-    pub async fn insert_confirmed_subscribers(&self, emails: &[String]) -> Result<()> {
-        let now = now_ms();
-        let mut tx = self.pool().begin().await?;
-        for email in emails {
-            sqlx::query(
-                "INSERT INTO newsletter_subscribers (id, email, themes, lang, status, unsubscribe_token, created_at, confirmed_at) \
-                 VALUES ($1, $2, '', 'nl', 'confirmed', $3, $4, $4) ON CONFLICT (email) DO NOTHING",
-            )
-            .bind(new_id())
-            .bind(email)
-            .bind(format!("{}{}", new_id(), new_id()))
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(())
     }
 }

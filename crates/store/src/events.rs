@@ -5,7 +5,7 @@
 use sqlx::FromRow;
 use vooruit_domain::event::{EventInput, RegistrationStatus};
 
-use crate::{Db, Result, new_id, now_ms};
+use crate::{Conn, Result, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct EventRow {
@@ -138,65 +138,73 @@ fn event_binds<'q>(
 
 /// Takes the event's row lock (PostgreSQL) or the write lock (SQLite) for
 /// the rest of the transaction: registrations for one event queue up here.
-async fn lock_event(tx: &mut sqlx::Transaction<'_, sqlx::Any>, event_id: &str) -> Result<bool> {
+async fn lock_event(conn: &mut Conn, event_id: &str) -> Result<bool> {
     let done = sqlx::query("UPDATE events SET capacity = capacity WHERE id = $1")
         .bind(event_id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// Gives the first on the waiting list a place (inside a locked event).
-async fn promote_first_waiting(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    event_id: &str,
-) -> Result<Option<RegistrationRow>> {
+async fn promote_first_waiting(conn: &mut Conn, event_id: &str) -> Result<Option<RegistrationRow>> {
     Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
         "UPDATE registrations SET status = 'bevestigd' WHERE id = ( \
          SELECT id FROM registrations WHERE event_id = $1 AND status = 'wachtlijst' \
          ORDER BY created_at, id LIMIT 1) RETURNING {REG_COLUMNS}"
     ))
     .bind(event_id)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(&mut *conn)
     .await?)
 }
 
-async fn confirmed_count(tx: &mut sqlx::Transaction<'_, sqlx::Any>, event_id: &str) -> Result<i64> {
+async fn confirmed_count(conn: &mut Conn, event_id: &str) -> Result<i64> {
     Ok(sqlx::query_scalar::<_, i64>(
         "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'bevestigd'",
     )
     .bind(event_id)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?)
 }
 
-impl Db {
-    pub async fn insert_event(&self, slug: &str, e: &EventInput) -> Result<String> {
+/// Events and registrations: `conn.events()`.
+pub struct Events<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn events(&mut self) -> Events<'_> {
+        Events(self)
+    }
+}
+
+impl Events<'_> {
+    /// Stores a new event; None when the slug is taken.
+    pub async fn insert(&mut self, slug: &str, e: &EventInput) -> Result<Option<String>> {
         let id = new_id();
         let q = sqlx::query(
             "INSERT INTO events (kind, title, description, starts_at, ends_at, location, online_url, \
              region, organiser, capacity, themes, questions, registration_opens_at, registration_closes_at, \
              report, id, slug, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
+             ON CONFLICT (slug) DO NOTHING",
         );
-        event_binds(q, e)
+        let inserted = event_binds(q, e)
             .bind(&id)
             .bind(slug)
-            .bind(now_ms())
-            .execute(self.pool())
-            .await?;
-        Ok(id)
+            .bind(self.0.now())
+            .execute(&mut *self.0)
+            .await?
+            .rows_affected();
+        Ok((inserted == 1).then_some(id))
     }
 
     /// Changes an event. The sequence goes up, so subscribed calendars take
     /// the change. More places move people up from the waiting list, in
     /// order; fewer places than people who have one is refused.
-    pub async fn update_event(&self, event_id: &str, e: &EventInput) -> Result<EventUpdate> {
-        let mut tx = self.pool().begin().await?;
-        if !lock_event(&mut tx, event_id).await? {
+    pub async fn update(&mut self, event_id: &str, e: &EventInput) -> Result<EventUpdate> {
+        if !lock_event(self.0, event_id).await? {
             return Ok(EventUpdate::Gone);
         }
-        let confirmed = confirmed_count(&mut tx, event_id).await?;
+        let confirmed = confirmed_count(self.0, event_id).await?;
         if confirmed > e.capacity {
             return Ok(EventUpdate::CapacityBelow(confirmed));
         }
@@ -207,28 +215,27 @@ impl Db {
              sequence = sequence + 1, updated_at = $16 WHERE id = $17 AND status <> 'geannuleerd'",
         );
         let done = event_binds(q, e)
-            .bind(now_ms())
+            .bind(self.0.now())
             .bind(event_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.0)
             .await?;
         if done.rows_affected() != 1 {
             return Ok(EventUpdate::Gone);
         }
         let mut promoted = Vec::new();
         for _ in confirmed..e.capacity {
-            match promote_first_waiting(&mut tx, event_id).await? {
+            match promote_first_waiting(self.0, event_id).await? {
                 Some(r) => promoted.push(r),
                 None => break,
             }
         }
-        tx.commit().await?;
         Ok(EventUpdate::Saved(promoted))
     }
 
     /// Events from `from_ms` on (upcoming), soonest first; or before it
     /// (past), latest first; with the agenda's filters.
-    pub async fn events(
-        &self,
+    pub async fn list(
+        &mut self,
         upcoming: bool,
         from_ms: i64,
         filter: &EventFilter,
@@ -247,12 +254,12 @@ impl Db {
             .bind(theme)
             .bind(limit)
             .bind(offset)
-            .fetch_all(self.pool())
+            .fetch_all(&mut *self.0)
             .await?)
     }
 
-    pub async fn count_events(
-        &self,
+    pub async fn count(
+        &mut self,
         upcoming: bool,
         from_ms: i64,
         filter: &EventFilter,
@@ -265,44 +272,43 @@ impl Db {
             .bind(kind)
             .bind(region)
             .bind(theme)
-            .fetch_one(self.pool())
+            .fetch_one(&mut *self.0)
             .await?)
     }
 
-    pub async fn event_by_slug(&self, slug: &str) -> Result<Option<EventRow>> {
+    pub async fn by_slug(&mut self, slug: &str) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as::<_, EventRow>(&format!(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE e.slug = $1"
         ))
         .bind(slug)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn event_by_id(&self, id: &str) -> Result<Option<EventRow>> {
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as::<_, EventRow>(&format!(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = $1"
         ))
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Registers someone: a place while there is one, else the waiting list.
     pub async fn register(
-        &self,
+        &mut self,
         event_id: &str,
         r: NewRegistration<'_>,
     ) -> Result<Option<RegistrationStatus>> {
-        let mut tx = self.pool().begin().await?;
-        if !lock_event(&mut tx, event_id).await? {
+        if !lock_event(self.0, event_id).await? {
             return Ok(None);
         }
         let capacity = sqlx::query_scalar::<_, i64>("SELECT capacity FROM events WHERE id = $1")
             .bind(event_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *self.0)
             .await?;
         let status =
-            RegistrationStatus::for_new(confirmed_count(&mut tx, event_id).await?, capacity);
+            RegistrationStatus::for_new(confirmed_count(self.0, event_id).await?, capacity);
         sqlx::query(
             "INSERT INTO registrations (id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, answers) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -316,92 +322,90 @@ impl Db {
         .bind(r.lang)
         .bind(status.as_str())
         .bind(r.cancel_token)
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(r.answers)
-        .execute(&mut *tx)
+        .execute(&mut *self.0)
         .await?;
-        tx.commit().await?;
         Ok(Some(status))
     }
 
-    pub async fn registration_by_token(&self, token: &str) -> Result<Option<RegistrationRow>> {
+    pub async fn registration_by_token(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
             "SELECT {REG_COLUMNS} FROM registrations WHERE cancel_token = $1"
         ))
         .bind(token)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Cancels a registration. When that frees a place, the first on the
     /// waiting list gets it; that registration is returned (to mail them).
-    pub async fn cancel_registration(&self, token: &str) -> Result<Option<RegistrationRow>> {
+    pub async fn cancel_registration(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
         let Some(reg) = self.registration_by_token(token).await? else {
             return Ok(None);
         };
-        let mut tx = self.pool().begin().await?;
-        lock_event(&mut tx, &reg.event_id).await?;
+        lock_event(self.0, &reg.event_id).await?;
         let was = sqlx::query_scalar::<_, String>(
             "UPDATE registrations SET status = 'afgemeld', cancelled_at = $1 \
              WHERE cancel_token = $2 AND status <> 'afgemeld' RETURNING status",
         )
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(token)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *self.0)
         .await?;
         let mut promoted = None;
         if was.is_some() {
             let capacity =
                 sqlx::query_scalar::<_, i64>("SELECT capacity FROM events WHERE id = $1")
                     .bind(&reg.event_id)
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut *self.0)
                     .await?;
-            if confirmed_count(&mut tx, &reg.event_id).await? < capacity {
-                promoted = promote_first_waiting(&mut tx, &reg.event_id).await?;
+            if confirmed_count(self.0, &reg.event_id).await? < capacity {
+                promoted = promote_first_waiting(self.0, &reg.event_id).await?;
             }
         }
-        tx.commit().await?;
         Ok(promoted)
     }
 
     /// Cancels the event itself; the sequence goes up so calendars that
     /// subscribed show it as cancelled. Returns false when it was already.
-    pub async fn cancel_event(&self, event_id: &str) -> Result<bool> {
+    pub async fn cancel(&mut self, event_id: &str) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE events SET status = 'geannuleerd', sequence = sequence + 1, updated_at = $1 \
              WHERE id = $2 AND status <> 'geannuleerd'",
         )
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(event_id)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Records that someone with a place arrived (or undoes it).
     pub async fn set_checked_in(
-        &self,
+        &mut self,
         event_id: &str,
         registration_id: &str,
         present: bool,
     ) -> Result<bool> {
+        let now = self.0.now();
         let done = sqlx::query(
             "UPDATE registrations SET checked_in_at = $1 WHERE id = $2 AND event_id = $3 AND status = 'bevestigd'",
         )
-        .bind(present.then(now_ms))
+        .bind(present.then_some(now))
         .bind(registration_id)
         .bind(event_id)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn registrations(&self, event_id: &str) -> Result<Vec<RegistrationRow>> {
+    pub async fn registrations(&mut self, event_id: &str) -> Result<Vec<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
             "SELECT {REG_COLUMNS} FROM registrations WHERE event_id = $1 ORDER BY created_at, id LIMIT 5000"
         ))
         .bind(event_id)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 }

@@ -1,10 +1,9 @@
-//! A durable queue of background work (mail now; newsletters and reindexing
-//! later). A job is claimed with a lease: a node that dies mid-job lets the
+//! A durable queue of background work (mail, newsletter sends). A job is claimed with a lease: a node that dies mid-job lets the
 //! lease run out and another node (or the restarted one) takes it over.
 
 use sqlx::FromRow;
 
-use crate::{Db, Result, new_id, now_ms};
+use crate::{Conn, Result, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct JobRow {
@@ -14,34 +13,58 @@ pub struct JobRow {
     pub attempts: i64,
 }
 
-impl Db {
-    pub async fn enqueue_job(&self, kind: &str, payload: &str) -> Result<String> {
+/// The jobs queue: `conn.jobs()`.
+pub struct Jobs<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn jobs(&mut self) -> Jobs<'_> {
+        Jobs(self)
+    }
+}
+
+impl Jobs<'_> {
+    /// Queues a job to run as soon as a worker is free. Inside a
+    /// transaction, the job exists only if the use case commits.
+    pub async fn enqueue(&mut self, kind: &'static str, payload: &str) -> Result<String> {
+        let now = self.0.now();
+        self.enqueue_at(kind, payload, now).await
+    }
+
+    /// Queues a job that runs from `run_after` on (reminders, follow-ups).
+    pub async fn enqueue_at(
+        &mut self,
+        kind: &'static str,
+        payload: &str,
+        run_after: i64,
+    ) -> Result<String> {
         let id = new_id();
-        let now = now_ms();
+        let now = self.0.now();
         sqlx::query(
             "INSERT INTO jobs (id, kind, payload, run_after, attempts, created_at) \
-             VALUES ($1, $2, $3, $4, 0, $4)",
+             VALUES ($1, $2, $3, $4, 0, $5)",
         )
         .bind(&id)
         .bind(kind)
         .bind(payload)
+        .bind(run_after)
         .bind(now)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
+        self.0.queued_job(kind);
         Ok(id)
     }
 
     /// Claims the oldest due job of this kind for `lease_ms`, or returns
     /// None. Two nodes racing for the same job: only one UPDATE matches.
-    pub async fn claim_job(&self, kind: &str, lease_ms: i64) -> Result<Option<JobRow>> {
-        let now = now_ms();
+    pub async fn claim(&mut self, kind: &str, lease_ms: i64) -> Result<Option<JobRow>> {
+        let now = self.0.now();
         let candidate = sqlx::query_scalar::<_, String>(
             "SELECT id FROM jobs WHERE kind = $2 AND done_at IS NULL AND run_after <= $1 \
              AND (locked_until IS NULL OR locked_until < $1) ORDER BY run_after LIMIT 1",
         )
         .bind(now)
         .bind(kind)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?;
         let Some(id) = candidate else {
             return Ok(None);
@@ -54,39 +77,39 @@ impl Db {
         .bind(now + lease_ms)
         .bind(&id)
         .bind(now)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Keeps a claimed job ours while it runs (a long newsletter send).
-    pub async fn extend_job_lease(&self, id: &str, lease_ms: i64) -> Result<()> {
+    pub async fn extend_lease(&mut self, id: &str, lease_ms: i64) -> Result<()> {
         sqlx::query("UPDATE jobs SET locked_until = $1 WHERE id = $2 AND done_at IS NULL")
-            .bind(now_ms() + lease_ms)
+            .bind(self.0.now() + lease_ms)
             .bind(id)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
 
-    pub async fn finish_job(&self, id: &str) -> Result<()> {
+    pub async fn finish(&mut self, id: &str) -> Result<()> {
         sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL WHERE id = $2")
-            .bind(now_ms())
+            .bind(self.0.now())
             .bind(id)
-            .execute(self.pool())
+            .execute(&mut *self.0)
             .await?;
         Ok(())
     }
 
     /// Puts a failed job back for a later try, or gives up on it (marks it
     /// done with the error) when `give_up` is true.
-    pub async fn fail_job(
-        &self,
+    pub async fn fail(
+        &mut self,
         id: &str,
         error: &str,
         retry_in_ms: i64,
         give_up: bool,
     ) -> Result<()> {
-        let now = now_ms();
+        let now = self.0.now();
         sqlx::query(
             "UPDATE jobs SET locked_until = NULL, last_error = $1, run_after = $2, done_at = $3 \
              WHERE id = $4",
@@ -95,15 +118,15 @@ impl Db {
         .bind(now + retry_in_ms)
         .bind(give_up.then_some(now))
         .bind(id)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(())
     }
 
-    pub async fn pending_jobs(&self) -> Result<i64> {
+    pub async fn pending(&mut self) -> Result<i64> {
         Ok(
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL")
-                .fetch_one(self.pool())
+                .fetch_one(&mut *self.0)
                 .await?,
         )
     }

@@ -2,7 +2,7 @@
 
 use sqlx::FromRow;
 
-use crate::{Db, Result, new_id, now_ms};
+use crate::{Conn, Result, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct SubscriberRow {
@@ -14,23 +14,43 @@ pub struct SubscriberRow {
     pub unsubscribe_token: String,
 }
 
+/// A subscriber as the editors see them.
+#[derive(Debug, Clone, FromRow)]
+pub struct SubscriberListRow {
+    pub email: String,
+    pub themes: String,
+    pub lang: String,
+    pub status: String,
+    pub created_at: i64,
+    pub confirmed_at: Option<i64>,
+}
+
 const COLUMNS: &str = "id, email, themes, lang, status, unsubscribe_token";
 
-impl Db {
-    pub async fn subscriber_by_email(&self, email: &str) -> Result<Option<SubscriberRow>> {
+/// Newsletter subscribers: `conn.newsletter()`.
+pub struct Newsletter<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn newsletter(&mut self) -> Newsletter<'_> {
+        Newsletter(self)
+    }
+}
+
+impl Newsletter<'_> {
+    pub async fn by_email(&mut self, email: &str) -> Result<Option<SubscriberRow>> {
         Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_subscribers WHERE email = $1"
         ))
         .bind(email)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Adds a pending subscriber, or makes an existing pending or
     /// unsubscribed one pending again with a new confirmation token. A
     /// confirmed subscriber is left as is (returns false).
-    pub async fn upsert_pending_subscriber(
-        &self,
+    pub async fn upsert_pending(
+        &mut self,
         email: &str,
         themes: &str,
         lang: &str,
@@ -38,7 +58,7 @@ impl Db {
         expires_at: i64,
         unsubscribe_token: &str,
     ) -> Result<bool> {
-        let now = now_ms();
+        let now = self.0.now();
         let done = sqlx::query(
             "INSERT INTO newsletter_subscribers \
              (id, email, themes, lang, status, confirm_token_hash, confirm_expires_at, unsubscribe_token, created_at) \
@@ -55,14 +75,14 @@ impl Db {
         .bind(expires_at)
         .bind(unsubscribe_token)
         .bind(now)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Confirms the subscriber with this token if it has not expired.
-    pub async fn confirm_subscriber(&self, confirm_token_hash: &str) -> Result<bool> {
-        let now = now_ms();
+    pub async fn confirm(&mut self, confirm_token_hash: &str) -> Result<bool> {
+        let now = self.0.now();
         let done = sqlx::query(
             "UPDATE newsletter_subscribers SET status = 'confirmed', confirmed_at = $1, \
              confirm_token_hash = NULL, confirm_expires_at = NULL \
@@ -70,41 +90,97 @@ impl Db {
         )
         .bind(now)
         .bind(confirm_token_hash)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn subscriber_by_unsubscribe_token(
-        &self,
-        token: &str,
-    ) -> Result<Option<SubscriberRow>> {
+    pub async fn by_unsubscribe_token(&mut self, token: &str) -> Result<Option<SubscriberRow>> {
         Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_subscribers WHERE unsubscribe_token = $1"
         ))
         .bind(token)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn unsubscribe(&self, token: &str) -> Result<bool> {
+    pub async fn unsubscribe(&mut self, token: &str) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = $1 \
              WHERE unsubscribe_token = $2 AND status <> 'unsubscribed'",
         )
-        .bind(now_ms())
+        .bind(self.0.now())
         .bind(token)
-        .execute(self.pool())
+        .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn count_subscribers(&self, status: &str) -> Result<i64> {
+    pub async fn count(&mut self, status: &str) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM newsletter_subscribers WHERE status = $1",
         )
         .bind(status)
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.0)
         .await?)
+    }
+
+    /// Subscribers for the editors: by status, optionally matching part of
+    /// the address, in address order.
+    pub async fn list(
+        &mut self,
+        status: &str,
+        contains: &str,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(Vec<SubscriberListRow>, i64)> {
+        let pattern = format!(
+            "%{}%",
+            contains
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let rows = sqlx::query_as::<_, SubscriberListRow>(
+            "SELECT email, themes, lang, status, created_at, confirmed_at FROM newsletter_subscribers \
+             WHERE status = $1 AND email LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3 OFFSET $4",
+        )
+        .bind(status)
+        .bind(&pattern)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *self.0)
+        .await?;
+        let total = if contains.is_empty() {
+            self.count(status).await?
+        } else {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM newsletter_subscribers WHERE status = $1 AND email LIKE $2 ESCAPE '\\'",
+            )
+            .bind(status)
+            .bind(&pattern)
+            .fetch_one(&mut *self.0)
+            .await?
+        };
+        Ok((rows, total))
+    }
+
+    /// Adds confirmed subscribers in bulk (demo data and benchmarks).
+    pub async fn insert_confirmed(&mut self, emails: &[String]) -> Result<()> {
+        let now = self.0.now();
+        for email in emails {
+            sqlx::query(
+                "INSERT INTO newsletter_subscribers (id, email, themes, lang, status, unsubscribe_token, created_at, confirmed_at) \
+                 VALUES ($1, $2, '', 'nl', 'confirmed', $3, $4, $4) ON CONFLICT (email) DO NOTHING",
+            )
+            .bind(new_id())
+            .bind(email)
+            .bind(format!("{}{}", new_id(), new_id()))
+            .bind(now)
+            .execute(&mut *self.0)
+            .await?;
+        }
+        Ok(())
     }
 }

@@ -4,7 +4,7 @@ use sqlx::FromRow;
 use vooruit_domain::story::{StoryContent, StoryStatus, Teller};
 
 use crate::db::flag;
-use crate::{Db, Result, StoreError, new_id, now_ms};
+use crate::{Conn, Result, StoreError, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct StoryRow {
@@ -138,69 +138,73 @@ pub struct MessageRow {
     pub created_at: i64,
 }
 
-impl Db {
+/// Stories, their revisions and messages: `conn.stories()`.
+pub struct Stories<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn stories(&mut self) -> Stories<'_> {
+        Stories(self)
+    }
+}
+
+impl Stories<'_> {
     /// Stores a new story with its first revision. The slug gets a numeric
     /// suffix when it is taken.
-    pub async fn insert_story(&self, s: NewStory<'_>) -> Result<(String, String)> {
+    pub async fn insert(&mut self, s: NewStory<'_>) -> Result<(String, String)> {
         let id = new_id();
-        let mut slug = s.slug.to_string();
-        for attempt in 2.. {
-            let mut tx = self.pool().begin().await?;
-            match insert_story_tx(&mut tx, &id, &slug, &s).await {
-                Ok(()) => {
-                    tx.commit().await?;
-                    return Ok((id, slug));
-                }
-                // Only a slug clash is worth another try.
-                Err(e) if e.is_unique_violation() && attempt <= 50 => {
-                    slug = format!("{}-{attempt}", s.slug);
-                }
-                Err(e) => return Err(e),
+        for attempt in 1..=50 {
+            let slug = if attempt == 1 {
+                s.slug.to_string()
+            } else {
+                format!("{}-{attempt}", s.slug)
+            };
+            // ON CONFLICT instead of catching the error: a failed statement
+            // would end the whole transaction on PostgreSQL.
+            if insert_story(self.0, &id, &slug, &s).await? {
+                return Ok((id, slug));
             }
         }
-        unreachable!("the loop returns")
+        Err(StoreError::Corrupt(format!("no free slug for {}", s.slug)))
     }
 
-    /// Stores many stories in one transaction (the generator for large test
-    /// databases). Slugs must be unique already.
-    pub async fn insert_stories(&self, stories: &[NewStory<'_>]) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
+    /// Stores many stories (the generator for large test databases). Slugs
+    /// must be unique already.
+    pub async fn insert_many(&mut self, stories: &[NewStory<'_>]) -> Result<()> {
         for s in stories {
-            insert_story_tx(&mut tx, &new_id(), s.slug, s).await?;
+            insert_story(self.0, &new_id(), s.slug, s).await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 
-    pub async fn story_by_id(&self, id: &str) -> Result<Option<StoryRow>> {
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE id = $1"
         ))
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn published_story(&self, slug: &str) -> Result<Option<StoryRow>> {
+    pub async fn published(&mut self, slug: &str) -> Result<Option<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE slug = $1 AND status = 'gepubliceerd'"
         ))
         .bind(slug)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    pub async fn story_by_status_token(&self, token_hash: &str) -> Result<Option<StoryRow>> {
+    pub async fn by_status_token(&mut self, token_hash: &str) -> Result<Option<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE status_token = $1"
         ))
         .bind(token_hash)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Stories waiting for the editors, oldest submission first.
-    pub async fn editor_queue(&self, limit: i64, offset: i64) -> Result<(Vec<StoryRow>, i64)> {
+    pub async fn editor_queue(&mut self, limit: i64, offset: i64) -> Result<(Vec<StoryRow>, i64)> {
         let rows = sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories \
              WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller') \
@@ -208,20 +212,20 @@ impl Db {
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?;
         let total = sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM stories \
              WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller')",
         )
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.0)
         .await?;
         Ok((rows, total))
     }
 
     /// Everything by one status, newest change first (editors' other tabs).
-    pub async fn stories_with_status(
-        &self,
+    pub async fn with_status(
+        &mut self,
         status: StoryStatus,
         limit: i64,
         offset: i64,
@@ -233,33 +237,32 @@ impl Db {
         .bind(status.as_str())
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?;
         let total = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories WHERE status = $1")
             .bind(status.as_str())
-            .fetch_one(self.pool())
+            .fetch_one(&mut *self.0)
             .await?;
         Ok((rows, total))
     }
 
-    pub async fn stories_by_author(&self, user_id: &str) -> Result<Vec<StoryRow>> {
+    pub async fn by_author(&mut self, user_id: &str) -> Result<Vec<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE author_id = $1 ORDER BY created_at DESC LIMIT 200"
         ))
         .bind(user_id)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
     /// Replaces the text of a story and keeps the new version as a revision.
-    pub async fn update_story_content(
-        &self,
+    pub async fn update_content(
+        &mut self,
         id: &str,
         content: &StoryContent,
         editor_id: Option<&str>,
     ) -> Result<()> {
-        let now = now_ms();
-        let mut tx = self.pool().begin().await?;
+        let now = self.0.now();
         sqlx::query(
             "UPDATE stories SET kind = $1, title = $2, summary = $3, context = $4, aim = $5, \
              approach = $6, what_differed = $7, lessons = $8, tips = $9, do_differently = $10, \
@@ -280,25 +283,22 @@ impl Db {
         .bind(&content.region)
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *self.0)
         .await?;
-        insert_revision(&mut tx, id, editor_id, content, now).await?;
-        crate::outbox::record(&mut tx, id).await?;
-        tx.commit().await?;
-        Ok(())
+        insert_revision(self.0, id, editor_id, content, now).await?;
+        crate::outbox::record(self.0, id).await
     }
 
     /// Moves a story from `from` to `to`, only if it is still in `from`
     /// (so two editors acting at once cannot both win). Returns whether it moved.
-    pub async fn set_story_status(
-        &self,
+    pub async fn set_status(
+        &mut self,
         id: &str,
         from: StoryStatus,
         to: StoryStatus,
         reject_reason: Option<&str>,
     ) -> Result<bool> {
-        let now = now_ms();
-        let mut tx = self.pool().begin().await?;
+        let now = self.0.now();
         let done = sqlx::query(
             "UPDATE stories SET status = $1, updated_at = $2, \
              published_at = CASE WHEN $1 = 'gepubliceerd' THEN COALESCE(published_at, $2) ELSE published_at END, \
@@ -311,17 +311,16 @@ impl Db {
         .bind(reject_reason)
         .bind(id)
         .bind(from.as_str())
-        .execute(&mut *tx)
+        .execute(&mut *self.0)
         .await?;
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        crate::outbox::record(&mut tx, id).await?;
-        tx.commit().await?;
+        crate::outbox::record(self.0, id).await?;
         Ok(true)
     }
 
-    pub async fn add_story_message(&self, story_id: &str, author: &str, body: &str) -> Result<()> {
+    pub async fn add_message(&mut self, story_id: &str, author: &str, body: &str) -> Result<()> {
         sqlx::query(
             "INSERT INTO story_messages (id, story_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
@@ -329,73 +328,99 @@ impl Db {
         .bind(story_id)
         .bind(author)
         .bind(body)
-        .bind(now_ms())
-        .execute(self.pool())
+        .bind(self.0.now())
+        .execute(&mut *self.0)
         .await?;
         Ok(())
     }
 
-    pub async fn story_messages(&self, story_id: &str) -> Result<Vec<MessageRow>> {
+    pub async fn messages(&mut self, story_id: &str) -> Result<Vec<MessageRow>> {
         Ok(sqlx::query_as::<_, MessageRow>(
             "SELECT id, author, body, created_at FROM story_messages \
              WHERE story_id = $1 ORDER BY created_at, id LIMIT 500",
         )
         .bind(story_id)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
-    pub async fn story_revisions(&self, story_id: &str) -> Result<Vec<RevisionRow>> {
+    pub async fn revisions(&mut self, story_id: &str) -> Result<Vec<RevisionRow>> {
         Ok(sqlx::query_as::<_, RevisionRow>(
             "SELECT r.id, u.name AS editor_name, r.created_at, r.content \
              FROM story_revisions r LEFT JOIN users u ON u.id = r.editor_id \
              WHERE r.story_id = $1 ORDER BY r.created_at DESC, r.id LIMIT 200",
         )
         .bind(story_id)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
     /// (slug, updated_at) of published stories, by slug: for the sitemap.
-    pub async fn published_slugs(&self, limit: i64, offset: i64) -> Result<Vec<(String, i64)>> {
+    pub async fn published_slugs(&mut self, limit: i64, offset: i64) -> Result<Vec<(String, i64)>> {
         Ok(sqlx::query_as::<_, (String, i64)>(
             "SELECT slug, updated_at FROM stories WHERE status = 'gepubliceerd' ORDER BY slug LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
-    pub async fn count_published(&self) -> Result<i64> {
+    pub async fn count_published(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM stories WHERE status = 'gepubliceerd'",
         )
-        .fetch_one(self.pool())
+        .fetch_one(&mut *self.0)
         .await?)
     }
 
-    pub async fn count_stories(&self) -> Result<i64> {
+    /// Stories by id, in one query (the indexer's batch).
+    pub async fn by_ids(&mut self, ids: &[String]) -> Result<Vec<StoryRow>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut q = sqlx::query_as::<_, StoryRow>(&sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        Ok(q.fetch_all(&mut *self.0).await?)
+    }
+
+    /// Published stories in id order after `after_id`: a full rebuild walks
+    /// them batch by batch without holding them all in memory.
+    pub async fn published_after(&mut self, after_id: &str, limit: i64) -> Result<Vec<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories WHERE status = 'gepubliceerd' AND id > $1 ORDER BY id LIMIT $2"
+        ))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    pub async fn count(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM stories")
-            .fetch_one(self.pool())
+            .fetch_one(&mut *self.0)
             .await?)
     }
 }
 
-async fn insert_story_tx(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    id: &str,
-    slug: &str,
-    s: &NewStory<'_>,
-) -> Result<()> {
-    let now = now_ms();
+/// Inserts one story with its first revision and outbox row; false when
+/// the slug is taken.
+async fn insert_story(conn: &mut Conn, id: &str, slug: &str, s: &NewStory<'_>) -> Result<bool> {
+    let now = conn.now();
     let c = s.content;
-    sqlx::query(&format!(
+    let inserted = sqlx::query(&format!(
         "INSERT INTO stories (id, slug, status, kind, title, summary, context, aim, approach, \
          what_differed, lessons, tips, do_differently, themes, sectors, region, teller_name, \
          teller_org, show_name, show_org, contact_email, no_client_info, consent_at, lang, \
          author_id, status_token, created_at, updated_at, submitted_at, published_at) \
-         VALUES ({})",
+         VALUES ({}) ON CONFLICT (slug) DO NOTHING",
         (1..=30)
             .map(|i| format!("${i}"))
             .collect::<Vec<_>>()
@@ -431,15 +456,19 @@ async fn insert_story_tx(
     .bind(now)
     .bind((s.status != StoryStatus::Concept).then_some(now))
     .bind(s.published_at)
-    .execute(&mut **tx)
-    .await?;
-    insert_revision(tx, id, None, c, now).await?;
-    crate::outbox::record(tx, id).await?;
-    Ok(())
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if inserted {
+        insert_revision(conn, id, None, c, now).await?;
+        crate::outbox::record(conn, id).await?;
+    }
+    Ok(inserted)
 }
 
 async fn insert_revision(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut Conn,
     story_id: &str,
     editor_id: Option<&str>,
     content: &StoryContent,
@@ -455,7 +484,7 @@ async fn insert_revision(
     .bind(editor_id)
     .bind(now)
     .bind(json)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

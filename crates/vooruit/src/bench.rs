@@ -49,7 +49,8 @@ fn run(app: &App, runs: usize, filtered: bool) -> anyhow::Result<(f64, f64, usiz
             }
             let start = Instant::now();
             let r = app
-                .search_uncached(&req)
+                .search()
+                .uncached(&req)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             let ms = start.elapsed().as_secs_f64() * 1000.0;
             times.push(ms);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
-use vooruit_app::{App, Config, Db};
+use vooruit_app::{App, Clock, Config, Db, FaultPoint};
 use vooruit_domain::account::Role;
 
 use crate::config::{FileConfig, default_database_url};
@@ -43,6 +43,12 @@ pub struct Common {
         default_value = "vooruit.toml"
     )]
     pub config: PathBuf,
+    /// `production`, or `test` for the test suite: only in test mode can
+    /// the clock be moved (POST /api/test/clock) and a fault point be set
+    /// (VOORUIT_TEST_FAULT); production refuses both.
+    #[arg(long, global = true, env = "VOORUIT_MODE", default_value = "production",
+          value_parser = ["production", "test"])]
+    pub mode: String,
 }
 
 #[derive(Subcommand, Debug)]
@@ -70,6 +76,8 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         runs: usize,
     },
+    /// Print every route of the web server (method and path).
+    Routes,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -138,6 +146,8 @@ struct Resolved {
     data_dir: PathBuf,
     database_url: String,
     file: FileConfig,
+    test_mode: bool,
+    fault: Option<FaultPoint>,
 }
 
 fn resolve(common: &Common) -> anyhow::Result<Resolved> {
@@ -154,10 +164,26 @@ fn resolve(common: &Common) -> anyhow::Result<Resolved> {
         .clone()
         .or_else(|| file.database_url.clone())
         .unwrap_or_else(|| default_database_url(&data_dir));
+    let test_mode = common.mode == "test";
+    let fault = match std::env::var("VOORUIT_TEST_FAULT") {
+        Ok(spec) if !spec.is_empty() => {
+            if !test_mode {
+                bail!(
+                    "VOORUIT_TEST_FAULT is a setting for the test suite and is refused in production mode (set VOORUIT_MODE=test only in tests)"
+                );
+            }
+            Some(FaultPoint::parse(&spec).with_context(|| {
+                format!("VOORUIT_TEST_FAULT={spec:?}: expected <use case>:<number of writes>")
+            })?)
+        }
+        _ => None,
+    };
     Ok(Resolved {
         data_dir,
         database_url,
         file,
+        test_mode,
+        fault,
     })
 }
 
@@ -176,10 +202,19 @@ fn init_logging(format: Option<&str>) {
 }
 
 async fn open_db(r: &Resolved) -> anyhow::Result<Db> {
-    let db = Db::connect(&r.database_url)
+    // Only the test suite's clock can be moved (see `Common::mode`).
+    let clock = if r.test_mode {
+        Clock::movable()
+    } else {
+        Clock::system()
+    };
+    let mut db = Db::connect(&r.database_url, clock)
         .await
         .context("connecting to the database (check VOORUIT_DATABASE_URL)")?;
     db.migrate().await.context("migrating the database")?;
+    if let Some(fault) = r.fault.clone() {
+        db = db.with_fault_point(fault);
+    }
     Ok(db)
 }
 
@@ -204,7 +239,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .await
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
             }
-            let n = app.db.count_published().await?;
+            let n = app
+                .stories()
+                .count_published()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
                 "indexed {n} published stories in {:.1} s",
                 started.elapsed().as_secs_f64()
@@ -229,10 +268,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             app.generate_subscribers(subscribers)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let count = async {
+                Ok::<_, vooruit_app::AppError>((
+                    app.stories().count_published().await?,
+                    app.newsletter().confirmed_count().await?,
+                ))
+            };
+            let (published, subscribed) = count.await.map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
-                "database has {} stories and {} confirmed subscribers ({stories} stories and {subscribers} subscribers generated in {:.1} s); run `vooruit reindex` or start the server to index the stories",
-                app.db.count_stories().await?,
-                app.db.count_subscribers("confirmed").await?,
+                "database has {published} published stories and {subscribed} confirmed subscribers ({stories} stories and {subscribers} subscribers generated in {:.1} s); run `vooruit reindex` or start the server to index the stories",
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -248,6 +292,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             crate::bench::search(&app, runs)
+        }
+        Command::Routes => {
+            for route in vooruit_web::route_table() {
+                println!("{} {}", route.method, route.path);
+            }
+            Ok(())
         }
         Command::Migrate => {
             init_logging(r.file.log_format.as_deref());
@@ -279,7 +329,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     app_config(&r, "http://localhost:8080".into(), None, None),
                 )
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-                match app.add_user(&email, &name, role, password).await {
+                match app.accounts().add_user(&email, &name, role, password).await {
                     Ok(true) => println!("account created: {email} ({})", role.as_str()),
                     Ok(false) => println!("account updated: {email} ({})", role.as_str()),
                     Err(vooruit_app::AppError::Validation(errors)) => {

@@ -1,13 +1,12 @@
 //! Static files, embedded in the binary. Their URLs carry a version, so they
 //! can be cached for a year.
 
-use axum::Router;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 
 use crate::AppState;
+use crate::routes::Routes;
 
 const CSS: &str = include_str!("../static/vooruit.css");
 const FAVICON: &str = include_str!("../static/favicon.svg");
@@ -17,11 +16,11 @@ pub const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 const CACHE: &str = "public, max-age=31536000, immutable";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/static/{version}/vooruit.css", get(css))
-        .route("/static/{version}/thema.css", get(theme_css))
-        .route("/favicon.svg", get(favicon))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/static/{version}/vooruit.css", css)
+        .get("/static/{version}/thema.css", theme_css)
+        .get("/favicon.svg", favicon)
 }
 
 async fn css() -> Response {

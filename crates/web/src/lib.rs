@@ -11,13 +11,13 @@ pub mod i18n;
 mod metrics;
 mod middleware;
 mod pages;
+mod routes;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -25,8 +25,11 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use vooruit_app::App;
 
+use crate::routes::Routes;
+
 pub use context::Ctx;
 pub use error::{ApiError, HtmlError};
+pub use routes::Route;
 
 /// Largest request body accepted: a long story fits many times over.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -48,27 +51,50 @@ pub struct AppState {
     pub app: App,
     pub web: Arc<WebConfig>,
     pub metrics: Arc<metrics::Metrics>,
+    /// The API's OpenAPI document, built with its routes.
+    pub openapi: Arc<utoipa::openapi::OpenApi>,
+}
+
+/// Health, metrics and static files: no language, session or CSRF check.
+fn plain_routes() -> Routes {
+    Routes::new()
+        .get("/healthz", pages::health::healthz)
+        .get("/metrics", metrics::metrics)
+        .merge(assets::routes())
+}
+
+/// Pages and the API: every feature's routes, registered in one place each
+/// (`pages::routes`, `api::v1::routes`).
+fn dynamic_routes() -> Routes {
+    pages::routes().merge(api::routes()).api(api::v1::routes())
+}
+
+/// Every route of the site, method and path, as the router has them.
+pub fn route_table() -> Vec<Route> {
+    let mut table = plain_routes().table();
+    table.extend(dynamic_routes().table());
+    table.sort();
+    table
 }
 
 /// The whole site.
 pub fn router(app: App, web: WebConfig) -> Router {
+    let (dynamic, _, openapi) = dynamic_routes().into_parts();
+    let (plain, _, _) = plain_routes().into_parts();
     let state = AppState {
         app,
         web: Arc::new(web),
         metrics: Arc::new(metrics::Metrics::default()),
+        openapi: Arc::new(openapi),
     };
-    let dynamic = pages::routes()
-        .merge(api::routes())
+    let dynamic = dynamic
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::context,
         ));
     let x_request_id = axum::http::HeaderName::from_static("x-request-id");
-    Router::new()
-        .route("/healthz", get(pages::health::healthz))
-        .route("/metrics", get(metrics::metrics))
-        .merge(assets::routes())
+    plain
         .merge(dynamic)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -87,7 +87,7 @@ pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> R
 }
 
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    let pending = state.app.db.pending_jobs().await.ok();
+    let pending = state.app.pending_jobs().await.ok();
     (
         [(
             header::CONTENT_TYPE,

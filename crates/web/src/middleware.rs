@@ -101,7 +101,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let (mut res, queries) = vooruit_app::count_queries(async {
         let checked = async {
             if let Some(token) = session {
-                ctx.user = state.app.session_user(&token).await?;
+                ctx.user = state.app.accounts().session_user(&token).await?;
             }
             check_unsafe_request(req, &csrf, api).await
         }

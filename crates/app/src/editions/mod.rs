@@ -10,13 +10,15 @@ use utoipa::ToSchema;
 use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus};
 use vooruit_domain::slug::slugify;
 use vooruit_domain::taxonomy::split_list;
-use vooruit_store::editions::{DeliveryCounts, EditionFields, EditionRow, SubscriberListRow};
-use vooruit_store::now_ms;
+use vooruit_store::editions::{DeliveryCounts, EditionFields, EditionRow};
 
 use crate::accounts::User;
+use crate::events::EventFilter;
+use crate::mail;
 use crate::markdown::{plain_excerpt, render};
-use crate::stories::{Page, StoryFilter};
-use crate::{App, AppError, AppResult};
+use crate::page::{Page, offset};
+use crate::stories::StoryFilter;
+use crate::{AppError, AppResult};
 
 pub use render::RenderedEdition;
 
@@ -85,32 +87,6 @@ impl From<DeliveryCounts> for SendProgress {
     }
 }
 
-/// Subscribers for the editors' list.
-#[derive(Debug, Clone, Serialize)]
-pub struct SubscriberView {
-    pub email: String,
-    pub themes: Vec<String>,
-    pub lang: String,
-    pub status: String,
-    pub created_at: i64,
-    pub confirmed_at: Option<i64>,
-}
-
-impl From<SubscriberListRow> for SubscriberView {
-    fn from(r: SubscriberListRow) -> Self {
-        SubscriberView {
-            email: r.email,
-            themes: split_list(&r.themes),
-            lang: r.lang,
-            status: r.status,
-            created_at: r.created_at,
-            confirmed_at: r.confirmed_at,
-        }
-    }
-}
-
-pub const SUBSCRIBER_STATUSES: &[&str] = &["confirmed", "pending", "unsubscribed"];
-const SUBSCRIBERS_PER_PAGE: i64 = 50;
 const ARCHIVE_PER_PAGE: i64 = 20;
 
 fn items_json(items: &[EditionItem]) -> AppResult<String> {
@@ -126,12 +102,31 @@ fn fields<'a>(input: &'a EditionInput, items: &'a str, themes: &'a str) -> Editi
     }
 }
 
-impl App {
+crate::service!(
+    /// Newsletter editions: compose, preview, test, send, archive:
+    /// `app.editions()`.
+    Editions,
+    editions
+);
+
+/// The kind of job that sends an edition to its recipients.
+pub const KIND: &str = "newsletter";
+
+pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
+    name: KIND,
+    run: |app, edition_id| Box::pin(app.editions().send_job(edition_id)),
+}];
+
+impl Editions<'_> {
     /// Items to start an edition with: the newest published stories and the
     /// next events. The editor keeps, rewrites or removes them.
     pub async fn suggested_items(&self, lang: &str) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
-        if let Ok(stories) = self.published_stories(&StoryFilter::default(), 1).await {
+        if let Ok(stories) = self
+            .stories()
+            .published_list(&StoryFilter::default(), 1)
+            .await
+        {
             for s in stories.items.into_iter().take(4) {
                 items.push(EditionItem {
                     kind: "verhaal".into(),
@@ -141,9 +136,7 @@ impl App {
                 });
             }
         }
-        let upcoming = self
-            .events(true, &vooruit_store::events::EventFilter::default(), 1)
-            .await?;
+        let upcoming = self.events().list(true, &EventFilter::default(), 1).await?;
         for e in upcoming.items.into_iter().take(3) {
             items.push(EditionItem {
                 kind: "agenda".into(),
@@ -156,80 +149,81 @@ impl App {
     }
 
     /// A new concept with suggested items; returns its id.
-    pub async fn new_edition(&self, user: &User, lang: &str) -> AppResult<String> {
-        Self::require_editor(user)?;
-        let month = crate::dates::format_month(lang, now_ms());
+    pub async fn new_concept(&self, user: &User, lang: &str) -> AppResult<String> {
+        user.require_editor()?;
+        let month = crate::dates::format_month(lang, self.now());
         let subject = if lang == "en" {
             format!("Vooruit newsletter, {month}")
         } else {
             format!("Nieuwsbrief Vooruit, {month}")
         };
-        let items = items_json(&self.suggested_items(lang).await?)?;
-        let fields = EditionFields {
-            subject: &subject,
-            intro: "",
-            items: &items,
-            themes: "",
+        let input = EditionInput {
+            subject,
+            intro: String::new(),
+            items: self.suggested_items(lang).await?,
+            themes: vec![],
         };
-        Ok(self.db.insert_edition(&fields, &user.id).await?)
+        self.store(&input, &user.id).await
     }
 
     /// Creates an edition from complete input (the API).
-    pub async fn create_edition(&self, user: &User, input: &EditionInput) -> AppResult<String> {
-        Self::require_editor(user)?;
+    pub async fn create(&self, user: &User, input: &EditionInput) -> AppResult<String> {
+        user.require_editor()?;
         input.validate()?;
-        self.store_edition(input, &user.id).await
+        self.store(input, &user.id).await
     }
 
     /// Saves a new concept edition as given (also the demo's).
-    pub(crate) async fn store_edition(
-        &self,
-        input: &EditionInput,
-        created_by: &str,
-    ) -> AppResult<String> {
+    pub(crate) async fn store(&self, input: &EditionInput, created_by: &str) -> AppResult<String> {
         let (items, themes) = (items_json(&input.items)?, input.themes.join(","));
-        Ok(self
-            .db
-            .insert_edition(&fields(input, &items, &themes), created_by)
-            .await?)
+        let mut tx = self.begin("editions.create").await?;
+        let id = tx
+            .editions()
+            .insert(&fields(input, &items, &themes), created_by)
+            .await?;
+        self.commit(tx).await?;
+        Ok(id)
     }
 
-    pub async fn save_edition(&self, user: &User, id: &str, input: &EditionInput) -> AppResult<()> {
-        Self::require_editor(user)?;
+    pub async fn save(&self, user: &User, id: &str, input: &EditionInput) -> AppResult<()> {
+        user.require_editor()?;
         input.validate()?;
         let (items, themes) = (items_json(&input.items)?, input.themes.join(","));
-        let saved = self
-            .db
-            .update_edition(id, &fields(input, &items, &themes))
-            .await?;
-        if saved {
-            Ok(())
-        } else if self.db.edition(id).await?.is_none() {
+        let mut tx = self.begin("editions.save").await?;
+        if tx
+            .editions()
+            .update(id, &fields(input, &items, &themes))
+            .await?
+        {
+            return self.commit(tx).await;
+        }
+        if tx.editions().by_id(id).await?.is_none() {
             Err(AppError::NotFound)
         } else {
             Err(AppError::Conflict("error-edition-sent"))
         }
     }
 
-    pub async fn editor_edition(
-        &self,
-        user: &User,
-        id: &str,
-    ) -> AppResult<(EditionView, SendProgress)> {
-        Self::require_editor(user)?;
-        let row = self.db.edition(id).await?.ok_or(AppError::NotFound)?;
+    /// One edition with how far its send has come.
+    pub async fn get(&self, user: &User, id: &str) -> AppResult<(EditionView, SendProgress)> {
+        user.require_editor()?;
+        let mut conn = self.read().await?;
+        let row = conn.editions().by_id(id).await?.ok_or(AppError::NotFound)?;
         let progress = if row.status == "concept" {
             SendProgress::default()
         } else {
-            self.db.delivery_counts(id).await?.into()
+            conn.editions().delivery_counts(id).await?.into()
         };
         Ok((EditionView::from_row(row)?, progress))
     }
 
-    pub async fn editor_editions(&self, user: &User) -> AppResult<Vec<EditionView>> {
-        Self::require_editor(user)?;
-        self.db
-            .editions(100)
+    /// Every edition for the editors, newest first.
+    pub async fn list(&self, user: &User) -> AppResult<Vec<EditionView>> {
+        user.require_editor()?;
+        self.read()
+            .await?
+            .editions()
+            .list(100)
             .await?
             .into_iter()
             .map(EditionView::from_row)
@@ -237,64 +231,53 @@ impl App {
     }
 
     /// The mail as a subscriber would get it, for the preview.
-    pub async fn preview_edition(
-        &self,
-        user: &User,
-        id: &str,
-        lang: &str,
-    ) -> AppResult<RenderedEdition> {
-        let (edition, _) = self.editor_edition(user, id).await?;
+    pub async fn preview(&self, user: &User, id: &str, lang: &str) -> AppResult<RenderedEdition> {
+        let (edition, _) = self.get(user, id).await?;
         self.render_edition(&edition, lang, &self.config.url("/nieuwsbrief"))
     }
 
     /// Sends the edition to the editor alone, marked as a test.
-    pub async fn send_test_edition(&self, user: &User, id: &str, lang: &str) -> AppResult<()> {
-        let (edition, _) = self.editor_edition(user, id).await?;
+    pub async fn send_test(&self, user: &User, id: &str, lang: &str) -> AppResult<()> {
+        let (edition, _) = self.get(user, id).await?;
         let rendered = self.render_edition(&edition, lang, &self.config.url("/nieuwsbrief"))?;
-        let mut mail = rendered.into_mail(&user.email);
-        mail.subject = format!("[Test] {}", mail.subject);
-        self.queue_mail(mail).await
+        let mut m = rendered.into_mail(&user.email);
+        m.subject = format!("[Test] {}", m.subject);
+        let mut tx = self.begin("editions.send_test").await?;
+        mail::queue(&mut tx, m).await?;
+        self.commit(tx).await
     }
 
-    /// Starts the send to every confirmed subscriber (off the request path).
+    /// Starts the send to every confirmed subscriber (off the request path):
+    /// the recipients are fixed and the send job queued in one transaction.
     /// Returns the number of recipients. A second call does nothing.
-    pub async fn start_edition_send(&self, user: &User, id: &str) -> AppResult<i64> {
-        let (edition, _) = self.editor_edition(user, id).await?;
+    pub async fn start_send(&self, user: &User, id: &str) -> AppResult<i64> {
+        let (edition, _) = self.get(user, id).await?;
         if !edition.editable() {
             return Err(AppError::Conflict("error-edition-sent"));
         }
-        let date = chrono::Utc::now().format("%Y-%m-%d");
-        let base = format!("{date}-{}", slugify(&edition.subject));
-        for n in 1..50 {
-            let slug = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
-            match self.db.start_sending(id, &slug, &edition.themes).await {
-                Ok(Some(recipients)) => {
-                    self.db
-                        .enqueue_job(crate::jobs::KIND_NEWSLETTER, id)
-                        .await?;
-                    self.wakeup(crate::jobs::KIND_NEWSLETTER).notify_one();
-                    return Ok(recipients);
-                }
-                Ok(None) => return Err(AppError::Conflict("error-edition-sent")),
-                Err(e) if e.is_unique_violation() => continue,
-                Err(e) => return Err(e.into()),
-            }
-        }
-        Err(AppError::Conflict("error-changed-meanwhile"))
+        let date = chrono::DateTime::from_timestamp_millis(self.now())
+            .unwrap_or_default()
+            .format("%Y-%m-%d");
+        let slug = format!("{date}-{}", slugify(&edition.subject));
+        let mut tx = self.begin("editions.start_send").await?;
+        let Some(recipients) = tx
+            .editions()
+            .start_sending(id, &slug, &edition.themes)
+            .await?
+        else {
+            return Err(AppError::Conflict("error-edition-sent"));
+        };
+        tx.jobs().enqueue(KIND, id).await?;
+        self.commit(tx).await?;
+        Ok(recipients)
     }
 
     /// The archive: sent editions, newest first.
-    pub async fn archived_editions(&self, page: i64) -> AppResult<Page<EditionView>> {
-        let page = page.clamp(1, 10_000);
-        let total = self.db.count_sent_editions().await?;
-        let rows = self
-            .db
-            .sent_editions(ARCHIVE_PER_PAGE, (page - 1) * ARCHIVE_PER_PAGE)
-            .await?;
+    pub async fn archive(&self, page: i64) -> AppResult<Page<EditionView>> {
+        let (page, offset) = offset(page, ARCHIVE_PER_PAGE);
+        let mut conn = self.read().await?;
+        let total = conn.editions().count_sent().await?;
+        let rows = conn.editions().sent(ARCHIVE_PER_PAGE, offset).await?;
         let items = rows
             .into_iter()
             .map(EditionView::from_row)
@@ -302,48 +285,14 @@ impl App {
         Ok(Page::new(items, total, page, ARCHIVE_PER_PAGE))
     }
 
-    pub async fn archived_edition(&self, slug: &str) -> AppResult<EditionView> {
+    pub async fn archived(&self, slug: &str) -> AppResult<EditionView> {
         let row = self
-            .db
-            .sent_edition_by_slug(slug)
+            .read()
+            .await?
+            .editions()
+            .sent_by_slug(slug)
             .await?
             .ok_or(AppError::NotFound)?;
         EditionView::from_row(row)
-    }
-
-    pub async fn confirmed_subscribers(&self) -> AppResult<i64> {
-        Ok(self.db.count_subscribers("confirmed").await?)
-    }
-
-    /// Subscribers by status, optionally searched by part of the address.
-    pub async fn subscribers(
-        &self,
-        user: &User,
-        status: &str,
-        query: &str,
-        page: i64,
-    ) -> AppResult<Page<SubscriberView>> {
-        Self::require_editor(user)?;
-        let status = if SUBSCRIBER_STATUSES.contains(&status) {
-            status
-        } else {
-            "confirmed"
-        };
-        let page = page.clamp(1, 100_000);
-        let (rows, total) = self
-            .db
-            .subscribers(
-                status,
-                query.trim(),
-                SUBSCRIBERS_PER_PAGE,
-                (page - 1) * SUBSCRIBERS_PER_PAGE,
-            )
-            .await?;
-        Ok(Page::new(
-            rows.into_iter().map(SubscriberView::from).collect(),
-            total,
-            page,
-            SUBSCRIBERS_PER_PAGE,
-        ))
     }
 }

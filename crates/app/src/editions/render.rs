@@ -5,8 +5,9 @@ use askama::Template;
 use vooruit_domain::edition::EditionItem;
 
 use super::EditionView;
+use super::Editions;
 use crate::mail::Mail;
-use crate::{App, AppError, AppResult};
+use crate::{AppError, AppResult};
 
 /// One rendered edition for one reader.
 pub struct RenderedEdition {
@@ -64,7 +65,7 @@ impl EditionHtml<'_> {
     }
 }
 
-impl App {
+impl Editions<'_> {
     /// Renders an edition for a reader in `lang` with their own unsubscribe
     /// link.
     pub fn render_edition(

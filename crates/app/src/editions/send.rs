@@ -7,17 +7,19 @@
 
 use std::time::Duration;
 
-use super::EditionView;
-use crate::App;
+use super::{EditionView, Editions};
 
 /// Rows fetched per query.
 const BATCH: i64 = 200;
 
-impl App {
-    pub(crate) async fn send_edition(&self, edition_id: &str) -> Result<(), String> {
+impl Editions<'_> {
+    /// The send job: mails the recipients fixed when the send started.
+    pub(crate) async fn send_job(self, edition_id: &str) -> Result<(), String> {
         let row = self
-            .db
-            .edition(edition_id)
+            .read_conn()
+            .await?
+            .editions()
+            .by_id(edition_id)
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("edition {edition_id} does not exist"))?;
@@ -37,7 +39,9 @@ impl App {
         let mut sent_here = 0_u64;
         loop {
             let batch = self
-                .db
+                .read_conn()
+                .await?
+                .editions()
                 .next_deliveries(edition_id, BATCH)
                 .await
                 .map_err(|e| e.to_string())?;
@@ -90,10 +94,15 @@ impl App {
                 .await?;
         }
         smtp.close().await;
-        self.db
+        let mut tx = self
+            .begin("editions.finish_sending")
+            .await
+            .map_err(|e| e.to_string())?;
+        tx.editions()
             .finish_sending(edition_id)
             .await
             .map_err(|e| e.to_string())?;
+        self.commit(tx).await.map_err(|e| e.to_string())?;
         tracing::info!(edition = edition_id, sent = sent_here, "newsletter sent");
         Ok(())
     }
@@ -107,16 +116,24 @@ impl App {
         if previous.is_none() && next.is_none() {
             return Ok(());
         }
-        self.db
-            .delivery_step(
-                edition_id,
-                previous
-                    .as_ref()
-                    .map(|(id, status, error)| (id.as_str(), *status, error.as_deref())),
-                next,
-            )
-            .await
-            .map_err(|e| e.to_string())
+        let step = async {
+            let mut tx = self.begin("editions.delivery_step").await?;
+            tx.editions()
+                .delivery_step(
+                    edition_id,
+                    previous
+                        .as_ref()
+                        .map(|(id, status, error)| (id.as_str(), *status, error.as_deref())),
+                    next,
+                )
+                .await?;
+            self.commit(tx).await
+        };
+        step.await.map_err(|e| e.to_string())
+    }
+
+    async fn read_conn(&self) -> Result<vooruit_store::Conn, String> {
+        self.read().await.map_err(|e| e.to_string())
     }
 
     /// The domain of the site, for Message-IDs and List-Id.

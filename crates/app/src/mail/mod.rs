@@ -1,5 +1,5 @@
-//! Outgoing mail. Use cases never send directly: they queue a job
-//! (`App::queue_mail`), and the worker delivers it over SMTP, or, when no SMTP
+//! Outgoing mail. Use cases never send directly: they queue a job in their
+//! own transaction (`mail::queue`), and the worker delivers it over SMTP, or, when no SMTP
 //! server is configured, writes it as an `.eml` file to `data/outbox/` so the
 //! whole flow works on one machine.
 
@@ -9,6 +9,8 @@ use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
+
+use vooruit_store::Conn;
 
 use crate::{App, AppError, AppResult, Config};
 
@@ -30,6 +32,18 @@ pub struct Mail {
     /// mail to the receiving side.
     #[serde(default)]
     pub message_id: Option<String>,
+}
+
+impl Mail {
+    /// A plain-text mail.
+    pub fn text(to: &str, subject: String, text: String) -> Mail {
+        Mail {
+            to: to.to_string(),
+            subject,
+            text,
+            ..Default::default()
+        }
+    }
 }
 
 /// Why a mail did not go out. Permanent: the server refused this mail (a
@@ -199,20 +213,26 @@ pub(crate) async fn write_eml(dir: &std::path::Path, bytes: &[u8]) -> Result<(),
     Ok(())
 }
 
-impl App {
-    /// Queues a mail; it is sent off the request path and survives a restart.
-    pub async fn queue_mail(&self, mail: Mail) -> AppResult<()> {
-        let payload =
-            serde_json::to_string(&mail).map_err(|e| AppError::Internal(e.to_string()))?;
-        self.db
-            .enqueue_job(crate::jobs::KIND_MAIL, &payload)
-            .await?;
-        self.wakeup(crate::jobs::KIND_MAIL).notify_one();
-        Ok(())
-    }
+/// The kind of job that delivers one mail.
+pub const KIND: &str = "mail";
 
-    pub(crate) async fn deliver(&self, mail: &Mail) -> Result<(), String> {
-        self.mailer.send(mail).await.map_err(|e| e.message)
+pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
+    name: KIND,
+    run: |app, payload| Box::pin(app.deliver(payload)),
+}];
+
+/// Queues a mail in the use case's transaction: it is sent (off the request
+/// path, surviving a restart) only if the use case commits.
+pub(crate) async fn queue(tx: &mut Conn, mail: Mail) -> AppResult<()> {
+    let payload = serde_json::to_string(&mail).map_err(|e| AppError::Internal(e.to_string()))?;
+    tx.jobs().enqueue(KIND, &payload).await?;
+    Ok(())
+}
+
+impl App {
+    async fn deliver(&self, payload: &str) -> Result<(), String> {
+        let mail: Mail = serde_json::from_str(payload).map_err(|e| format!("mail payload: {e}"))?;
+        self.mailer.send(&mail).await.map_err(|e| e.message)
     }
 }
 

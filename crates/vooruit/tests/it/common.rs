@@ -77,6 +77,9 @@ pub struct Server {
     pub db: TestDb,
     child: Option<Child>,
     extra_args: Vec<String>,
+    extra_env: Vec<(String, String)>,
+    /// Every line the server printed on stdout, for tests that wait for one.
+    output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -86,6 +89,11 @@ impl Server {
     }
 
     pub async fn start_with(args: &[&str]) -> Server {
+        Server::start_with_env(args, &[]).await
+    }
+
+    /// A server with extra flags and environment variables.
+    pub async fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = TestDb::new(dir.path()).await;
         let mut s = Server {
@@ -94,6 +102,11 @@ impl Server {
             db,
             child: None,
             extra_args: args.iter().map(|a| a.to_string()).collect(),
+            extra_env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            output: Default::default(),
         };
         s.add_user(EDITOR_EMAIL, "Eva Redacteur", "editor", EDITOR_PASSWORD);
         s.launch();
@@ -113,6 +126,8 @@ impl Server {
             },
             child: None,
             extra_args: vec![],
+            extra_env: vec![],
+            output: Default::default(),
         };
         s.launch();
         s
@@ -183,16 +198,19 @@ impl Server {
             .arg("--addr")
             .arg(addr)
             .args(&self.extra_args)
+            .envs(self.extra_env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .spawn()
             .expect("start vooruit serve");
         let stdout = child.stdout.take().expect("stdout");
         let (tx, rx) = std::sync::mpsc::channel();
+        let output = self.output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(url) = line.strip_prefix("listening on ") {
                     let _ = tx.send(url.to_string());
                 }
+                output.lock().expect("output").push(line);
             }
         });
         let url = rx
@@ -212,6 +230,44 @@ impl Server {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.base, path)
+    }
+
+    /// Drops an environment variable for the next `launch`.
+    pub fn remove_env(&mut self, key: &str) {
+        self.extra_env.retain(|(k, _)| k != key);
+    }
+
+    /// Waits (at most 20 s) until the server printed a line containing `text`.
+    pub async fn wait_for_output(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(line) = self
+                .output
+                .lock()
+                .expect("output")
+                .iter()
+                .find(|l| l.contains(text))
+            {
+                return line.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server did not print {text:?}; it printed {:?}",
+                self.output.lock().expect("output")
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A direct connection to this server's database, for checking what a
+    /// crash left behind.
+    pub async fn sql(&self) -> sqlx::AnyPool {
+        sqlx::any::install_default_drivers();
+        sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(&self.db.url)
+            .await
+            .expect("connect to the test database")
     }
 
     /// A browser-like client: keeps cookies, does not follow redirects so

@@ -8,6 +8,7 @@ mod common;
 mod accounts;
 mod agenda;
 mod api;
+mod crash;
 mod durability;
 mod editions;
 mod editor;

@@ -3,16 +3,28 @@
 
 pub mod v1;
 
-use axum::Router;
+use axum::Json;
 use axum::body::Bytes;
+use axum::extract::State;
 use serde::de::DeserializeOwned;
 use vooruit_app::AppError;
 
 use crate::context::Ctx;
+use crate::routes::Routes;
 use crate::{ApiError, AppState};
 
-pub fn routes() -> Router<AppState> {
-    v1::routes()
+mod test_clock;
+
+/// What the API serves beside `/api/v1`: its description, and the test
+/// clock (which answers 404 unless the server runs in test mode).
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/api/openapi.json", openapi)
+        .post("/api/test/clock", test_clock::advance)
+}
+
+async fn openapi(State(s): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    Json((*s.openapi).clone())
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

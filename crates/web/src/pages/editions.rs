@@ -3,14 +3,13 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use vooruit_app::AppError;
-use vooruit_app::editions::{EditionView, SUBSCRIBER_STATUSES, SendProgress, SubscriberView};
-use vooruit_app::stories::Page;
+use vooruit_app::Page;
+use vooruit_app::editions::{EditionView, SendProgress};
+use vooruit_app::newsletter::{SUBSCRIBER_STATUSES, SubscriberView};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::edition::{EditionInput, EditionItem, MAX_ITEMS};
 
@@ -18,21 +17,21 @@ use super::{PageResult, Pager, see_other, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/nieuwsbrief/archief", get(archive))
-        .route("/nieuwsbrief/archief/{slug}", get(archived))
-        .route("/redactie/nieuwsbrief", get(editor_list).post(create))
-        .route("/redactie/nieuwsbrief/abonnees", get(subscribers))
-        .route("/redactie/nieuwsbrief/{id}", get(edit).post(save))
-        .route("/redactie/nieuwsbrief/{id}/voorbeeld", get(preview))
-        .route(
-            "/redactie/nieuwsbrief/{id}/voorbeeld.txt",
-            get(preview_text),
-        )
-        .route("/redactie/nieuwsbrief/{id}/test", post(send_test))
-        .route("/redactie/nieuwsbrief/{id}/versturen", post(send))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/nieuwsbrief/archief", archive)
+        .get("/nieuwsbrief/archief/{slug}", archived)
+        .get("/redactie/nieuwsbrief", editor_list)
+        .post("/redactie/nieuwsbrief", create)
+        .get("/redactie/nieuwsbrief/abonnees", subscribers)
+        .get("/redactie/nieuwsbrief/{id}", edit)
+        .post("/redactie/nieuwsbrief/{id}", save)
+        .get("/redactie/nieuwsbrief/{id}/voorbeeld", preview)
+        .get("/redactie/nieuwsbrief/{id}/voorbeeld.txt", preview_text)
+        .post("/redactie/nieuwsbrief/{id}/test", send_test)
+        .post("/redactie/nieuwsbrief/{id}/versturen", send)
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -64,7 +63,7 @@ struct ArchiveTemplate {
 }
 
 async fn archive(l: Ctx, State(s): State<AppState>, Query(q): Query<PageQuery>) -> PageResult {
-    let page = s.app.archived_editions(q.page()).await?;
+    let page = s.app.editions().archive(q.page()).await?;
     let pager = Pager::new(&page, "/nieuwsbrief/archief".into());
     Ok(ArchiveTemplate {
         l,
@@ -82,7 +81,7 @@ struct ShowTemplate {
 }
 
 async fn archived(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let edition = s.app.archived_edition(&slug).await?;
+    let edition = s.app.editions().archived(&slug).await?;
     Ok(ShowTemplate { l, edition }.into_response())
 }
 
@@ -98,8 +97,8 @@ struct EditorListTemplate {
 
 async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
     let user = l.editor()?;
-    let editions = s.app.editor_editions(&user).await?;
-    let confirmed = s.app.confirmed_subscribers().await?;
+    let editions = s.app.editions().list(&user).await?;
+    let confirmed = s.app.newsletter().confirmed_count().await?;
     Ok(EditorListTemplate {
         l,
         editions,
@@ -110,7 +109,7 @@ async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
 
 async fn create(l: Ctx, State(s): State<AppState>) -> PageResult {
     let user = l.editor()?;
-    let id = s.app.new_edition(&user, l.lang.code()).await?;
+    let id = s.app.editions().new_concept(&user, l.lang.code()).await?;
     Ok(see_other(&format!("/redactie/nieuwsbrief/{id}")))
 }
 
@@ -181,8 +180,8 @@ async fn edit_page(
     notice: &'static str,
 ) -> PageResult {
     let user = l.editor()?;
-    let (edition, progress) = s.app.editor_edition(&user, id).await?;
-    let confirmed = s.app.confirmed_subscribers().await?;
+    let (edition, progress) = s.app.editions().get(&user, id).await?;
+    let confirmed = s.app.newsletter().confirmed_count().await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -231,7 +230,7 @@ async fn save(
 ) -> PageResult {
     let user = l.editor()?;
     let input = read_input(&form);
-    match s.app.save_edition(&user, &id, &input).await {
+    match s.app.editions().save(&user, &id, &input).await {
         Ok(()) if form.get("next") == "voorbeeld" => {
             Ok(see_other(&format!("/redactie/nieuwsbrief/{id}/voorbeeld")))
         }
@@ -247,7 +246,7 @@ async fn save(
 /// in every mail), no script, no outside content but https images.
 async fn preview(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    let rendered = s.app.preview_edition(&user, &id, l.lang.code()).await?;
+    let rendered = s.app.editions().preview(&user, &id, l.lang.code()).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -264,7 +263,7 @@ async fn preview(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> P
 
 async fn preview_text(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    let rendered = s.app.preview_edition(&user, &id, l.lang.code()).await?;
+    let rendered = s.app.editions().preview(&user, &id, l.lang.code()).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         rendered.text,
@@ -274,7 +273,10 @@ async fn preview_text(l: Ctx, State(s): State<AppState>, Path(id): Path<String>)
 
 async fn send_test(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    s.app.send_test_edition(&user, &id, l.lang.code()).await?;
+    s.app
+        .editions()
+        .send_test(&user, &id, l.lang.code())
+        .await?;
     Ok(see_other(&format!(
         "/redactie/nieuwsbrief/{id}?melding=test"
     )))
@@ -292,7 +294,7 @@ async fn send(
         errors.add("checked", "error-edition-confirm");
         return edit_page(l, &s, &id, None, errors, "").await;
     }
-    s.app.start_edition_send(&user, &id).await?;
+    s.app.editions().start_send(&user, &id).await?;
     Ok(see_other(&format!(
         "/redactie/nieuwsbrief/{id}?melding=verzenden"
     )))
@@ -323,7 +325,11 @@ async fn subscribers(l: Ctx, State(s): State<AppState>, Query(q): Query<PageQuer
     } else {
         "confirmed".to_string()
     };
-    let page = s.app.subscribers(&user, &status, &q.q, q.page()).await?;
+    let page = s
+        .app
+        .newsletter()
+        .subscribers(&user, &status, &q.q, q.page())
+        .await?;
     let base = format!(
         "/redactie/nieuwsbrief/abonnees?status={}&q={}",
         status,

@@ -1,11 +1,9 @@
 //! Feeds and files for machines: RSS of new stories (all, per theme), the
 //! sitemap, robots.txt.
 
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use vooruit_app::AppError;
 use vooruit_app::stories::StoryFilter;
 use vooruit_domain::taxonomy::{THEMES, is_theme};
@@ -13,15 +11,16 @@ use vooruit_domain::taxonomy::{THEMES, is_theme};
 use super::PageResult;
 use crate::AppState;
 use crate::context::Ctx;
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/verhalen/feed.xml", get(all_stories))
-        .route("/themas/{theme}/feed.xml", get(theme_stories))
-        .route("/sitemap.xml", get(sitemap_index))
-        .route("/sitemap/pagina.xml", get(sitemap_pages))
-        .route("/sitemap/{file}", get(sitemap_stories))
-        .route("/robots.txt", get(robots))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/verhalen/feed.xml", all_stories)
+        .get("/themas/{theme}/feed.xml", theme_stories)
+        .get("/sitemap.xml", sitemap_index)
+        .get("/sitemap/pagina.xml", sitemap_pages)
+        .get("/sitemap/{file}", sitemap_stories)
+        .get("/robots.txt", robots)
 }
 
 const SITEMAP_PAGE: i64 = 10_000;
@@ -44,7 +43,7 @@ async fn feed(
     title: String,
     link: String,
 ) -> PageResult {
-    let page = s.app.published_stories(&filter, 1).await?;
+    let page = s.app.stories().published_list(&filter, 1).await?;
     let base = &s.app.config.base_url;
     let items: Vec<rss::Item> = page
         .items
@@ -115,7 +114,7 @@ fn escape(s: &str) -> String {
 
 async fn sitemap_index(State(s): State<AppState>) -> PageResult {
     let base = &s.app.config.base_url;
-    let (_, pages) = s.app.sitemap_slugs(1, SITEMAP_PAGE).await?;
+    let (_, pages) = s.app.stories().sitemap_slugs(1, SITEMAP_PAGE).await?;
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -178,7 +177,7 @@ async fn sitemap_stories(State(s): State<AppState>, Path(file): Path<String>) ->
         .and_then(|n| n.parse().ok())
         .filter(|n| *n >= 1)
         .ok_or(AppError::NotFound)?;
-    let (slugs, pages) = s.app.sitemap_slugs(n, SITEMAP_PAGE).await?;
+    let (slugs, pages) = s.app.stories().sitemap_slugs(n, SITEMAP_PAGE).await?;
     if n > pages {
         return Err(AppError::NotFound.into());
     }

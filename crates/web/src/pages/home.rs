@@ -1,10 +1,8 @@
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use serde::Deserialize;
 use vooruit_app::stories::StoryFilter;
 use vooruit_app::stories::StorySummary;
@@ -14,11 +12,12 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::i18n::Lang;
 use crate::middleware::{LANG_COOKIE, set_cookie};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/taal/{lang}", get(switch_language))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/", home)
+        .get("/taal/{lang}", switch_language)
 }
 
 #[derive(Template, WebTemplate)]
@@ -29,7 +28,11 @@ struct HomeTemplate {
 }
 
 async fn home(l: Ctx, State(s): State<AppState>) -> PageResult {
-    let page = s.app.published_stories(&StoryFilter::default(), 1).await?;
+    let page = s
+        .app
+        .stories()
+        .published_list(&StoryFilter::default(), 1)
+        .await?;
     let latest = page.items.into_iter().take(6).collect();
     Ok(HomeTemplate { l, latest }.into_response())
 }

@@ -1,45 +1,37 @@
 //! The HTML pages, one module per feature.
 
 mod accounts;
-mod admin;
 mod editions;
-mod editor;
 mod events;
-mod events_editor;
 mod feeds;
 pub mod health;
 mod home;
-mod member;
 pub(crate) mod newsletter;
+mod organisations;
 pub(crate) mod search;
-pub(crate) mod share;
 mod site;
 pub(crate) mod stories;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::HtmlError;
 use crate::context::Ctx;
-use crate::{AppState, HtmlError};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .merge(home::routes())
         .merge(site::routes())
         .merge(stories::routes())
-        .merge(share::routes())
         .merge(accounts::routes())
-        .merge(member::routes())
-        .merge(editor::routes())
-        .merge(admin::routes())
+        .merge(organisations::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
-        .merge(events_editor::routes())
         .merge(editions::routes())
 }
 
@@ -74,7 +66,7 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new<T>(page: &vooruit_app::stories::Page<T>, base: String) -> Pager {
+    pub fn new<T>(page: &vooruit_app::Page<T>, base: String) -> Pager {
         Pager {
             page: page.page,
             pages: page.pages,

@@ -2,11 +2,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use vooruit_app::AppError;
 use vooruit_domain::FieldErrors;
 
@@ -14,18 +12,16 @@ use super::{MessageTemplate, PageResult, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/nieuwsbrief", get(form).post(subscribe))
-        .route(
-            "/nieuwsbrief/bevestigen/{token}",
-            get(confirm_page).post(confirm),
-        )
-        .route(
-            "/nieuwsbrief/afmelden/{token}",
-            get(unsubscribe_page).post(unsubscribe),
-        )
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/nieuwsbrief", form)
+        .post("/nieuwsbrief", subscribe)
+        .get("/nieuwsbrief/bevestigen/{token}", confirm_page)
+        .post("/nieuwsbrief/bevestigen/{token}", confirm)
+        .get("/nieuwsbrief/afmelden/{token}", unsubscribe_page)
+        .post("/nieuwsbrief/afmelden/{token}", unsubscribe)
 }
 
 /// Unsubscribe links are their own authority (RFC 8058: mail programs post
@@ -53,7 +49,12 @@ async fn form(l: Ctx) -> FormTemplate {
 
 async fn subscribe(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
     let (email, themes) = (form.get("email"), form.all("themes"));
-    match s.app.subscribe(&email, &themes, l.lang.code()).await {
+    match s
+        .app
+        .newsletter()
+        .subscribe(&email, &themes, l.lang.code())
+        .await
+    {
         Ok(()) => Ok(
             MessageTemplate::ok(l, "newsletter-check-title", "newsletter-check-text")
                 .into_response(),
@@ -92,7 +93,7 @@ async fn confirm_page(l: Ctx, Path(token): Path<String>) -> ButtonTemplate {
 }
 
 async fn confirm(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    s.app.confirm_subscription(&token).await?;
+    s.app.newsletter().confirm(&token).await?;
     Ok(
         MessageTemplate::ok(l, "newsletter-confirmed-title", "newsletter-confirmed-text")
             .into_response(),
@@ -104,7 +105,7 @@ async fn unsubscribe_page(
     State(s): State<AppState>,
     Path(token): Path<String>,
 ) -> PageResult {
-    if !s.app.unsubscribe_link_valid(&token).await? {
+    if !s.app.newsletter().unsubscribe_link_valid(&token).await? {
         return Err(AppError::NotFound.into());
     }
     Ok(ButtonTemplate {
@@ -118,7 +119,7 @@ async fn unsubscribe_page(
 }
 
 async fn unsubscribe(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    s.app.unsubscribe(&token).await?;
+    s.app.newsletter().unsubscribe(&token).await?;
     Ok(MessageTemplate::ok(
         l,
         "newsletter-unsubscribed-title",

@@ -2,19 +2,18 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::IntoResponse;
-use axum::routing::get;
 use serde::Deserialize;
 use vooruit_search::{FacetCount, SearchRequest, SearchResults};
 
 use super::PageResult;
 use crate::AppState;
 use crate::context::Ctx;
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/zoeken", get(search))
+pub fn routes() -> Routes {
+    Routes::new().get("/zoeken", search)
 }
 
 pub const PER_PAGE: usize = 10;
@@ -178,7 +177,7 @@ async fn search(
     Query(params): Query<SearchParams>,
 ) -> PageResult {
     let req = params.request(PER_PAGE);
-    let results = s.app.search(&req)?;
+    let results = s.app.search().run(&req)?;
     let f = results.facets.clone();
     let groups = vec![
         FacetGroup {

@@ -3,17 +3,15 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
-use axum::routing::get;
 
-use crate::AppState;
 use crate::context::Ctx;
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/over", get(about))
-        .route("/toegankelijkheid", get(accessibility))
-        .route("/privacy", get(privacy))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/over", about)
+        .get("/toegankelijkheid", accessibility)
+        .get("/privacy", privacy)
 }
 
 #[derive(Template, WebTemplate)]

@@ -10,6 +10,12 @@ use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
 use crate::middleware::{SESSION_COOKIE, cookie, set_cookie};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(login, me, logout))
+}
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginInput {
@@ -34,6 +40,7 @@ pub async fn login(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResult<
     let input: LoginInput = parse_json(&l, &body)?;
     let session = s
         .app
+        .accounts()
         .login(&input.email, &input.password, &l.ip)
         .await
         .map_err(api_err(&l))?;
@@ -67,7 +74,7 @@ pub async fn me(l: Ctx) -> ApiResult<Json<SessionUser>> {
 #[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204)))]
 pub async fn logout(l: Ctx, State(s): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        s.app.logout(&token).await.map_err(api_err(&l))?;
+        s.app.accounts().logout(&token).await.map_err(api_err(&l))?;
     }
     let cookie = set_cookie(SESSION_COOKIE, "", Some(0), s.app.config.is_https());
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())

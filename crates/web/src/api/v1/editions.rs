@@ -10,6 +10,18 @@ use vooruit_domain::edition::{EditionInput, EditionItem};
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(archive))
+        .routes(routes!(create))
+        .routes(routes!(show, update))
+        .routes(routes!(test))
+        .routes(routes!(send))
+        .routes(routes!(subscribers))
+}
 
 #[derive(Serialize, ToSchema)]
 pub struct EditionList {
@@ -36,7 +48,8 @@ pub async fn archive(
 ) -> ApiResult<Json<EditionList>> {
     let page = s
         .app
-        .archived_editions(q.page.unwrap_or(1))
+        .editions()
+        .archive(q.page.unwrap_or(1))
         .await
         .map_err(api_err(&l))?;
     Ok(Json(EditionList {
@@ -113,13 +126,15 @@ pub async fn create(
     if suggest {
         input.items = s
             .app
+            .editions()
             .suggested_items(l.lang.code())
             .await
             .map_err(api_err(&l))?;
     }
     let id = s
         .app
-        .create_edition(&user, &input)
+        .editions()
+        .create(&user, &input)
         .await
         .map_err(api_err(&l))?;
     Ok((StatusCode::CREATED, Json(EditionCreated { id })))
@@ -143,7 +158,8 @@ pub async fn show(
     let user = require_user(&l)?;
     let (edition, progress) = s
         .app
-        .editor_edition(&user, &id)
+        .editions()
+        .get(&user, &id)
         .await
         .map_err(api_err(&l))?;
     Ok(Json(EditionStatus { edition, progress }))
@@ -160,7 +176,8 @@ pub async fn test(
 ) -> ApiResult<StatusCode> {
     let user = require_user(&l)?;
     s.app
-        .send_test_edition(&user, &id, l.lang.code())
+        .editions()
+        .send_test(&user, &id, l.lang.code())
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::ACCEPTED)
@@ -184,7 +201,8 @@ pub async fn send(
     let user = require_user(&l)?;
     let recipients = s
         .app
-        .start_edition_send(&user, &id)
+        .editions()
+        .start_send(&user, &id)
         .await
         .map_err(api_err(&l))?;
     Ok((StatusCode::ACCEPTED, Json(SendStarted { recipients })))
@@ -193,7 +211,7 @@ pub async fn send(
 #[derive(Serialize, ToSchema)]
 pub struct SubscriberList {
     #[schema(value_type = Vec<Object>)]
-    items: Vec<vooruit_app::editions::SubscriberView>,
+    items: Vec<vooruit_app::newsletter::SubscriberView>,
     total: i64,
     page: i64,
     pages: i64,
@@ -224,6 +242,7 @@ pub async fn subscribers(
     let user = require_user(&l)?;
     let page = s
         .app
+        .newsletter()
         .subscribers(&user, &q.status, &q.q, q.page.unwrap_or(1))
         .await
         .map_err(api_err(&l))?;
@@ -249,7 +268,8 @@ pub async fn update(
     let user = require_user(&l)?;
     let e: EditionCreate = parse_json(&l, &body)?;
     s.app
-        .save_edition(&user, &id, &e.input())
+        .editions()
+        .save(&user, &id, &e.input())
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)

@@ -10,6 +10,21 @@ use vooruit_domain::event::EventInput;
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(register))
+        .routes(routes!(cancel))
+        .routes(routes!(create))
+        .routes(routes!(update))
+        .routes(routes!(registrations))
+        .routes(routes!(check_in))
+        .routes(routes!(message))
+        .routes(routes!(cancel_event))
+}
 
 #[derive(Serialize, ToSchema)]
 pub struct EventList {
@@ -55,7 +70,8 @@ pub async fn list(
     };
     let page = s
         .app
-        .events(!q.past, &filter, q.page.unwrap_or(1))
+        .events()
+        .list(!q.past, &filter, q.page.unwrap_or(1))
         .await
         .map_err(api_err(&l))?;
     Ok(Json(EventList {
@@ -95,7 +111,8 @@ pub async fn register(
     let input: RegistrationInput = parse_json(&l, &body)?;
     let done = s
         .app
-        .register_for_event(
+        .events()
+        .register(
             &id,
             RegistrationForm {
                 name: &input.name,
@@ -122,6 +139,7 @@ pub async fn cancel(
     Path(token): Path<String>,
 ) -> ApiResult<StatusCode> {
     s.app
+        .events()
         .cancel_registration(&token)
         .await
         .map_err(api_err(&l))?;
@@ -192,6 +210,9 @@ impl EventCreate {
 
 #[derive(Serialize, ToSchema)]
 pub struct EventCreated {
+    /// What `POST /api/v1/events/{id}/registrations` takes.
+    id: String,
+    /// What the editor calls under `/api/v1/editor/events/{slug}` take.
     slug: String,
     url: String,
 }
@@ -208,13 +229,21 @@ pub async fn create(
     let user = require_user(&l)?;
     let e: EventCreate = parse_json(&l, &body)?;
     let input = e.input();
-    let slug = s
+    let created = s
         .app
-        .create_event(&user, input)
+        .events()
+        .create(&user, input)
         .await
         .map_err(api_err(&l))?;
-    let url = s.app.config.url(&format!("/agenda/{slug}"));
-    Ok((StatusCode::CREATED, Json(EventCreated { slug, url })))
+    let url = s.app.config.url(&format!("/agenda/{}", created.slug));
+    Ok((
+        StatusCode::CREATED,
+        Json(EventCreated {
+            id: created.id,
+            slug: created.slug,
+            url,
+        }),
+    ))
 }
 
 /// Changes an event (editors). Subscribed calendars take the change; when
@@ -233,7 +262,8 @@ pub async fn update(
     let user = require_user(&l)?;
     let e: EventCreate = parse_json(&l, &body)?;
     s.app
-        .update_event(&user, &slug, e.input())
+        .events()
+        .update(&user, &slug, e.input())
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
@@ -259,7 +289,8 @@ pub async fn registrations(
     let user = require_user(&l)?;
     let (event, items) = s
         .app
-        .event_registrations(&user, &slug)
+        .events()
+        .registrations(&user, &slug)
         .await
         .map_err(api_err(&l))?;
     Ok(Json(RegistrationList { event, items }))
@@ -285,6 +316,7 @@ pub async fn check_in(
     let user = require_user(&l)?;
     let input: CheckIn = parse_json(&l, &body)?;
     s.app
+        .events()
         .check_in(&user, &slug, &id, input.present)
         .await
         .map_err(api_err(&l))?;
@@ -318,6 +350,7 @@ pub async fn message(
     let input: MessageInput = parse_json(&l, &body)?;
     let recipients = s
         .app
+        .events()
         .message_registrants(&user, &slug, &input.subject, &input.body)
         .await
         .map_err(api_err(&l))?;
@@ -336,7 +369,8 @@ pub async fn cancel_event(
 ) -> ApiResult<StatusCode> {
     let user = require_user(&l)?;
     s.app
-        .cancel_event(&user, &slug)
+        .events()
+        .cancel(&user, &slug)
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)

@@ -8,6 +8,15 @@ use utoipa::ToSchema;
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json};
 use crate::context::Ctx;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(subscribe))
+        .routes(routes!(confirm))
+        .routes(routes!(unsubscribe))
+}
 
 #[derive(Deserialize, ToSchema)]
 pub struct SubscriptionInput {
@@ -36,6 +45,7 @@ pub async fn subscribe(
 ) -> ApiResult<(StatusCode, Json<SubscriptionAccepted>)> {
     let input: SubscriptionInput = parse_json(&l, &body)?;
     s.app
+        .newsletter()
         .subscribe(&input.email, &input.themes, l.lang.code())
         .await
         .map_err(api_err(&l))?;
@@ -57,7 +67,8 @@ pub async fn confirm(
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> ApiResult<StatusCode> {
     s.app
-        .confirm_subscription(&token)
+        .newsletter()
+        .confirm(&token)
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
@@ -73,6 +84,10 @@ pub async fn unsubscribe(
     State(s): State<AppState>,
     axum::extract::Path(token): axum::extract::Path<String>,
 ) -> ApiResult<StatusCode> {
-    s.app.unsubscribe(&token).await.map_err(api_err(&l))?;
+    s.app
+        .newsletter()
+        .unsubscribe(&token)
+        .await
+        .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
 }

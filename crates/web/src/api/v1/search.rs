@@ -6,6 +6,12 @@ use crate::AppState;
 use crate::api::{ApiResult, api_err};
 use crate::context::Ctx;
 use crate::pages::search::SearchParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(search))
+}
 
 /// Full-text search over published stories (Dutch stemming, a typo allowed
 /// in longer words, "phrases" in quotes), with facet counts and, when
@@ -28,7 +34,8 @@ pub async fn search(
 ) -> ApiResult<Json<SearchResults>> {
     Ok(Json(
         s.app
-            .search(&p.request(crate::pages::search::PER_PAGE))
+            .search()
+            .run(&p.request(crate::pages::search::PER_PAGE))
             .map_err(api_err(&l))?,
     ))
 }

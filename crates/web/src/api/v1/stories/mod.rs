@@ -11,7 +11,19 @@ use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json};
 use crate::context::Ctx;
 use crate::pages::stories::ListQuery;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+mod editor;
 use vooruit_app::AppError;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list))
+        .routes(routes!(show))
+        .routes(routes!(submit))
+        .merge(editor::routes())
+}
 
 /// One page of published stories.
 #[derive(Serialize, ToSchema)]
@@ -40,7 +52,8 @@ pub async fn list(
 ) -> ApiResult<Json<StoryList>> {
     let page = s
         .app
-        .published_stories(&q.filter(), q.page())
+        .stories()
+        .published_list(&q.filter(), q.page())
         .await
         .map_err(api_err(&l))?;
     Ok(Json(StoryList {
@@ -55,14 +68,18 @@ pub async fn list(
 /// One published story with its sections (Markdown and sanitised HTML).
 #[utoipa::path(get, path = "/api/v1/stories/{slug}", tag = "stories",
     params(("slug" = String, Path, description = "The story's slug")),
-    responses((status = 200, body = PublishedStory), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = PublishedStory), (status = 404, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn show(
     l: Ctx,
     State(s): State<AppState>,
     Path(slug): Path<String>,
 ) -> ApiResult<Json<PublishedStory>> {
     Ok(Json(
-        s.app.published_story(&slug).await.map_err(api_err(&l))?,
+        s.app
+            .stories()
+            .published(&slug)
+            .await
+            .map_err(api_err(&l))?,
     ))
 }
 
@@ -150,7 +167,7 @@ pub struct SubmissionCreated {
 /// gets the status link in the answer and by mail.
 #[utoipa::path(post, path = "/api/v1/submissions", tag = "stories",
     request_body = SubmissionInput,
-    responses((status = 201, body = SubmissionCreated), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, body = SubmissionCreated), (status = 422, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn submit(
     l: Ctx,
     State(s): State<AppState>,
@@ -159,7 +176,8 @@ pub async fn submit(
     let input: SubmissionInput = parse_json(&l, &body)?;
     let done = s
         .app
-        .submit_story(input.into(), l.user.as_ref(), l.lang.code(), &l.ip)
+        .stories()
+        .submit(input.into(), l.user.as_ref(), l.lang.code(), &l.ip)
         .await
         .map_err(|e| match e {
             // Past the hourly limit an API client gets the usual 429.

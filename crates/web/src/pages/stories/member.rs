@@ -2,11 +2,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use serde::Deserialize;
 use vooruit_app::AppError;
 use vooruit_app::accounts::User;
@@ -15,15 +13,17 @@ use vooruit_domain::FieldErrors;
 use vooruit_domain::story::{StoryContent, StoryStatus};
 
 use super::share::lesson_slots;
-use super::{PageResult, see_other, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{PageResult, see_other, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/mijn/verhalen", get(list))
-        .route("/mijn/verhalen/{id}", get(edit_form).post(save))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/mijn/verhalen", list)
+        .get("/mijn/verhalen/{id}", edit_form)
+        .post("/mijn/verhalen/{id}", save)
 }
 
 fn signed_in(l: &Ctx) -> Result<User, AppError> {
@@ -31,7 +31,7 @@ fn signed_in(l: &Ctx) -> Result<User, AppError> {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "member/list.html")]
+#[template(path = "stories/member_list.html")]
 struct ListTemplate {
     l: Ctx,
     stories: Vec<QueueItem>,
@@ -45,7 +45,7 @@ struct SavedQuery {
 
 async fn list(l: Ctx, State(s): State<AppState>, Query(q): Query<SavedQuery>) -> PageResult {
     let user = signed_in(&l)?;
-    let stories = s.app.my_stories(&user).await?;
+    let stories = s.app.stories().mine(&user).await?;
     Ok(ListTemplate {
         l,
         stories,
@@ -55,7 +55,7 @@ async fn list(l: Ctx, State(s): State<AppState>, Query(q): Query<SavedQuery>) ->
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "member/edit.html")]
+#[template(path = "stories/member_edit.html")]
 struct EditTemplate {
     l: Ctx,
     id: String,
@@ -68,7 +68,7 @@ struct EditTemplate {
 
 async fn edit_form(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = signed_in(&l)?;
-    let (content, status) = s.app.member_story(&user, &id).await?;
+    let (content, status) = s.app.stories().member_story(&user, &id).await?;
     Ok(EditTemplate {
         l,
         id,
@@ -89,10 +89,15 @@ async fn save(
 ) -> PageResult {
     let user = signed_in(&l)?;
     let content = form.story_content();
-    match s.app.member_save(&user, &id, content.clone()).await {
+    match s
+        .app
+        .stories()
+        .member_save(&user, &id, content.clone())
+        .await
+    {
         Ok(()) => Ok(see_other("/mijn/verhalen?opgeslagen=1")),
         Err(AppError::Validation(errors)) => {
-            let (_, status) = s.app.member_story(&user, &id).await?;
+            let (_, status) = s.app.stories().member_story(&user, &id).await?;
             Ok(with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 EditTemplate {

@@ -3,41 +3,36 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use vooruit_app::AppError;
 use vooruit_app::events::{EventFilter, EventView, RegistrationView};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::event::{EVENT_KINDS, EventInput, MAX_QUESTIONS};
 
-use super::events::parse_local;
-use super::{PageResult, see_other, with_status};
+use super::parse_local;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{PageResult, see_other, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/redactie/agenda", get(editor_list).post(create))
-        .route("/redactie/agenda/{slug}", get(editor_event))
-        .route(
-            "/redactie/agenda/{slug}/bewerken",
-            get(edit_page).post(save),
-        )
-        .route("/redactie/agenda/{slug}/aanmeldingen.csv", get(editor_csv))
-        .route(
-            "/redactie/agenda/{slug}/aanwezig/{id}",
-            post(editor_check_in),
-        )
-        .route("/redactie/agenda/{slug}/bericht", post(editor_message))
-        .route("/redactie/agenda/{slug}/annuleren", post(editor_cancel))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/redactie/agenda", editor_list)
+        .post("/redactie/agenda", create)
+        .get("/redactie/agenda/{slug}", editor_event)
+        .get("/redactie/agenda/{slug}/bewerken", edit_page)
+        .post("/redactie/agenda/{slug}/bewerken", save)
+        .get("/redactie/agenda/{slug}/aanmeldingen.csv", editor_csv)
+        .post("/redactie/agenda/{slug}/aanwezig/{id}", editor_check_in)
+        .post("/redactie/agenda/{slug}/bericht", editor_message)
+        .post("/redactie/agenda/{slug}/annuleren", editor_cancel)
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "editor/events.html")]
+#[template(path = "events/editor_list.html")]
 struct EditorListTemplate {
     l: Ctx,
     upcoming: Vec<EventView>,
@@ -172,7 +167,11 @@ impl EventForm {
 }
 
 async fn upcoming(s: &AppState) -> Result<Vec<EventView>, AppError> {
-    Ok(s.app.events(true, &EventFilter::default(), 1).await?.items)
+    Ok(s.app
+        .events()
+        .list(true, &EventFilter::default(), 1)
+        .await?
+        .items)
 }
 
 async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
@@ -187,7 +186,7 @@ async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "editor/event_edit.html")]
+#[template(path = "events/editor_edit.html")]
 struct EditTemplate {
     l: Ctx,
     event: EventView,
@@ -197,7 +196,7 @@ struct EditTemplate {
 
 async fn edit_page(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
     l.editor()?;
-    let event = s.app.event(&slug).await?;
+    let event = s.app.events().get(&slug).await?;
     let input = EventForm::from_event(&event);
     Ok(EditTemplate {
         l,
@@ -216,12 +215,12 @@ async fn save(
 ) -> PageResult {
     let user = l.editor()?;
     let input = EventForm::from_form(&form);
-    match s.app.update_event(&user, &slug, input.input()).await {
+    match s.app.events().update(&user, &slug, input.input()).await {
         Ok(()) => Ok(see_other(&format!(
             "/redactie/agenda/{slug}?melding=gewijzigd"
         ))),
         Err(AppError::Validation(errors)) => {
-            let event = s.app.event(&slug).await?;
+            let event = s.app.events().get(&slug).await?;
             Ok(with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 EditTemplate {
@@ -239,8 +238,8 @@ async fn save(
 async fn create(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
     let user = l.editor()?;
     let input = EventForm::from_form(&form);
-    match s.app.create_event(&user, input.input()).await {
-        Ok(slug) => Ok(see_other(&format!("/redactie/agenda/{slug}"))),
+    match s.app.events().create(&user, input.input()).await {
+        Ok(created) => Ok(see_other(&format!("/redactie/agenda/{}", created.slug))),
         Err(AppError::Validation(errors)) => {
             let upcoming = upcoming(&s).await?;
             Ok(with_status(
@@ -258,7 +257,7 @@ async fn create(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "editor/event.html")]
+#[template(path = "events/editor_show.html")]
 struct EditorEventTemplate {
     l: Ctx,
     event: EventView,
@@ -281,7 +280,7 @@ async fn editor_event(
     axum::extract::Query(q): axum::extract::Query<NoticeQuery>,
 ) -> PageResult {
     let user = l.editor()?;
-    let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
+    let (event, registrations) = s.app.events().registrations(&user, &slug).await?;
     let notice = match q.melding.as_deref() {
         Some("bericht") => "editor-agenda-message-sent",
         Some("geannuleerd") => "editor-agenda-cancelled",
@@ -302,7 +301,7 @@ async fn editor_event(
 
 async fn editor_csv(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let user = l.editor()?;
-    let csv = s.app.registrations_csv(&user, &slug).await?;
+    let csv = s.app.events().registrations_csv(&user, &slug).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -326,6 +325,7 @@ async fn editor_message(
     let (subject, body) = (form.get("subject"), form.get("body"));
     match s
         .app
+        .events()
         .message_registrants(&user, &slug, &subject, &body)
         .await
     {
@@ -333,7 +333,7 @@ async fn editor_message(
             "/redactie/agenda/{slug}?melding=bericht"
         ))),
         Err(AppError::Validation(errors)) => {
-            let (event, registrations) = s.app.event_registrations(&user, &slug).await?;
+            let (event, registrations) = s.app.events().registrations(&user, &slug).await?;
             Ok(with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 EditorEventTemplate {
@@ -359,6 +359,7 @@ async fn editor_check_in(
 ) -> PageResult {
     let user = l.editor()?;
     s.app
+        .events()
         .check_in(&user, &slug, &id, form.get("aanwezig") == "ja")
         .await?;
     Ok(see_other(&format!("/redactie/agenda/{slug}#r-{id}")))
@@ -366,7 +367,7 @@ async fn editor_check_in(
 
 async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let user = l.editor()?;
-    s.app.cancel_event(&user, &slug).await?;
+    s.app.events().cancel(&user, &slug).await?;
     Ok(see_other(&format!(
         "/redactie/agenda/{slug}?melding=geannuleerd"
     )))

@@ -9,6 +9,17 @@ use vooruit_app::stories::{EditorStory, QueueItem};
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(queue))
+        .routes(routes!(story))
+        .routes(routes!(publish))
+        .routes(routes!(reject))
+        .routes(routes!(ask))
+}
 
 #[derive(Serialize, ToSchema)]
 pub struct Queue {
@@ -27,7 +38,7 @@ pub struct PageQuery {
 /// Stories waiting for the editors (ingediend, in redactie, vraag aan verteller).
 #[utoipa::path(get, path = "/api/v1/editor/submissions", tag = "editor",
     params(("page" = Option<i64>, Query, description = "Page number, from 1")),
-    responses((status = 200, body = Queue), (status = 401, body = super::Problem, content_type = "application/problem+json"), (status = 403, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = Queue), (status = 401, body = crate::api::v1::Problem, content_type = "application/problem+json"), (status = 403, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn queue(
     l: Ctx,
     State(s): State<AppState>,
@@ -36,6 +47,7 @@ pub async fn queue(
     let user = require_user(&l)?;
     let page = s
         .app
+        .stories()
         .editor_queue(&user, q.page.and_then(|p| p.parse().ok()).unwrap_or(1))
         .await
         .map_err(api_err(&l))?;
@@ -50,7 +62,7 @@ pub async fn queue(
 /// One story as the editors see it, the teller's contact details included.
 #[utoipa::path(get, path = "/api/v1/editor/stories/{id}", tag = "editor",
     params(("id" = String, Path, description = "The story's id")),
-    responses((status = 200, description = "The story with teller, messages and revisions"), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "The story with teller, messages and revisions"), (status = 404, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn story(
     l: Ctx,
     State(s): State<AppState>,
@@ -58,7 +70,11 @@ pub async fn story(
 ) -> ApiResult<Json<EditorStory>> {
     let user = require_user(&l)?;
     Ok(Json(
-        s.app.editor_story(&user, &id).await.map_err(api_err(&l))?,
+        s.app
+            .stories()
+            .editor_story(&user, &id)
+            .await
+            .map_err(api_err(&l))?,
     ))
 }
 
@@ -72,14 +88,19 @@ pub struct Moved {
 /// Publishes a story (a submitted story is taken into review first).
 #[utoipa::path(post, path = "/api/v1/editor/stories/{id}/publish", tag = "editor",
     params(("id" = String, Path, description = "The story's id")),
-    responses((status = 200, description = "Published"), (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Published"), (status = 409, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn publish(
     l: Ctx,
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Moved>> {
     let user = require_user(&l)?;
-    let slug = s.app.publish(&user, &id).await.map_err(api_err(&l))?;
+    let slug = s
+        .app
+        .stories()
+        .publish(&user, &id)
+        .await
+        .map_err(api_err(&l))?;
     Ok(Json(Moved {
         status: "gepubliceerd",
         url: Some(s.app.config.url(&format!("/verhalen/{slug}"))),
@@ -96,7 +117,7 @@ pub struct ReasonInput {
 #[utoipa::path(post, path = "/api/v1/editor/stories/{id}/reject", tag = "editor",
     params(("id" = String, Path, description = "The story's id")),
     request_body = ReasonInput,
-    responses((status = 200, description = "Rejected"), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, description = "Rejected"), (status = 409, body = crate::api::v1::Problem, content_type = "application/problem+json"), (status = 422, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn reject(
     l: Ctx,
     State(s): State<AppState>,
@@ -106,6 +127,7 @@ pub async fn reject(
     let user = require_user(&l)?;
     let input: ReasonInput = parse_json(&l, &body)?;
     s.app
+        .stories()
         .reject(&user, &id, &input.reason)
         .await
         .map_err(api_err(&l))?;
@@ -124,7 +146,7 @@ pub struct QuestionInput {
 #[utoipa::path(post, path = "/api/v1/editor/stories/{id}/questions", tag = "editor",
     params(("id" = String, Path, description = "The story's id")),
     request_body = QuestionInput,
-    responses((status = 201, description = "Question sent"), (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 201, description = "Question sent"), (status = 409, body = crate::api::v1::Problem, content_type = "application/problem+json")))]
 pub async fn ask(
     l: Ctx,
     State(s): State<AppState>,
@@ -134,6 +156,7 @@ pub async fn ask(
     let user = require_user(&l)?;
     let input: QuestionInput = parse_json(&l, &body)?;
     s.app
+        .stories()
         .ask_teller(&user, &id, &input.question)
         .await
         .map_err(api_err(&l))?;

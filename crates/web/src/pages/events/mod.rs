@@ -3,31 +3,34 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use chrono::TimeZone;
 use vooruit_app::AppError;
+use vooruit_app::Page;
 use vooruit_app::events::{EventFilter, EventView, RegistrationForm};
-use vooruit_app::stories::Page;
 use vooruit_domain::FieldErrors;
 use vooruit_domain::event::{EVENT_KINDS, RegistrationState};
 
-use super::{MessageTemplate, PageResult, Pager, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{MessageTemplate, PageResult, Pager, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/agenda", get(list))
-        .route("/agenda.ics", get(feed))
-        .route("/agenda/{slug}", get(show))
-        .route("/agenda/{slug}/afspraak.ics", get(one_ics))
-        .route("/agenda/{slug}/aanmelden", axum::routing::post(register))
-        .route("/agenda/afmelden/{token}", get(cancel_page).post(cancel))
+mod editor;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(editor::routes())
+        .get("/agenda", list)
+        .get("/agenda.ics", feed)
+        .get("/agenda/{slug}", show)
+        .get("/agenda/{slug}/afspraak.ics", one_ics)
+        .post("/agenda/{slug}/aanmelden", register)
+        .get("/agenda/afmelden/{token}", cancel_page)
+        .post("/agenda/afmelden/{token}", cancel)
 }
 
 /// `datetime-local` input, read in Europe/Amsterdam, as unix ms.
@@ -125,9 +128,10 @@ async fn list(
     let filter = q.filter();
     let upcoming = s
         .app
-        .events(true, &filter, q.page.parse().unwrap_or(1))
+        .events()
+        .list(true, &filter, q.page.parse().unwrap_or(1))
         .await?;
-    let past = s.app.events(false, &filter, 1).await?.items;
+    let past = s.app.events().list(false, &filter, 1).await?.items;
     let base = query(&[
         ("kind", &q.kind),
         ("region", &q.region),
@@ -152,13 +156,13 @@ async fn feed(
     axum::extract::Query(q): axum::extract::Query<ListQuery>,
 ) -> PageResult {
     Ok(calendar(
-        s.app.agenda_ics(&q.kind, &q.region).await?,
+        s.app.events().agenda_ics(&q.kind, &q.region).await?,
         "vooruit-agenda.ics",
     ))
 }
 
 async fn one_ics(State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    Ok(calendar(s.app.event_ics(&slug).await?, "afspraak.ics"))
+    Ok(calendar(s.app.events().ics(&slug).await?, "afspraak.ics"))
 }
 
 #[derive(Template, WebTemplate)]
@@ -186,7 +190,7 @@ impl ShowTemplate {
 }
 
 async fn show(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let event = s.app.event(&slug).await?;
+    let event = s.app.events().get(&slug).await?;
     Ok(ShowTemplate {
         l,
         event,
@@ -206,7 +210,7 @@ async fn register(
     Path(slug): Path<String>,
     form: FormData,
 ) -> PageResult {
-    let event = s.app.event(&slug).await?;
+    let event = s.app.events().get(&slug).await?;
     let (name, email, organisation, note) = (
         form.get("name"),
         form.get("email"),
@@ -218,7 +222,8 @@ async fn register(
         .collect();
     match s
         .app
-        .register_for_event(
+        .events()
+        .register(
             &event.id,
             RegistrationForm {
                 name: &name,
@@ -266,7 +271,7 @@ struct CancelTemplate {
 }
 
 async fn cancel_page(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    let (reg, event) = s.app.registration(&token).await?;
+    let (reg, event) = s.app.events().registration(&token).await?;
     Ok(CancelTemplate {
         l,
         event,
@@ -277,6 +282,6 @@ async fn cancel_page(l: Ctx, State(s): State<AppState>, Path(token): Path<String
 }
 
 async fn cancel(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    s.app.cancel_registration(&token).await?;
+    s.app.events().cancel_registration(&token).await?;
     Ok(MessageTemplate::ok(l, "event-cancelled-title", "event-cancelled-text").into_response())
 }

@@ -2,24 +2,23 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use serde::Deserialize;
 use vooruit_app::AppError;
+use vooruit_app::Page;
 use vooruit_app::accounts::{Account, User};
-use vooruit_app::stories::Page;
 
-use super::{PageResult, Pager, see_other};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{PageResult, Pager, see_other};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/beheer/gebruikers", get(users))
-        .route("/beheer/gebruikers/{id}/rol", post(set_role))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/beheer/gebruikers", users)
+        .post("/beheer/gebruikers/{id}/rol", set_role)
 }
 
 fn signed_in(l: &Ctx) -> Result<User, AppError> {
@@ -33,7 +32,7 @@ struct UsersQuery {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "admin/users.html")]
+#[template(path = "accounts/admin_users.html")]
 struct UsersTemplate {
     l: Ctx,
     accounts: Page<Account>,
@@ -45,7 +44,7 @@ struct UsersTemplate {
 async fn users(l: Ctx, State(s): State<AppState>, Query(q): Query<UsersQuery>) -> PageResult {
     let admin = signed_in(&l)?;
     let page = q.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1);
-    let accounts = s.app.accounts(&admin, page).await?;
+    let accounts = s.app.accounts().list(&admin, page).await?;
     Ok(UsersTemplate {
         pager: Pager::new(&accounts, "/beheer/gebruikers".into()),
         l,
@@ -63,6 +62,9 @@ async fn set_role(
     form: FormData,
 ) -> PageResult {
     let admin = signed_in(&l)?;
-    s.app.set_role(&admin, &id, &form.get("role")).await?;
+    s.app
+        .accounts()
+        .set_role(&admin, &id, &form.get("role"))
+        .await?;
     Ok(see_other("/beheer/gebruikers?opgeslagen=1"))
 }

@@ -2,32 +2,35 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use serde::Deserialize;
 use vooruit_app::AppError;
 use vooruit_domain::FieldErrors;
 
-use super::{MessageTemplate, PageResult, safe_back, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
 use crate::middleware::{SESSION_COOKIE, cookie, set_cookie};
+use crate::pages::{MessageTemplate, PageResult, safe_back, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/inloggen", get(login_form).post(login))
-        .route("/uitloggen", post(logout))
-        .route("/registreren", get(register_form).post(register))
-        .route("/account/bevestigen/{token}", get(verify))
-        .route("/wachtwoord-vergeten", get(forgot_form).post(forgot))
-        .route(
-            "/wachtwoord-herstellen/{token}",
-            get(reset_form).post(reset),
-        )
+mod admin;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(admin::routes())
+        .get("/inloggen", login_form)
+        .post("/inloggen", login)
+        .post("/uitloggen", logout)
+        .get("/registreren", register_form)
+        .post("/registreren", register)
+        .get("/account/bevestigen/{token}", verify)
+        .get("/wachtwoord-vergeten", forgot_form)
+        .post("/wachtwoord-vergeten", forgot)
+        .get("/wachtwoord-herstellen/{token}", reset_form)
+        .post("/wachtwoord-herstellen/{token}", reset)
 }
 
 #[derive(Template, WebTemplate)]
@@ -56,7 +59,12 @@ async fn login_form(l: Ctx, Query(q): Query<BackQuery>) -> LoginTemplate {
 async fn login(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
     let email = form.get("email");
     let back = safe_back(&form.get("terug"));
-    match s.app.login(&email, &form.get("password"), &l.ip).await {
+    match s
+        .app
+        .accounts()
+        .login(&email, &form.get("password"), &l.ip)
+        .await
+    {
         Ok(session) => {
             let cookie = set_cookie(
                 SESSION_COOKIE,
@@ -91,7 +99,7 @@ async fn login(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult 
 
 async fn logout(State(s): State<AppState>, headers: axum::http::HeaderMap) -> PageResult {
     if let Some(token) = cookie(&headers, SESSION_COOKIE) {
-        s.app.logout(&token).await?;
+        s.app.accounts().logout(&token).await?;
     }
     let cookie = set_cookie(SESSION_COOKIE, "", Some(0), s.app.config.is_https());
     Ok((
@@ -124,6 +132,7 @@ async fn register(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResu
     let (name, email) = (form.get("name"), form.get("email"));
     match s
         .app
+        .accounts()
         .register(&name, &email, &form.get("password"), l.lang.code())
         .await
     {
@@ -144,7 +153,7 @@ async fn register(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResu
 }
 
 async fn verify(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    s.app.verify_email(&token).await?;
+    s.app.accounts().verify_email(&token).await?;
     Ok(MessageTemplate::ok(l, "verified-title", "verified-text")
         .with_link("/inloggen", "nav-login")
         .into_response())
@@ -170,6 +179,7 @@ async fn forgot(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
     let email = form.get("email");
     match s
         .app
+        .accounts()
         .request_password_reset(&email, &l.ip, l.lang.code())
         .await
     {
@@ -193,7 +203,7 @@ struct ResetTemplate {
 }
 
 async fn reset_form(l: Ctx, State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
-    if !s.app.reset_token_valid(&token).await? {
+    if !s.app.accounts().reset_token_valid(&token).await? {
         return Err(AppError::Conflict("error-link-expired").into());
     }
     Ok(ResetTemplate {
@@ -210,7 +220,12 @@ async fn reset(
     Path(token): Path<String>,
     form: FormData,
 ) -> PageResult {
-    match s.app.reset_password(&token, &form.get("password")).await {
+    match s
+        .app
+        .accounts()
+        .reset_password(&token, &form.get("password"))
+        .await
+    {
         Ok(()) => Ok(
             MessageTemplate::ok(l, "reset-done-title", "reset-done-text")
                 .with_link("/inloggen", "nav-login")

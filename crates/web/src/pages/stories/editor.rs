@@ -2,32 +2,33 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use serde::Deserialize;
 use vooruit_app::AppError;
+use vooruit_app::Page;
 use vooruit_app::accounts::User;
-use vooruit_app::stories::{EditorStory, Page, QueueItem};
+use vooruit_app::stories::{EditorStory, QueueItem};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::story::{StoryContent, StoryStatus};
 
 use super::share::lesson_slots;
-use super::{PageResult, Pager, see_other, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{PageResult, Pager, see_other, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/redactie", get(queue))
-        .route("/redactie/verhalen/{id}", get(story).post(save))
-        .route("/redactie/verhalen/{id}/vraag", post(ask))
-        .route("/redactie/verhalen/{id}/publiceren", post(publish))
-        .route("/redactie/verhalen/{id}/afwijzen", post(reject))
-        .route("/redactie/verhalen/{id}/archiveren", post(archive))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/redactie", queue)
+        .get("/redactie/verhalen/{id}", story)
+        .post("/redactie/verhalen/{id}", save)
+        .post("/redactie/verhalen/{id}/vraag", ask)
+        .post("/redactie/verhalen/{id}/publiceren", publish)
+        .post("/redactie/verhalen/{id}/afwijzen", reject)
+        .post("/redactie/verhalen/{id}/archiveren", archive)
 }
 
 const TABS: [(&str, Option<StoryStatus>); 4] = [
@@ -44,7 +45,7 @@ struct QueueQuery {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "editor/queue.html")]
+#[template(path = "stories/editor_queue.html")]
 struct QueueTemplate {
     l: Ctx,
     tab: &'static str,
@@ -62,8 +63,8 @@ async fn queue(l: Ctx, State(s): State<AppState>, Query(q): Query<QueueQuery>) -
         .copied()
         .unwrap_or(TABS[0]);
     let stories = match status {
-        None => s.app.editor_queue(&user, page).await?,
-        Some(status) => s.app.editor_list(&user, status, page).await?,
+        None => s.app.stories().editor_queue(&user, page).await?,
+        Some(status) => s.app.stories().editor_list(&user, status, page).await?,
     };
     Ok(QueueTemplate {
         pager: Pager::new(&stories, format!("/redactie?tab={tab}")),
@@ -79,7 +80,7 @@ async fn queue(l: Ctx, State(s): State<AppState>, Query(q): Query<QueueQuery>) -
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "editor/story.html")]
+#[template(path = "stories/editor_story.html")]
 struct StoryTemplate {
     l: Ctx,
     story: EditorStory,
@@ -128,7 +129,7 @@ async fn story(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult {
     let user = l.editor()?;
-    let story = s.app.editor_story(&user, &id).await?;
+    let story = s.app.stories().editor_story(&user, &id).await?;
     let mut page = StoryTemplate::new(l, story);
     if let Some(n) = q.melding.as_deref().filter(|n| NOTICES.contains(n)) {
         page.notice = format!("editor-notice-{n}");
@@ -151,7 +152,7 @@ async fn invalid(
     errors: FieldErrors,
     fill: impl FnOnce(&mut StoryTemplate),
 ) -> PageResult {
-    let story = s.app.editor_story(user, id).await?;
+    let story = s.app.stories().editor_story(user, id).await?;
     let mut page = StoryTemplate::new(l, story);
     page.errors = errors;
     fill(&mut page);
@@ -166,7 +167,12 @@ async fn save(
 ) -> PageResult {
     let user = l.editor()?;
     let content = form.story_content();
-    match s.app.editor_save(&user, &id, content.clone()).await {
+    match s
+        .app
+        .stories()
+        .editor_save(&user, &id, content.clone())
+        .await
+    {
         Ok(()) => done(&id, "saved"),
         Err(AppError::Validation(errors)) => {
             invalid(l, &s, &user, &id, errors, |p| {
@@ -187,7 +193,7 @@ async fn ask(
 ) -> PageResult {
     let user = l.editor()?;
     let question = form.get("question");
-    match s.app.ask_teller(&user, &id, &question).await {
+    match s.app.stories().ask_teller(&user, &id, &question).await {
         Ok(()) => done(&id, "asked"),
         Err(AppError::Validation(errors)) => {
             invalid(l, &s, &user, &id, errors, |p| p.question = question).await
@@ -198,7 +204,7 @@ async fn ask(
 
 async fn publish(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    s.app.publish(&user, &id).await?;
+    s.app.stories().publish(&user, &id).await?;
     done(&id, "published")
 }
 
@@ -210,7 +216,7 @@ async fn reject(
 ) -> PageResult {
     let user = l.editor()?;
     let reason = form.get("reason");
-    match s.app.reject(&user, &id, &reason).await {
+    match s.app.stories().reject(&user, &id, &reason).await {
         Ok(()) => done(&id, "rejected"),
         Err(AppError::Validation(errors)) => {
             invalid(l, &s, &user, &id, errors, |p| p.reason = reason).await
@@ -221,6 +227,6 @@ async fn reject(
 
 async fn archive(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    s.app.archive(&user, &id).await?;
+    s.app.stories().archive(&user, &id).await?;
     done(&id, "archived")
 }

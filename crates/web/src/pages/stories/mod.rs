@@ -1,26 +1,33 @@
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::IntoResponse;
-use axum::routing::get;
 use serde::Deserialize;
 use vooruit_app::AppError;
+use vooruit_app::Page;
 use vooruit_app::stories::StoryFilter;
-use vooruit_app::stories::{Page, PublishedStory, StorySummary};
+use vooruit_app::stories::{PublishedStory, StorySummary};
 use vooruit_domain::story::StoryKind;
 use vooruit_domain::taxonomy::{is_region, is_sector, is_theme};
 
-use super::{PageResult, Pager};
 use crate::AppState;
 use crate::context::Ctx;
+use crate::pages::{PageResult, Pager};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/verhalen", get(list))
-        .route("/verhalen/{slug}", get(show))
-        .route("/themas", get(themes))
-        .route("/themas/{theme}", get(theme))
+pub(crate) mod editor;
+pub(crate) mod member;
+pub(crate) mod share;
+
+pub fn routes() -> Routes {
+    Routes::new()
+        .merge(share::routes())
+        .merge(member::routes())
+        .merge(editor::routes())
+        .get("/verhalen", list)
+        .get("/verhalen/{slug}", show)
+        .get("/themas", themes)
+        .get("/themas/{theme}", theme)
 }
 
 /// The filters of the story list as they arrive in the query string.
@@ -92,7 +99,7 @@ struct ListTemplate {
 
 async fn list(l: Ctx, State(s): State<AppState>, Query(q): Query<ListQuery>) -> PageResult {
     let filter = q.filter();
-    let stories = s.app.published_stories(&filter, q.page()).await?;
+    let stories = s.app.stories().published_list(&filter, q.page()).await?;
     let heading = if filter.kind.is_empty() {
         l.t("stories-title")
     } else {
@@ -122,7 +129,7 @@ async fn theme(
     }
     let mut filter = q.filter();
     filter.theme = theme.clone();
-    let stories = s.app.published_stories(&filter, q.page()).await?;
+    let stories = s.app.stories().published_list(&filter, q.page()).await?;
     let action = format!("/themas/{theme}");
     let mut base_filter = filter.clone();
     base_filter.theme.clear();
@@ -158,7 +165,7 @@ struct ShowTemplate {
 }
 
 async fn show(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
-    let story = s.app.published_story(&slug).await?;
+    let story = s.app.stories().published(&slug).await?;
     let has_tips = story.sections.iter().any(|s| s.key == "tips");
     Ok(ShowTemplate { l, story, has_tips }.into_response())
 }

@@ -4,26 +4,27 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use axum::routing::get;
 use serde::Deserialize;
 use vooruit_app::AppError;
 use vooruit_app::stories::{Section, TellerView, sections};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::story::{MAX_LESSONS, StoryContent, Submission, Teller};
 
-use super::{PageResult, see_other, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
+use crate::pages::{PageResult, see_other, with_status};
+use crate::routes::Routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/verhaal-delen", get(form).post(submit))
-        .route("/verhaal-status/{token}", get(status).post(reply))
+pub fn routes() -> Routes {
+    Routes::new()
+        .get("/verhaal-delen", form)
+        .post("/verhaal-delen", submit)
+        .get("/verhaal-status/{token}", status)
+        .post("/verhaal-status/{token}", reply)
 }
 
 /// Fields of step 2, carried as hidden fields through step 1 and back.
@@ -72,7 +73,7 @@ pub fn lesson_slots(content: &StoryContent) -> Vec<String> {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "share/form.html")]
+#[template(path = "stories/share_form.html")]
 struct FormTemplate {
     l: Ctx,
     content: StoryContent,
@@ -101,7 +102,7 @@ impl FormTemplate {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "share/check.html")]
+#[template(path = "stories/share_check.html")]
 struct CheckTemplate {
     l: Ctx,
     content: StoryContent,
@@ -158,7 +159,8 @@ async fn submit(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
             let lang = l.lang.code();
             match s
                 .app
-                .submit_story(sub.clone(), l.user.as_ref(), lang, &l.ip)
+                .stories()
+                .submit(sub.clone(), l.user.as_ref(), lang, &l.ip)
                 .await
             {
                 Ok(done) => Ok(see_other(&format!("{}?nieuw=1", done.status_path))),
@@ -210,7 +212,7 @@ struct StatusQuery {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "share/status.html")]
+#[template(path = "stories/share_status.html")]
 struct StatusTemplate {
     l: Ctx,
     token: String,
@@ -245,7 +247,7 @@ async fn status(
     Path(token): Path<String>,
     Query(q): Query<StatusQuery>,
 ) -> PageResult {
-    let view = s.app.teller_view(&token).await?;
+    let view = s.app.stories().teller_view(&token).await?;
     let mut page = StatusTemplate::new(l, &s, token, view);
     page.saved = q.opgeslagen.is_some();
     page.new = q.nieuw.is_some();
@@ -259,10 +261,10 @@ async fn reply(
     form: FormData,
 ) -> PageResult {
     let body = form.get("body");
-    match s.app.teller_reply(&token, &body).await {
+    match s.app.stories().teller_reply(&token, &body).await {
         Ok(()) => Ok(see_other(&format!("/verhaal-status/{token}?opgeslagen=1"))),
         Err(AppError::Validation(errors)) => {
-            let view = s.app.teller_view(&token).await?;
+            let view = s.app.stories().teller_view(&token).await?;
             let mut page = StatusTemplate::new(l, &s, token, view);
             page.body = body;
             page.errors = errors;

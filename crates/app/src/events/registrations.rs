@@ -1,0 +1,120 @@
+//! Registering for an event without an account, and cancelling with the
+//! personal link. Each is one transaction with its mails: the confirmation
+//! (with the event as `.ics`), or the mail to whoever moves up from the
+//! waiting list.
+
+use vooruit_domain::event::validate_registration;
+use vooruit_store::events::{NewRegistration, RegistrationRow};
+
+use super::{
+    EventView, Events, Registered, RegistrationForm, cancel_url, ics_attachment, questions,
+    registration_now,
+};
+use crate::mail::{self, Mail, texts};
+use crate::tokens::new_token;
+use crate::{AppError, AppResult};
+
+impl Events<'_> {
+    /// Registers a visitor: a place, or the waiting list when it is full.
+    pub async fn register(
+        &self,
+        event_id: &str,
+        form: RegistrationForm<'_>,
+        lang: &str,
+    ) -> AppResult<Registered> {
+        let RegistrationForm {
+            name,
+            email,
+            organisation,
+            note,
+            answers,
+        } = form;
+        let (name, email) = (name.trim(), email.trim().to_lowercase());
+        let mut tx = self.begin("events.register").await?;
+        let event = tx
+            .events()
+            .by_id(event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let answers: Vec<String> = (0..questions(&event).len())
+            .map(|i| {
+                answers
+                    .get(i)
+                    .map(|a| a.trim().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        validate_registration(name, &email, &answers)?;
+        if let Some(refusal) = registration_now(&event, tx.now()).refusal() {
+            return Err(AppError::Conflict(refusal));
+        }
+        let answers_json =
+            serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
+        let token = new_token();
+        let lang = if lang == "en" { "en" } else { "nl" };
+        let status = tx
+            .events()
+            .register(
+                event_id,
+                NewRegistration {
+                    name,
+                    email: &email,
+                    organisation: organisation.trim(),
+                    note: note.trim(),
+                    lang,
+                    cancel_token: &token,
+                    answers: &answers_json,
+                },
+            )
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let cancel_url = cancel_url(self, &token);
+        let (subject, text) = texts::registered(lang, &event.title, status, &cancel_url);
+        let mut confirmation = Mail::text(&email, subject, text);
+        confirmation.attachments = vec![ics_attachment(&event, &self.config.base_url)];
+        mail::queue(&mut tx, confirmation).await?;
+        self.commit(tx).await?;
+        Ok(Registered {
+            status: status.as_str().into(),
+            cancel_url,
+        })
+    }
+
+    /// A registration and its event, from the personal link.
+    pub async fn registration(&self, token: &str) -> AppResult<(RegistrationRow, EventView)> {
+        let mut conn = self.read().await?;
+        let reg = conn
+            .events()
+            .registration_by_token(token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = conn
+            .events()
+            .by_id(&reg.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok((reg, EventView::from_row(&event, conn.now())))
+    }
+
+    /// Cancels with the personal link; the first on the waiting list moves
+    /// up and is mailed.
+    pub async fn cancel_registration(&self, token: &str) -> AppResult<()> {
+        let mut tx = self.begin("events.cancel_registration").await?;
+        let reg = tx
+            .events()
+            .registration_by_token(token)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let event = tx
+            .events()
+            .by_id(&reg.event_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if let Some(promoted) = tx.events().cancel_registration(token).await? {
+            let link = cancel_url(self, &promoted.cancel_token);
+            let (subject, text) = texts::moved_up(&promoted.lang, &event.title, &link);
+            mail::queue(&mut tx, Mail::text(&promoted.email, subject, text)).await?;
+        }
+        self.commit(tx).await
+    }
+}

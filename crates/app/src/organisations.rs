@@ -1,0 +1,1 @@
+//! Organisations (gemeente, zorgaanbieder, ...) and their members.

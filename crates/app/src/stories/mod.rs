@@ -1,0 +1,317 @@
+//! Stories: share one (with or without an account), follow it with the
+//! private status link, and the editors' work: review, edit, ask, publish,
+//! reject, archive. Public reads only ever see published stories, and only
+//! the name and organisation the teller chose to show.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+use vooruit_domain::FieldErrors;
+use vooruit_domain::story::{StoryAction, StoryContent, StoryStatus};
+pub use vooruit_store::stories::StoryFilter;
+use vooruit_store::stories::StoryRow;
+
+use crate::markdown::{plain_excerpt, render};
+use crate::page::{PAGE_SIZE, Page, offset};
+use crate::{AppError, AppResult};
+
+mod editing;
+mod sharing;
+
+crate::service!(
+    /// Stories: reading, sharing, and the editors' workflow: `app.stories()`.
+    Stories,
+    stories
+);
+
+const MAX_MESSAGE: usize = 4000;
+
+/// A published story as lists show it. Contains nothing the teller hid.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StorySummary {
+    pub slug: String,
+    pub title: String,
+    pub kind: String,
+    pub summary: String,
+    pub themes: Vec<String>,
+    pub sectors: Vec<String>,
+    pub region: String,
+    pub published_at: i64,
+    pub author_name: Option<String>,
+    pub organisation: Option<String>,
+}
+
+impl StorySummary {
+    fn from_hit(h: vooruit_search::Hit) -> StorySummary {
+        StorySummary {
+            slug: h.slug,
+            title: h.title,
+            kind: h.kind,
+            summary: h.summary,
+            themes: h.themes,
+            sectors: h.sectors,
+            region: h.region,
+            published_at: h.published_at,
+            author_name: h.author_name,
+            organisation: h.organisation,
+        }
+    }
+
+    fn from_row(row: &StoryRow) -> StorySummary {
+        let content = row.content();
+        let teller = row.teller();
+        StorySummary {
+            slug: row.slug.clone(),
+            summary: if content.summary.is_empty() {
+                plain_excerpt(&content.context, 220)
+            } else {
+                content.summary.clone()
+            },
+            title: content.title,
+            kind: content.kind,
+            themes: content.themes,
+            sectors: content.sectors,
+            region: content.region,
+            published_at: row.published_at.unwrap_or(row.updated_at),
+            author_name: teller.public_name().map(str::to_string),
+            organisation: teller.public_organisation().map(str::to_string),
+        }
+    }
+}
+
+/// One part of a story: its Markdown and the sanitised HTML made from it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Section {
+    pub key: &'static str,
+    pub markdown: String,
+    pub html: String,
+}
+
+/// A published story with its structured parts.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PublishedStory {
+    #[serde(flatten)]
+    pub summary: StorySummary,
+    pub sections: Vec<Section>,
+    pub lessons: Vec<String>,
+    /// Similar published stories (text and themes), never this one.
+    #[schema(value_type = Vec<Object>)]
+    pub related: Vec<vooruit_search::Hit>,
+}
+
+/// The parts in reading order; empty parts are left out.
+pub fn sections(c: &StoryContent) -> Vec<Section> {
+    [
+        ("context", &c.context),
+        ("aim", &c.aim),
+        ("approach", &c.approach),
+        ("what_differed", &c.what_differed),
+        ("tips", &c.tips),
+        ("do_differently", &c.do_differently),
+    ]
+    .into_iter()
+    .filter(|(_, md)| !md.trim().is_empty())
+    .map(|(key, md)| Section {
+        key,
+        markdown: md.clone(),
+        html: render(md),
+    })
+    .collect()
+}
+
+/// What the teller sees behind the private status link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TellerView {
+    pub title: String,
+    pub status: StoryStatus,
+    pub slug: String,
+    pub reject_reason: String,
+    pub submitted_at: i64,
+    pub messages: Vec<Message>,
+    pub content: StoryContent,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Message {
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// A story in the editors' queue.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct QueueItem {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    #[schema(value_type = String, example = "ingediend")]
+    pub status: StoryStatus,
+    pub submitted_at: i64,
+    pub updated_at: i64,
+}
+
+/// Everything an editor sees of one story, the hidden identity included.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditorStory {
+    pub id: String,
+    pub slug: String,
+    pub status: StoryStatus,
+    pub content: StoryContent,
+    pub teller: vooruit_domain::story::Teller,
+    pub member_author: bool,
+    pub reject_reason: String,
+    pub submitted_at: Option<i64>,
+    pub published_at: Option<i64>,
+    pub messages: Vec<Message>,
+    pub revisions: Vec<Revision>,
+    /// The text rendered as the public will see it.
+    pub preview: Vec<Section>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Revision {
+    pub id: String,
+    pub editor_name: Option<String>,
+    pub created_at: i64,
+    pub title: String,
+}
+
+/// What the teller gets back after sharing.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Submitted {
+    pub id: String,
+    pub status_url: String,
+    pub status_path: String,
+}
+
+fn status_path(token: &str) -> String {
+    format!("/verhaal-status/{token}")
+}
+
+fn validated_message(field: &str, body: &str) -> AppResult<String> {
+    let mut e = FieldErrors::new();
+    e.text(field, body, true, MAX_MESSAGE);
+    e.into_result()?;
+    Ok(body.trim().to_string())
+}
+
+fn queue_item(row: &StoryRow) -> AppResult<QueueItem> {
+    Ok(QueueItem {
+        id: row.id.clone(),
+        title: row.title.clone(),
+        kind: row.kind.clone(),
+        status: row.status()?,
+        submitted_at: row.submitted_at.unwrap_or(row.created_at),
+        updated_at: row.updated_at,
+    })
+}
+
+/// The message when one address sent too many stories in an hour.
+pub const SUBMISSION_LIMIT_KEY: &str = "error-too-many-submissions";
+
+impl Stories<'_> {
+    /// The public list, served from the search index: counting and filtering
+    /// 100,000 rows in SQL is slow, the index does it in a millisecond.
+    pub async fn published_list(
+        &self,
+        filter: &StoryFilter,
+        page: i64,
+    ) -> AppResult<Page<StorySummary>> {
+        let (page, _) = offset(page, PAGE_SIZE);
+        let results = self.search().run(&vooruit_search::SearchRequest {
+            kind: filter.kind.clone(),
+            theme: filter.theme.clone(),
+            sector: filter.sector.clone(),
+            region: filter.region.clone(),
+            page: page as usize,
+            per_page: PAGE_SIZE as usize,
+            skip_facets: true,
+            ..Default::default()
+        })?;
+        let items = results
+            .hits
+            .into_iter()
+            .map(StorySummary::from_hit)
+            .collect();
+        Ok(Page::new(items, results.total as i64, page, PAGE_SIZE))
+    }
+
+    pub async fn published(&self, slug: &str) -> AppResult<PublishedStory> {
+        let generation = self.search_generation();
+        if let Some(g) = generation
+            && let Some(story) = self
+                .story_cache
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get(g, slug)
+        {
+            return Ok(story);
+        }
+        let row = self
+            .read()
+            .await?
+            .stories()
+            .published(slug)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let content = row.content();
+        let related = self
+            .search()
+            .related(&row.id, &content.themes, 4)
+            .unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "related stories failed");
+                vec![]
+            });
+        let story = PublishedStory {
+            summary: StorySummary::from_row(&row),
+            sections: sections(&content),
+            lessons: content.lessons,
+            related,
+        };
+        if let Some(g) = generation {
+            self.story_cache
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .put(g, slug.to_string(), story.clone());
+        }
+        Ok(story)
+    }
+
+    /// Published story URLs for the sitemap: one page of `per_page` and the
+    /// number of pages.
+    pub async fn sitemap_slugs(
+        &self,
+        page: i64,
+        per_page: i64,
+    ) -> AppResult<(Vec<(String, i64)>, i64)> {
+        let mut conn = self.read().await?;
+        let total = conn.stories().count_published().await?;
+        let pages = (total + per_page - 1) / per_page;
+        let slugs = conn
+            .stories()
+            .published_slugs(per_page, (page.max(1) - 1) * per_page)
+            .await?;
+        Ok((slugs, pages))
+    }
+
+    /// How many stories are online (for the CLI's summary).
+    pub async fn count_published(&self) -> AppResult<i64> {
+        Ok(self.read().await?.stories().count_published().await?)
+    }
+}
+
+/// Moves a story one step in the use case's transaction, refusing moves
+/// the workflow does not allow and moves that lost a race with another
+/// editor.
+async fn step(
+    tx: &mut vooruit_store::Conn,
+    row: &StoryRow,
+    action: StoryAction,
+    reason: Option<&str>,
+) -> AppResult<StoryStatus> {
+    let from = row.status()?;
+    let to = from.apply(action)?;
+    if !tx.stories().set_status(&row.id, from, to, reason).await? {
+        return Err(AppError::Conflict("error-changed-meanwhile"));
+    }
+    Ok(to)
+}

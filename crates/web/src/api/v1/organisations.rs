@@ -1,0 +1,9 @@
+//! Organisations in the API.
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+}

@@ -190,3 +190,32 @@ pub fn new_id() -> String {
 pub(crate) fn flag(b: bool) -> i64 {
     i64::from(b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both backends must have the same migrations, and from the
+    /// organisations on every name starts with the time it was written
+    /// (YYYYMMDDhhmmss), so two branches cannot both take the next number.
+    #[test]
+    fn both_backends_have_the_same_migration_versions() {
+        let versions = |kind| -> Vec<(i64, String)> {
+            migrator(kind)
+                .iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect()
+        };
+        let sqlite = versions(DbKind::Sqlite);
+        assert_eq!(sqlite, versions(DbKind::Postgres));
+        assert!(sqlite.len() >= 9, "{sqlite:?}");
+        for (version, description) in &sqlite {
+            let numbered = (1..=8).contains(version);
+            let timestamped = (20_000_101_000_000..30_000_101_000_000).contains(version);
+            assert!(
+                numbered || timestamped,
+                "migration {version} {description}: name new migrations YYYYMMDDhhmmss_what.sql"
+            );
+        }
+    }
+}

@@ -96,6 +96,15 @@ impl Organisations<'_> {
         .await?)
     }
 
+    pub async fn slug_and_name(&mut self, id: &str) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as::<_, (String, String)>(
+            "SELECT slug, name FROM organisations WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
     /// One page of organisations by name, and how many there are.
     pub async fn list(&mut self, limit: i64, offset: i64) -> Result<(Vec<OrganisationRow>, i64)> {
         let rows = sqlx::query_as::<_, OrganisationRow>(&format!(

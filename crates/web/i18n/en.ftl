@@ -628,3 +628,70 @@ error-registration-not-yet = Registration for this meeting is not open yet.
 error-capacity-below-registrations = More people have registered than this number of places. Choose a larger number, or ask people to cancel first.
 agenda-filter-title = Filter meetings
 error-too-many-submissions = Many stories were sent from this address in the past hour. Your story is not lost: try again in an hour, or log in.
+# Organisations
+nav-my-organisations = My organisations
+org-admin-title = Organisations
+org-admin-intro = An organisation is, for example, a municipality, a care provider or a welfare organisation. People with an e-mail address on one of its domains can join it themselves. The organisation's own admins invite others.
+org-count = { $count ->
+    [0] No organisations yet.
+    [one] 1 organisation
+   *[other] { $count } organisations
+}
+org-name = Name of the organisation
+org-kind = Kind of organisation
+org-kind-gemeente = Municipality
+org-kind-zorgaanbieder = Care provider
+org-kind-welzijnsorganisatie = Welfare organisation
+org-kind-onderwijs = Education
+org-kind-overheid = Other government body
+org-kind-netwerk = Network or partnership
+org-kind-anders = Other
+org-domains = E-mail domains
+org-domains-hint = One per line, for example municipality-example.nl. Anyone with a confirmed e-mail address on such a domain can join. A domain belongs to one organisation.
+org-members = Members
+org-change = Change
+org-new = New organisation
+org-create = Create organisation
+org-edit-title = Change organisation
+org-to-page = To the organisation's page
+org-your-role = Your role
+org-role = Role
+org-role-lid = Member
+org-role-beheerder = Organisation admin
+org-members-count = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+org-no-members = This organisation has no members yet. Invite someone.
+org-actions = Actions
+org-remove = Remove
+org-invite-title = Invite someone
+org-invite-intro = The person gets an e-mail with a link. It works for 14 days, only for this e-mail address.
+org-invite-send = Send invitation
+org-invitations-open = Open invitations
+org-invitation-until = valid until { $date }
+org-leave-title = Leave the organisation
+org-leave = I leave this organisation
+org-invitation-title = Invitation
+org-invitation-text = You have been invited to join { $organisation }.
+org-invitation-role = Your role will be: { $role }.
+org-invitation-other-address = This invitation is for { $email }. Log out and log in with that address, or ask for a new invitation for your address.
+org-invitation-accept = Join
+org-mine-title = My organisations
+org-mine-none = You are not a member of an organisation yet.
+org-join-title = Your organisation
+org-join-text = Your e-mail address belongs to { $organisation }. You can join it yourself.
+org-join = Join
+org-notice-aangemaakt = The organisation has been created.
+org-notice-opgeslagen = The organisation has been saved.
+org-notice-uitgenodigd = The invitation has been sent.
+org-notice-rol = The role has been changed.
+org-notice-verwijderd = The member has been removed.
+org-notice-welkom = Welcome! You are a member now.
+org-notice-verlaten = You have left the organisation.
+error-too-short = This is too short.
+error-domain = Fill in domains like municipality-example.nl: letters, digits, dashes and dots.
+error-too-many-domains = Fill in at most 10 domains.
+error-domain-taken = One of these domains already belongs to another organisation.
+error-last-org-admin = This is the organisation's last admin. Make someone else admin first.
+error-invitation-other-address = This invitation is for another e-mail address. Log in with the address the invitation was sent to.

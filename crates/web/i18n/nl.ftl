@@ -628,3 +628,70 @@ error-registration-not-yet = Aanmelden voor deze bijeenkomst kan nog niet.
 error-capacity-below-registrations = Er zijn al meer mensen aangemeld dan dit aantal plaatsen. Kies een groter aantal, of vraag eerst mensen om zich af te melden.
 agenda-filter-title = Bijeenkomsten filteren
 error-too-many-submissions = Vanaf dit adres zijn het afgelopen uur al veel verhalen gestuurd. Je verhaal is niet verloren: probeer het over een uur opnieuw, of log in.
+# Organisations
+nav-my-organisations = Mijn organisaties
+org-admin-title = Organisaties
+org-admin-intro = Een organisatie is bijvoorbeeld een gemeente, een zorgaanbieder of een welzijnsorganisatie. Mensen met een e-mailadres op een van haar domeinen kunnen zelf lid worden. Beheerders van de organisatie nodigen anderen uit.
+org-count = { $count ->
+    [0] Nog geen organisaties.
+    [one] 1 organisatie
+   *[other] { $count } organisaties
+}
+org-name = Naam van de organisatie
+org-kind = Soort organisatie
+org-kind-gemeente = Gemeente
+org-kind-zorgaanbieder = Zorgaanbieder
+org-kind-welzijnsorganisatie = Welzijnsorganisatie
+org-kind-onderwijs = Onderwijs
+org-kind-overheid = Andere overheid
+org-kind-netwerk = Netwerk of samenwerkingsverband
+org-kind-anders = Anders
+org-domains = E-maildomeinen
+org-domains-hint = Eén per regel, bijvoorbeeld gemeente-voorbeeld.nl. Wie een bevestigd e-mailadres op zo'n domein heeft, kan zelf lid worden. Een domein hoort bij één organisatie.
+org-members = Leden
+org-change = Wijzigen
+org-new = Nieuwe organisatie
+org-create = Organisatie aanmaken
+org-edit-title = Organisatie wijzigen
+org-to-page = Naar de pagina van de organisatie
+org-your-role = Jouw rol
+org-role = Rol
+org-role-lid = Lid
+org-role-beheerder = Beheerder van de organisatie
+org-members-count = { $count ->
+    [one] 1 lid
+   *[other] { $count } leden
+}
+org-no-members = Deze organisatie heeft nog geen leden. Nodig iemand uit.
+org-actions = Acties
+org-remove = Verwijderen
+org-invite-title = Iemand uitnodigen
+org-invite-intro = De persoon krijgt een e-mail met een link. Die werkt 14 dagen, alleen voor dit e-mailadres.
+org-invite-send = Uitnodiging sturen
+org-invitations-open = Open uitnodigingen
+org-invitation-until = geldig tot { $date }
+org-leave-title = Uit de organisatie gaan
+org-leave = Ik ga uit deze organisatie
+org-invitation-title = Uitnodiging
+org-invitation-text = Je bent uitgenodigd om lid te worden van { $organisation }.
+org-invitation-role = Je rol wordt: { $role }.
+org-invitation-other-address = Deze uitnodiging is voor { $email }. Log uit en log in met dat adres, of vraag een nieuwe uitnodiging voor jouw adres.
+org-invitation-accept = Lid worden
+org-mine-title = Mijn organisaties
+org-mine-none = Je bent nog geen lid van een organisatie.
+org-join-title = Jouw organisatie
+org-join-text = Je e-mailadres hoort bij { $organisation }. Je kunt zelf lid worden.
+org-join = Lid worden
+org-notice-aangemaakt = De organisatie is aangemaakt.
+org-notice-opgeslagen = De organisatie is opgeslagen.
+org-notice-uitgenodigd = De uitnodiging is verstuurd.
+org-notice-rol = De rol is aangepast.
+org-notice-verwijderd = Het lid is verwijderd.
+org-notice-welkom = Welkom! Je bent nu lid.
+org-notice-verlaten = Je bent uit de organisatie gegaan.
+error-too-short = Dit is te kort.
+error-domain = Vul domeinen in zoals gemeente-voorbeeld.nl: letters, cijfers, streepjes en punten.
+error-too-many-domains = Vul hoogstens 10 domeinen in.
+error-domain-taken = Een van deze domeinen hoort al bij een andere organisatie.
+error-last-org-admin = Dit is de laatste beheerder van de organisatie. Maak eerst iemand anders beheerder.
+error-invitation-other-address = Deze uitnodiging is voor een ander e-mailadres. Log in met het adres waar de uitnodiging naartoe ging.

@@ -256,3 +256,27 @@ pub fn event_changed(lang: &str, title: &str, cancel: &str) -> (String, String) 
         ),
     )
 }
+
+pub fn organisation_invitation(
+    lang: &str,
+    organisation: &str,
+    inviter: &str,
+    link: &str,
+) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Uitnodiging: word lid van {organisation} op Vooruit"),
+            format!("Invitation: join {organisation} on Vooruit"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\n{inviter} nodigt je uit om lid te worden van {organisation} op Vooruit. Als lid zie je wie er nog meer bij horen en doe je mee met wat de organisatie samen doet.\n\nWil je dat? Gebruik deze link (14 dagen geldig). Je logt in met dit e-mailadres, of maakt eerst een account aan:\n{link}\n\nWil je niet? Dan hoef je niets te doen.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\n{inviter} invites you to join {organisation} on Vooruit. As a member you see who else belongs to it and take part in what the organisation does together.\n\nWould you like that? Use this link (valid for 14 days). You log in with this e-mail address, or create an account first:\n{link}\n\nNot interested? Then you do not need to do anything.{SIGN_EN}"
+            ),
+        ),
+    )
+}

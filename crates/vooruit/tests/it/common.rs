@@ -436,7 +436,7 @@ impl Client {
         }
     }
 
-    fn abs(&self, path: &str) -> String {
+    pub fn abs(&self, path: &str) -> String {
         if path.starts_with("http") {
             path.to_string()
         } else {

@@ -1,0 +1,979 @@
+//! The authorization table: every route of the router (pages and API), and
+//! what each kind of visitor gets. The list of routes is read from the
+//! binary itself (`vooruit routes`), so a new route without a row here fails
+//! the test, and so does a row for a route that no longer exists.
+//!
+//! Columns: a visitor without an account, a member of another organisation,
+//! a member (lid) of the organisation, its beheerder, an editor, an
+//! administrator. A later feature adds its roles as columns.
+//!
+//! What a cell expects:
+//! - `O` (ok): the request got past every check: 2xx, a redirect that is
+//!   not to the login page, or the handler's own refusal of this input or
+//!   state (400, 409, 422). Never 401, 403, 404, 405 or 5xx.
+//! - `L` (login): pages redirect to `/inloggen?terug=...`, the API says 401.
+//! - `F` (forbidden): 403.
+//! - `N` (not found): 404, for what a visitor must not learn exists (someone
+//!   else's story) and for unknown tokens.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::json;
+
+use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Page, Server, share_story, story_id};
+
+const PASSWORD: &str = "een lang genoeg wachtwoord";
+const ROLES: [&str; 6] = [
+    "anon",
+    "other_org",
+    "member",
+    "org_admin",
+    "editor",
+    "admin",
+];
+
+/// One row: the route as the router names it, the URL to call (with
+/// fixtures in braces), the expectation per role (in `ROLES` order), and
+/// the body: form fields for pages, JSON for the API. `{role}` in a body
+/// or URL becomes the role's name, so per-person limits are not hit.
+struct Row {
+    route: &'static str,
+    url: &'static str,
+    expect: &'static str,
+    body: Body,
+    /// The call ends the session: each role uses a fresh login.
+    fresh: bool,
+}
+
+#[derive(Clone)]
+enum Body {
+    None,
+    Form(&'static [(&'static str, &'static str)]),
+    Json(&'static str),
+}
+
+const fn row(route: &'static str, url: &'static str, expect: &'static str) -> Row {
+    Row {
+        route,
+        url,
+        expect,
+        body: Body::None,
+        fresh: false,
+    }
+}
+
+const fn form(
+    route: &'static str,
+    url: &'static str,
+    expect: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+) -> Row {
+    Row {
+        route,
+        url,
+        expect,
+        body: Body::Form(fields),
+        fresh: false,
+    }
+}
+
+const fn api(
+    route: &'static str,
+    url: &'static str,
+    expect: &'static str,
+    body: &'static str,
+) -> Row {
+    Row {
+        route,
+        url,
+        expect,
+        body: Body::Json(body),
+        fresh: false,
+    }
+}
+
+// Shorthands for the common patterns, in ROLES order.
+const OPEN: &str = "OOOOOO";
+const SIGNED_IN: &str = "LOOOOO";
+const EDITORS: &str = "LFFFOO";
+const ADMINS: &str = "LFFFFO";
+const ORG_MEMBERS: &str = "LFOOFO";
+const ORG_ADMINS: &str = "LFFOFO";
+const UNKNOWN_TOKEN: &str = "NNNNNN";
+
+const EVENT_JSON: &str = r#"{"kind": "bijeenkomst", "title": "Leren van elkaar {role}", "starts_at": "2031-03-10T14:00:00+01:00", "ends_at": "2031-03-10T16:00:00+01:00", "location": "Utrecht", "capacity": 10}"#;
+
+fn table() -> Vec<Row> {
+    vec![
+        // Public reading.
+        row("GET /", "/", OPEN),
+        row("GET /verhalen", "/verhalen", OPEN),
+        row("GET /verhalen/{slug}", "/verhalen/{story_slug}", OPEN),
+        row("GET /verhalen/feed.xml", "/verhalen/feed.xml", OPEN),
+        row("GET /themas", "/themas", OPEN),
+        row("GET /themas/{theme}", "/themas/werven", OPEN),
+        row(
+            "GET /themas/{theme}/feed.xml",
+            "/themas/werven/feed.xml",
+            OPEN,
+        ),
+        row("GET /zoeken", "/zoeken?q=werving", OPEN),
+        row("GET /over", "/over", OPEN),
+        row("GET /privacy", "/privacy", OPEN),
+        row("GET /toegankelijkheid", "/toegankelijkheid", OPEN),
+        row("GET /taal/{lang}", "/taal/nl?terug=/", OPEN),
+        row("GET /sitemap.xml", "/sitemap.xml", OPEN),
+        row("GET /sitemap/pagina.xml", "/sitemap/pagina.xml", OPEN),
+        row("GET /sitemap/{file}", "/sitemap/verhalen-1.xml", OPEN),
+        row("GET /robots.txt", "/robots.txt", OPEN),
+        row("GET /healthz", "/healthz", OPEN),
+        row("GET /metrics", "/metrics", OPEN),
+        row("GET /favicon.svg", "/favicon.svg", OPEN),
+        row(
+            "GET /static/{version}/vooruit.css",
+            "/static/1/vooruit.css",
+            OPEN,
+        ),
+        row(
+            "GET /static/{version}/thema.css",
+            "/static/1/thema.css",
+            OPEN,
+        ),
+        row("GET /api/openapi.json", "/api/openapi.json", OPEN),
+        row("GET /api/v1/stories", "/api/v1/stories", OPEN),
+        row(
+            "GET /api/v1/stories/{slug}",
+            "/api/v1/stories/{story_slug}",
+            OPEN,
+        ),
+        row("GET /api/v1/search", "/api/v1/search?q=werving", OPEN),
+        // The test clock exists only in test mode; this server runs in production mode.
+        api(
+            "POST /api/test/clock",
+            "/api/test/clock",
+            UNKNOWN_TOKEN,
+            r#"{"seconds": 60}"#,
+        ),
+        // Sharing a story and following it with the private link.
+        row("GET /verhaal-delen", "/verhaal-delen", OPEN),
+        form(
+            "POST /verhaal-delen",
+            "/verhaal-delen",
+            OPEN,
+            &[("title", "")],
+        ),
+        row(
+            "GET /verhaal-status/{token}",
+            "/verhaal-status/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        form(
+            "POST /verhaal-status/{token}",
+            "/verhaal-status/{token}",
+            UNKNOWN_TOKEN,
+            &[("body", "Dank")],
+        ),
+        api(
+            "POST /api/v1/submissions",
+            "/api/v1/submissions",
+            OPEN,
+            r#"{"kind": "case", "title": ""}"#,
+        ),
+        // Accounts.
+        row("GET /inloggen", "/inloggen", OPEN),
+        form(
+            "POST /inloggen",
+            "/inloggen",
+            OPEN,
+            &[
+                ("email", "niemand-{role}@test.nl"),
+                ("password", "fout wachtwoord"),
+            ],
+        ),
+        Row {
+            fresh: true,
+            ..form("POST /uitloggen", "/uitloggen", OPEN, &[])
+        },
+        row("GET /registreren", "/registreren", OPEN),
+        form(
+            "POST /registreren",
+            "/registreren",
+            OPEN,
+            &[("name", ""), ("email", "nieuw-{role}@test.nl")],
+        ),
+        row(
+            "GET /account/bevestigen/{token}",
+            "/account/bevestigen/{token}",
+            OPEN,
+        ),
+        row("GET /wachtwoord-vergeten", "/wachtwoord-vergeten", OPEN),
+        form(
+            "POST /wachtwoord-vergeten",
+            "/wachtwoord-vergeten",
+            OPEN,
+            &[("email", "vergeten-{role}@test.nl")],
+        ),
+        row(
+            "GET /wachtwoord-herstellen/{token}",
+            "/wachtwoord-herstellen/{token}",
+            OPEN,
+        ),
+        form(
+            "POST /wachtwoord-herstellen/{token}",
+            "/wachtwoord-herstellen/{token}",
+            OPEN,
+            &[("password", "kort")],
+        ),
+        api(
+            "POST /api/v1/session",
+            "/api/v1/session",
+            OPEN,
+            r#"{"email": "niemand-{role}@test.nl", "password": "fout wachtwoord"}"#,
+        ),
+        row("GET /api/v1/session", "/api/v1/session", SIGNED_IN),
+        Row {
+            fresh: true,
+            ..row("DELETE /api/v1/session", "/api/v1/session", OPEN)
+        },
+        // A member's own stories: someone else's is not found, not forbidden.
+        row("GET /mijn/verhalen", "/mijn/verhalen", SIGNED_IN),
+        row(
+            "GET /mijn/verhalen/{id}",
+            "/mijn/verhalen/{own_story}",
+            "LNONNN",
+        ),
+        form(
+            "POST /mijn/verhalen/{id}",
+            "/mijn/verhalen/{own_story}",
+            "LNONNN",
+            &[("title", "")],
+        ),
+        // The redactie.
+        row("GET /redactie", "/redactie", EDITORS),
+        row(
+            "GET /redactie/verhalen/{id}",
+            "/redactie/verhalen/{own_story}",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/verhalen/{id}",
+            "/redactie/verhalen/{own_story}",
+            EDITORS,
+            &[("title", "")],
+        ),
+        form(
+            "POST /redactie/verhalen/{id}/vraag",
+            "/redactie/verhalen/{own_story}/vraag",
+            EDITORS,
+            &[("question", "")],
+        ),
+        form(
+            "POST /redactie/verhalen/{id}/afwijzen",
+            "/redactie/verhalen/{own_story}/afwijzen",
+            EDITORS,
+            &[("reason", "")],
+        ),
+        form(
+            "POST /redactie/verhalen/{id}/publiceren",
+            "/redactie/verhalen/{own_story}/publiceren",
+            EDITORS,
+            &[],
+        ),
+        form(
+            "POST /redactie/verhalen/{id}/archiveren",
+            "/redactie/verhalen/{own_story}/archiveren",
+            EDITORS,
+            &[],
+        ),
+        row(
+            "GET /api/v1/editor/submissions",
+            "/api/v1/editor/submissions",
+            EDITORS,
+        ),
+        row(
+            "GET /api/v1/editor/stories/{id}",
+            "/api/v1/editor/stories/{own_story}",
+            EDITORS,
+        ),
+        api(
+            "POST /api/v1/editor/stories/{id}/questions",
+            "/api/v1/editor/stories/{own_story}/questions",
+            EDITORS,
+            r#"{"question": ""}"#,
+        ),
+        api(
+            "POST /api/v1/editor/stories/{id}/reject",
+            "/api/v1/editor/stories/{own_story}/reject",
+            EDITORS,
+            r#"{"reason": ""}"#,
+        ),
+        api(
+            "POST /api/v1/editor/stories/{id}/publish",
+            "/api/v1/editor/stories/{own_story}/publish",
+            EDITORS,
+            "{}",
+        ),
+        // The agenda.
+        row("GET /agenda", "/agenda", OPEN),
+        row("GET /agenda.ics", "/agenda.ics", OPEN),
+        row("GET /agenda/{slug}", "/agenda/{event_slug}", OPEN),
+        row(
+            "GET /agenda/{slug}/afspraak.ics",
+            "/agenda/{event_slug}/afspraak.ics",
+            OPEN,
+        ),
+        form(
+            "POST /agenda/{slug}/aanmelden",
+            "/agenda/{event_slug}/aanmelden",
+            OPEN,
+            &[("name", "")],
+        ),
+        row(
+            "GET /agenda/afmelden/{token}",
+            "/agenda/afmelden/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        form(
+            "POST /agenda/afmelden/{token}",
+            "/agenda/afmelden/{token}",
+            UNKNOWN_TOKEN,
+            &[],
+        ),
+        row("GET /api/v1/events", "/api/v1/events", OPEN),
+        api(
+            "POST /api/v1/events/{id}/registrations",
+            "/api/v1/events/{event_id}/registrations",
+            OPEN,
+            r#"{"name": "", "email": "x"}"#,
+        ),
+        row(
+            "DELETE /api/v1/registrations/{token}",
+            "/api/v1/registrations/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /redactie/agenda", "/redactie/agenda", EDITORS),
+        form(
+            "POST /redactie/agenda",
+            "/redactie/agenda",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/agenda/{slug}",
+            "/redactie/agenda/{event_slug}",
+            EDITORS,
+        ),
+        row(
+            "GET /redactie/agenda/{slug}/bewerken",
+            "/redactie/agenda/{event_slug}/bewerken",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/agenda/{slug}/bewerken",
+            "/redactie/agenda/{event_slug}/bewerken",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/agenda/{slug}/aanmeldingen.csv",
+            "/redactie/agenda/{event_slug}/aanmeldingen.csv",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/agenda/{slug}/aanwezig/{id}",
+            "/redactie/agenda/{event_slug}/aanwezig/{registration_id}",
+            EDITORS,
+            &[("present", "ja")],
+        ),
+        form(
+            "POST /redactie/agenda/{slug}/bericht",
+            "/redactie/agenda/{event_slug}/bericht",
+            EDITORS,
+            &[("subject", "")],
+        ),
+        api(
+            "POST /api/v1/editor/events",
+            "/api/v1/editor/events",
+            EDITORS,
+            EVENT_JSON,
+        ),
+        api(
+            "PUT /api/v1/editor/events/{slug}",
+            "/api/v1/editor/events/{event_slug}",
+            EDITORS,
+            EVENT_JSON,
+        ),
+        row(
+            "GET /api/v1/editor/events/{slug}/registrations",
+            "/api/v1/editor/events/{event_slug}/registrations",
+            EDITORS,
+        ),
+        api(
+            "POST /api/v1/editor/events/{slug}/registrations/{id}/check-in",
+            "/api/v1/editor/events/{event_slug}/registrations/{registration_id}/check-in",
+            EDITORS,
+            r#"{"present": true}"#,
+        ),
+        api(
+            "POST /api/v1/editor/events/{slug}/messages",
+            "/api/v1/editor/events/{event_slug}/messages",
+            EDITORS,
+            r#"{"subject": "", "body": ""}"#,
+        ),
+        // Cancelling the event comes after every other agenda row.
+        form(
+            "POST /redactie/agenda/{slug}/annuleren",
+            "/redactie/agenda/{other_event_slug}/annuleren",
+            EDITORS,
+            &[],
+        ),
+        api(
+            "POST /api/v1/editor/events/{slug}/cancel",
+            "/api/v1/editor/events/{other_event_slug}/cancel",
+            EDITORS,
+            "{}",
+        ),
+        // The newsletter.
+        row("GET /nieuwsbrief", "/nieuwsbrief", OPEN),
+        form("POST /nieuwsbrief", "/nieuwsbrief", OPEN, &[("email", "")]),
+        row(
+            "GET /nieuwsbrief/bevestigen/{token}",
+            "/nieuwsbrief/bevestigen/{token}",
+            OPEN,
+        ),
+        form(
+            "POST /nieuwsbrief/bevestigen/{token}",
+            "/nieuwsbrief/bevestigen/{token}",
+            OPEN,
+            &[],
+        ),
+        row(
+            "GET /nieuwsbrief/afmelden/{token}",
+            "/nieuwsbrief/afmelden/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        form(
+            "POST /nieuwsbrief/afmelden/{token}",
+            "/nieuwsbrief/afmelden/{token}",
+            UNKNOWN_TOKEN,
+            &[],
+        ),
+        api(
+            "POST /api/v1/newsletter/subscriptions",
+            "/api/v1/newsletter/subscriptions",
+            OPEN,
+            r#"{"email": "lezer-{role}@test.nl"}"#,
+        ),
+        api(
+            "POST /api/v1/newsletter/confirmations/{token}",
+            "/api/v1/newsletter/confirmations/{token}",
+            OPEN,
+            "{}",
+        ),
+        row(
+            "DELETE /api/v1/newsletter/subscriptions/{token}",
+            "/api/v1/newsletter/subscriptions/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /nieuwsbrief/archief", "/nieuwsbrief/archief", OPEN),
+        row(
+            "GET /nieuwsbrief/archief/{slug}",
+            "/nieuwsbrief/archief/welkom-bij-vooruit",
+            OPEN,
+        ),
+        row(
+            "GET /api/v1/newsletter/editions",
+            "/api/v1/newsletter/editions",
+            OPEN,
+        ),
+        row(
+            "GET /redactie/nieuwsbrief",
+            "/redactie/nieuwsbrief",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/nieuwsbrief",
+            "/redactie/nieuwsbrief",
+            EDITORS,
+            &[],
+        ),
+        row(
+            "GET /redactie/nieuwsbrief/abonnees",
+            "/redactie/nieuwsbrief/abonnees",
+            EDITORS,
+        ),
+        row(
+            "GET /redactie/nieuwsbrief/{id}",
+            "/redactie/nieuwsbrief/{edition_id}",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/nieuwsbrief/{id}",
+            "/redactie/nieuwsbrief/{edition_id}",
+            EDITORS,
+            &[("subject", "")],
+        ),
+        row(
+            "GET /redactie/nieuwsbrief/{id}/voorbeeld",
+            "/redactie/nieuwsbrief/{edition_id}/voorbeeld",
+            EDITORS,
+        ),
+        row(
+            "GET /redactie/nieuwsbrief/{id}/voorbeeld.txt",
+            "/redactie/nieuwsbrief/{edition_id}/voorbeeld.txt",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/nieuwsbrief/{id}/test",
+            "/redactie/nieuwsbrief/{edition_id}/test",
+            EDITORS,
+            &[],
+        ),
+        // Without "I checked the preview" ticked, sending is refused (422).
+        form(
+            "POST /redactie/nieuwsbrief/{id}/versturen",
+            "/redactie/nieuwsbrief/{edition_id}/versturen",
+            EDITORS,
+            &[],
+        ),
+        row(
+            "GET /api/v1/editor/newsletter/subscribers",
+            "/api/v1/editor/newsletter/subscribers",
+            EDITORS,
+        ),
+        api(
+            "POST /api/v1/editor/newsletter/editions",
+            "/api/v1/editor/newsletter/editions",
+            EDITORS,
+            r#"{"subject": "Nieuws van {role}"}"#,
+        ),
+        row(
+            "GET /api/v1/editor/newsletter/editions/{id}",
+            "/api/v1/editor/newsletter/editions/{edition_id}",
+            EDITORS,
+        ),
+        api(
+            "PUT /api/v1/editor/newsletter/editions/{id}",
+            "/api/v1/editor/newsletter/editions/{edition_id}",
+            EDITORS,
+            r#"{"subject": ""}"#,
+        ),
+        api(
+            "POST /api/v1/editor/newsletter/editions/{id}/test",
+            "/api/v1/editor/newsletter/editions/{edition_id}/test",
+            EDITORS,
+            "{}",
+        ),
+        api(
+            "POST /api/v1/editor/newsletter/editions/{id}/send",
+            "/api/v1/editor/newsletter/editions/{api_edition_id}/send",
+            EDITORS,
+            "{}",
+        ),
+        // Administration.
+        row("GET /beheer/gebruikers", "/beheer/gebruikers", ADMINS),
+        form(
+            "POST /beheer/gebruikers/{id}/rol",
+            "/beheer/gebruikers/{bystander}/rol",
+            ADMINS,
+            &[("role", "member")],
+        ),
+        row("GET /beheer/organisaties", "/beheer/organisaties", ADMINS),
+        form(
+            "POST /beheer/organisaties",
+            "/beheer/organisaties",
+            ADMINS,
+            &[("name", "")],
+        ),
+        row(
+            "GET /beheer/organisaties/{slug}",
+            "/beheer/organisaties/{org}",
+            ADMINS,
+        ),
+        form(
+            "POST /beheer/organisaties/{slug}",
+            "/beheer/organisaties/{org}",
+            ADMINS,
+            &[("name", "")],
+        ),
+        row(
+            "GET /api/v1/admin/organisations",
+            "/api/v1/admin/organisations",
+            ADMINS,
+        ),
+        api(
+            "POST /api/v1/admin/organisations",
+            "/api/v1/admin/organisations",
+            ADMINS,
+            r#"{"name": "", "kind": "gemeente"}"#,
+        ),
+        // Organisations: members see theirs, beheerders manage it.
+        row("GET /mijn/organisaties", "/mijn/organisaties", SIGNED_IN),
+        // Joining goes by the e-mail domain (alfa.nl), whatever the site role.
+        form(
+            "POST /mijn/organisaties/{slug}/aansluiten",
+            "/mijn/organisaties/{org}/aansluiten",
+            "LFOOFF",
+            &[],
+        ),
+        row(
+            "GET /organisaties/{slug}",
+            "/organisaties/{org}",
+            ORG_MEMBERS,
+        ),
+        form(
+            "POST /organisaties/{slug}/uitnodigen",
+            "/organisaties/{org}/uitnodigen",
+            ORG_ADMINS,
+            &[("email", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/leden/{user_id}/rol",
+            "/organisaties/{org}/leden/{bystander_member}/rol",
+            ORG_ADMINS,
+            &[("role", "lid")],
+        ),
+        form(
+            "POST /organisaties/{slug}/leden/{user_id}/verwijderen",
+            "/organisaties/{org}/leden/{victim}/verwijderen",
+            ORG_ADMINS,
+            &[],
+        ),
+        row("GET /uitnodiging/{token}", "/uitnodiging/{token}", "LNNNNN"),
+        form(
+            "POST /uitnodiging/{token}",
+            "/uitnodiging/{token}",
+            "LNNNNN",
+            &[],
+        ),
+        row(
+            "GET /api/v1/organisations",
+            "/api/v1/organisations",
+            SIGNED_IN,
+        ),
+        row(
+            "GET /api/v1/organisations/{slug}",
+            "/api/v1/organisations/{org}",
+            ORG_MEMBERS,
+        ),
+        api(
+            "POST /api/v1/organisations/{slug}/invitations",
+            "/api/v1/organisations/{org}/invitations",
+            ORG_ADMINS,
+            r#"{"email": ""}"#,
+        ),
+        row(
+            "DELETE /api/v1/organisations/{slug}/members/{user_id}",
+            "/api/v1/organisations/{org}/members/{victim2}",
+            ORG_ADMINS,
+        ),
+    ]
+}
+
+/// Logs in through the API and picks up a CSRF cookie and token.
+async fn client(s: &Server, email: Option<&str>, password: &str) -> (Client, String) {
+    let c = s.client();
+    if let Some(email) = email {
+        let r = c
+            .post_json(
+                "/api/v1/session",
+                &json!({"email": email, "password": password}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "login {email}: {}", r.body);
+    }
+    let csrf = c.get("/nieuwsbrief").await.csrf();
+    (c, csrf)
+}
+
+fn account(role: &str) -> Option<(&'static str, &'static str)> {
+    match role {
+        "anon" => None,
+        "other_org" => Some(("zeno@beta.nl", PASSWORD)),
+        "member" => Some(("mila@alfa.nl", PASSWORD)),
+        "org_admin" => Some(("bram@alfa.nl", PASSWORD)),
+        "editor" => Some((EDITOR_EMAIL, EDITOR_PASSWORD)),
+        _ => Some(("ada@vooruit.test", PASSWORD)),
+    }
+}
+
+/// Whether a response meets a cell's expectation.
+fn meets(expect: char, api: bool, p: &Page) -> bool {
+    let to_login = p.status == 303
+        && p.location
+            .as_deref()
+            .is_some_and(|l| l.starts_with("/inloggen?terug="));
+    match expect {
+        'L' if api => p.status == 401,
+        'L' => to_login,
+        'F' => p.status == 403,
+        'N' => p.status == 404,
+        _ => !to_login && (matches!(p.status, 200..=399) || matches!(p.status, 400 | 409 | 422)),
+    }
+}
+
+async fn call(c: &Client, csrf: &str, method: &str, url: &str, body: &Body, role: &str) -> Page {
+    let abs = c.abs(url);
+    let req = match method {
+        "GET" => c.http.get(abs),
+        "POST" => c.http.post(abs),
+        "PUT" => c.http.put(abs),
+        _ => c.http.delete(abs),
+    };
+    let req = match body {
+        Body::None if method == "POST" && !url.starts_with("/api/") => req.form(&[("csrf", csrf)]),
+        Body::None => req,
+        Body::Form(fields) => {
+            let mut all = vec![("csrf".to_string(), csrf.to_string())];
+            all.extend(
+                fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.replace("{role}", role))),
+            );
+            req.form(&all)
+        }
+        Body::Json(text) => {
+            let value: serde_json::Value =
+                serde_json::from_str(&text.replace("{role}", role)).expect("row JSON");
+            req.json(&value)
+        }
+    };
+    Client::page(req.send().await.expect("request")).await
+}
+
+#[tokio::test]
+async fn every_route_answers_each_role_as_the_table_says() {
+    let s = Server::start().await;
+    for (email, name, role) in [
+        ("ada@vooruit.test", "Ada Admin", "admin"),
+        ("mila@alfa.nl", "Mila Lid", "member"),
+        ("bram@alfa.nl", "Bram Beheer", "member"),
+        ("zeno@beta.nl", "Zeno Elders", "member"),
+        ("xavi@alfa.nl", "Xavi Collega", "member"),
+        ("toon@elders.nl", "Toon Toeschouwer", "member"),
+    ] {
+        s.add_user(email, name, role, PASSWORD);
+    }
+    for n in 1..=6 {
+        s.add_user(
+            &format!("v{n}@alfa.nl"),
+            &format!("Vertrekker {n}"),
+            "member",
+            PASSWORD,
+        );
+    }
+
+    // Fixtures: two organisations, their members, a story by the member,
+    // events, a registration, editions.
+    let (admin, _) = client(&s, Some("ada@vooruit.test"), PASSWORD).await;
+    for (name, domain) in [("Gemeente Alfa", "alfa.nl"), ("Zorggroep Beta", "beta.nl")] {
+        let r = admin
+            .post_json(
+                "/api/v1/admin/organisations",
+                &json!({"name": name, "kind": "gemeente", "domains": [domain]}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+    }
+    let mut joined = vec![];
+    for email in [
+        "mila@alfa.nl",
+        "bram@alfa.nl",
+        "zeno@beta.nl",
+        "xavi@alfa.nl",
+    ]
+    .into_iter()
+    .map(String::from)
+    .chain((1..=6).map(|n| format!("v{n}@alfa.nl")))
+    {
+        let (c, csrf) = client(&s, Some(&email), PASSWORD).await;
+        let org = if email.ends_with("beta.nl") {
+            "zorggroep-beta"
+        } else {
+            "gemeente-alfa"
+        };
+        let r = c
+            .post_form(&format!("/mijn/organisaties/{org}/aansluiten"), &csrf, &[])
+            .await;
+        assert_eq!(r.status, 303, "{email} joins: {}", r.body);
+        joined.push((email, c));
+    }
+    let members = admin
+        .get("/api/v1/organisations/gemeente-alfa")
+        .await
+        .json();
+    let id_of = |name: &str| -> String {
+        members["members"]
+            .as_array()
+            .expect("members")
+            .iter()
+            .find(|m| m["name"] == name)
+            .unwrap_or_else(|| panic!("{name} in {members}"))["user_id"]
+            .as_str()
+            .expect("id")
+            .to_string()
+    };
+    let (admin, admin_csrf) = client(&s, Some("ada@vooruit.test"), PASSWORD).await;
+    let r = admin
+        .post_form(
+            &format!(
+                "/organisaties/gemeente-alfa/leden/{}/rol",
+                id_of("Bram Beheer")
+            ),
+            &admin_csrf,
+            &[("role", "beheerder")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let victims: Vec<String> = (1..=6).map(|n| id_of(&format!("Vertrekker {n}"))).collect();
+    let bystander_member = id_of("Xavi Collega");
+
+    let (_, mila) = &joined[0];
+    share_story(
+        mila,
+        "Een buurtapp die niemand opende",
+        "Mila",
+        "Gemeente Alfa",
+        "mila@alfa.nl",
+        false,
+        false,
+    )
+    .await;
+    let editor = crate::common::editor_api(&s).await;
+    let own_story = story_id(&editor, "Een buurtapp die niemand opende").await;
+    let story_slug = s.client().get("/api/v1/stories").await.json()["items"][0]["slug"]
+        .as_str()
+        .expect("slug")
+        .to_string();
+    let mut events = vec![];
+    for title in ["Intervisie voor wijkteams", "Een dag die niet doorgaat"] {
+        let r = editor
+            .post_json(
+                "/api/v1/editor/events",
+                &serde_json::from_str::<serde_json::Value>(&EVENT_JSON.replace("{role}", title))
+                    .expect("json"),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        events.push((
+            r.json()["slug"].as_str().expect("slug").to_string(),
+            r.json()["id"].as_str().expect("id").to_string(),
+        ));
+    }
+    let r = s
+        .client()
+        .post_json(
+            &format!("/api/v1/events/{}/registrations", events[0].1),
+            &json!({"name": "Deelnemer", "email": "deelnemer@test.nl"}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let regs = editor
+        .get(&format!(
+            "/api/v1/editor/events/{}/registrations",
+            events[0].0
+        ))
+        .await
+        .json();
+    let registration_id = regs["items"][0]["id"]
+        .as_str()
+        .expect("registration")
+        .to_string();
+    let mut editions = vec![];
+    for subject in [
+        "Nieuwsbrief voor de tabel",
+        "Nieuwsbrief die de API verstuurt",
+    ] {
+        let r = editor
+            .post_json(
+                "/api/v1/editor/newsletter/editions",
+                &json!({"subject": subject}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        editions.push(r.json()["id"].as_str().expect("id").to_string());
+    }
+    let bystander = {
+        let list = admin.get("/beheer/gebruikers").await;
+        let marker = "/beheer/gebruikers/";
+        let html = &list.body;
+        let at = html.find("Toon Toeschouwer").expect("bystander listed");
+        let start = html[at..].find(marker).expect("role form") + at + marker.len();
+        html[start..start + 32].to_string()
+    };
+    let token = "ab".repeat(32);
+    let fixtures: BTreeMap<&str, String> = BTreeMap::from([
+        ("story_slug", story_slug),
+        ("own_story", own_story),
+        ("event_slug", events[0].0.clone()),
+        ("event_id", events[0].1.clone()),
+        ("other_event_slug", events[1].0.clone()),
+        ("registration_id", registration_id),
+        ("edition_id", editions[0].clone()),
+        ("api_edition_id", editions[1].clone()),
+        ("org", "gemeente-alfa".to_string()),
+        ("bystander", bystander),
+        ("bystander_member", bystander_member),
+        ("token", token),
+    ]);
+
+    // The table must cover the router exactly.
+    let routes: BTreeSet<String> = s.cli(&["routes"]).lines().map(str::to_string).collect();
+    let rows = table();
+    let covered: BTreeSet<String> = rows.iter().map(|r| r.route.to_string()).collect();
+    let missing: Vec<&String> = routes.difference(&covered).collect();
+    let stale: Vec<&String> = covered.difference(&routes).collect();
+    assert!(
+        missing.is_empty() && stale.is_empty(),
+        "routes without a row: {missing:#?}\nrows for routes that do not exist: {stale:#?}"
+    );
+    assert_eq!(covered.len(), rows.len(), "a route has two rows");
+
+    let mut clients = vec![];
+    for role in ROLES {
+        let (email, password) = account(role).unzip();
+        clients.push(client(&s, email, password.unwrap_or("")).await);
+    }
+    let mut failures = vec![];
+    let mut cells = 0;
+    for row in &rows {
+        let (method, _) = row.route.split_once(' ').expect("METHOD path");
+        assert_eq!(row.expect.len(), ROLES.len(), "{}", row.route);
+        for (i, role) in ROLES.iter().enumerate() {
+            let mut url = row.url.replace("{role}", role);
+            for (k, v) in &fixtures {
+                url = url.replace(&format!("{{{k}}}"), v);
+            }
+            // Each removal takes someone not removed before.
+            url = url
+                .replace("{victim}", &victims[i])
+                .replace("{victim2}", &victims[(i + 1) % victims.len()]);
+            let fresh;
+            let (c, csrf) = if row.fresh {
+                let (email, password) = account(role).unzip();
+                fresh = client(&s, email, password.unwrap_or("")).await;
+                (&fresh.0, &fresh.1)
+            } else {
+                (&clients[i].0, &clients[i].1)
+            };
+            let page = call(c, csrf, method, &url, &row.body, role).await;
+            let expect = row.expect.as_bytes()[i] as char;
+            cells += 1;
+            if !meets(expect, url.starts_with("/api/"), &page) {
+                failures.push(format!(
+                    "{} as {role}: expected {expect}, got {} {}",
+                    row.route,
+                    page.status,
+                    page.location.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cells} cells differ from the table:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(cells, routes.len() * ROLES.len());
+}

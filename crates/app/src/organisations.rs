@@ -405,16 +405,15 @@ impl Organisations<'_> {
         if !a.can_manage() {
             return Err(AppError::Forbidden);
         }
-        let current = tx
+        if role != OrgRole::Beheerder {
+            keep_a_beheerder(&mut tx, &a.org.id, user_id).await?;
+        } else if tx
             .organisations()
             .role_of(&a.org.id, user_id)
             .await?
-            .ok_or(AppError::NotFound)?;
-        if current == OrgRole::Beheerder.as_str()
-            && role != OrgRole::Beheerder
-            && tx.organisations().count_admins(&a.org.id).await? <= 1
+            .is_none()
         {
-            return Err(AppError::Conflict("error-last-org-admin"));
+            return Err(AppError::NotFound);
         }
         tx.organisations()
             .set_member(&a.org.id, user_id, role.as_str())
@@ -431,16 +430,7 @@ impl Organisations<'_> {
         if !leaving && !a.can_manage() {
             return Err(AppError::Forbidden);
         }
-        let current = tx
-            .organisations()
-            .role_of(&a.org.id, user_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if current == OrgRole::Beheerder.as_str()
-            && tx.organisations().count_admins(&a.org.id).await? <= 1
-        {
-            return Err(AppError::Conflict("error-last-org-admin"));
-        }
+        keep_a_beheerder(&mut tx, &a.org.id, user_id).await?;
         tx.organisations().remove_member(&a.org.id, user_id).await?;
         self.commit(tx).await
     }
@@ -504,6 +494,23 @@ impl Organisations<'_> {
         }
         self.commit(tx).await
     }
+}
+
+/// Refuses to let the last beheerder of an organisation go (leave, be
+/// removed or step down), so someone can always manage it. 404 when the
+/// person is not a member.
+async fn keep_a_beheerder(conn: &mut Conn, organisation_id: &str, user_id: &str) -> AppResult<()> {
+    let current = conn
+        .organisations()
+        .role_of(organisation_id, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if current == OrgRole::Beheerder.as_str()
+        && conn.organisations().count_admins(organisation_id).await? <= 1
+    {
+        return Err(AppError::Conflict("error-last-org-admin"));
+    }
+    Ok(())
 }
 
 /// (slug, name) of an organisation by id.

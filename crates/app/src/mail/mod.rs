@@ -192,6 +192,8 @@ pub(crate) async fn write_eml(dir: &std::path::Path, bytes: &[u8]) -> Result<(),
     tokio::fs::create_dir_all(dir)
         .await
         .map_err(|e| format!("outbox dir: {e}"))?;
+    // The file name sorts the outbox by when the mail was written on this
+    // machine: wall time on purpose, not the (movable) clock of the use cases.
     let name = format!(
         "{}-{}.eml",
         chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),

@@ -7,9 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use vooruit_app::AppError;
-use vooruit_app::Page;
 use vooruit_app::editions::{EditionView, SendProgress};
-use vooruit_app::newsletter::{SUBSCRIBER_STATUSES, SubscriberView};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::edition::{EditionInput, EditionItem, MAX_ITEMS};
 
@@ -25,7 +23,6 @@ pub fn routes() -> Routes {
         .get("/nieuwsbrief/archief/{slug}", archived)
         .get("/redactie/nieuwsbrief", editor_list)
         .post("/redactie/nieuwsbrief", create)
-        .get("/redactie/nieuwsbrief/abonnees", subscribers)
         .get("/redactie/nieuwsbrief/{id}", edit)
         .post("/redactie/nieuwsbrief/{id}", save)
         .get("/redactie/nieuwsbrief/{id}/voorbeeld", preview)
@@ -38,10 +35,6 @@ pub fn routes() -> Routes {
 struct PageQuery {
     #[serde(default)]
     page: String,
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    q: String,
     #[serde(default)]
     melding: String,
 }
@@ -298,50 +291,4 @@ async fn send(
     Ok(see_other(&format!(
         "/redactie/nieuwsbrief/{id}?melding=verzenden"
     )))
-}
-
-// --- subscribers ---
-
-#[derive(Template, WebTemplate)]
-#[template(path = "editions/subscribers.html")]
-struct SubscribersTemplate {
-    l: Ctx,
-    page: Page<SubscriberView>,
-    pager: Pager,
-    status: String,
-    q: String,
-}
-
-impl SubscribersTemplate {
-    fn statuses(&self) -> &'static [&'static str] {
-        SUBSCRIBER_STATUSES
-    }
-}
-
-async fn subscribers(l: Ctx, State(s): State<AppState>, Query(q): Query<PageQuery>) -> PageResult {
-    let user = l.editor()?;
-    let status = if SUBSCRIBER_STATUSES.contains(&q.status.as_str()) {
-        q.status.clone()
-    } else {
-        "confirmed".to_string()
-    };
-    let page = s
-        .app
-        .newsletter()
-        .subscribers(&user, &status, &q.q, q.page())
-        .await?;
-    let base = format!(
-        "/redactie/nieuwsbrief/abonnees?status={}&q={}",
-        status,
-        url::form_urlencoded::byte_serialize(q.q.trim().as_bytes()).collect::<String>()
-    );
-    let pager = Pager::new(&page, base);
-    Ok(SubscribersTemplate {
-        l,
-        page,
-        pager,
-        status,
-        q: q.q.trim().to_string(),
-    }
-    .into_response())
 }

@@ -2,13 +2,15 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
-use vooruit_app::AppError;
+use serde::Deserialize;
+use vooruit_app::newsletter::{SUBSCRIBER_STATUSES, SubscriberView};
+use vooruit_app::{AppError, Page};
 use vooruit_domain::FieldErrors;
 
-use super::{MessageTemplate, PageResult, with_status};
+use super::{MessageTemplate, PageResult, Pager, with_status};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
@@ -16,6 +18,7 @@ use crate::routes::Routes;
 
 pub fn routes() -> Routes {
     Routes::new()
+        .get("/redactie/nieuwsbrief/abonnees", subscribers)
         .get("/nieuwsbrief", form)
         .post("/nieuwsbrief", subscribe)
         .get("/nieuwsbrief/bevestigen/{token}", confirm_page)
@@ -125,5 +128,71 @@ async fn unsubscribe(l: Ctx, State(s): State<AppState>, Path(token): Path<String
         "newsletter-unsubscribed-title",
         "newsletter-unsubscribed-text",
     )
+    .into_response())
+}
+
+#[derive(Deserialize)]
+struct SubscriberQuery {
+    #[serde(default)]
+    page: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    q: String,
+}
+
+impl SubscriberQuery {
+    fn page(&self) -> i64 {
+        self.page.parse().unwrap_or(1)
+    }
+}
+
+// --- the subscriber list (editors) ---
+
+#[derive(Template, WebTemplate)]
+#[template(path = "newsletter/subscribers.html")]
+struct SubscribersTemplate {
+    l: Ctx,
+    page: Page<SubscriberView>,
+    pager: Pager,
+    status: String,
+    q: String,
+}
+
+impl SubscribersTemplate {
+    fn statuses(&self) -> &'static [&'static str] {
+        SUBSCRIBER_STATUSES
+    }
+}
+
+async fn subscribers(
+    l: Ctx,
+    State(s): State<AppState>,
+    Query(q): Query<SubscriberQuery>,
+) -> PageResult {
+    let user = l.editor()?;
+    let status = if SUBSCRIBER_STATUSES.contains(&q.status.as_str()) {
+        q.status.clone()
+    } else {
+        "confirmed".to_string()
+    };
+    let page = s
+        .app
+        .newsletter()
+        .subscribers(&user, &status, &q.q, q.page())
+        .await?;
+    let base = format!(
+        "/redactie/nieuwsbrief/abonnees?status={}&q={}",
+        status,
+        url::form_urlencoded::byte_serialize(q.q.trim().as_bytes()).collect::<String>()
+    );
+    let pager = Pager::new(&page, base);
+    Ok(SubscribersTemplate {
+        l,
+        page,
+        pager,
+        status,
+        q: q.q.trim().to_string(),
+    }
     .into_response())
 }

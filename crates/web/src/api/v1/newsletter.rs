@@ -1,12 +1,12 @@
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
-use crate::api::{ApiResult, api_err, parse_json};
+use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -16,6 +16,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(subscribe))
         .routes(routes!(confirm))
         .routes(routes!(unsubscribe))
+        .routes(routes!(subscribers))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -90,4 +91,50 @@ pub async fn unsubscribe(
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SubscriberList {
+    #[schema(value_type = Vec<Object>)]
+    items: Vec<vooruit_app::newsletter::SubscriberView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SubscriberParams {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<i64>,
+}
+
+/// Subscribers by status (`confirmed`, `pending`, `unsubscribed`),
+/// optionally matching part of the address, 50 per page (editors).
+#[utoipa::path(get, path = "/api/v1/editor/newsletter/subscribers", tag = "newsletter",
+    params(("status" = Option<String>, Query, description = "confirmed (default), pending or unsubscribed"),
+           ("q" = Option<String>, Query, description = "Part of the e-mail address"),
+           ("page" = Option<i64>, Query, description = "Page, from 1")),
+    responses((status = 200, body = SubscriberList)))]
+pub async fn subscribers(
+    l: Ctx,
+    State(s): State<AppState>,
+    Query(q): Query<SubscriberParams>,
+) -> ApiResult<Json<SubscriberList>> {
+    let user = require_user(&l)?;
+    let page = s
+        .app
+        .newsletter()
+        .subscribers(&user, &q.status, &q.q, q.page.unwrap_or(1))
+        .await
+        .map_err(api_err(&l))?;
+    Ok(Json(SubscriberList {
+        total: page.total,
+        page: page.page,
+        pages: page.pages,
+        items: page.items,
+    }))
 }

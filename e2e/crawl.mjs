@@ -1,18 +1,26 @@
-// Every page reachable by links, from the home page as a visitor and from
-// the redactie as an editor: axe at a phone and a desktop width in Dutch and
+// Every page reachable by links, from the home page as a visitor, from the
+// redactie as an editor (who is also the demo organisation's beheerder) and
+// from the administration as an administrator: axe at a phone and a desktop width in Dutch and
 // English, no horizontal scrolling at 320 px, screenshots of the main pages.
 // Returns the pages' HTML (Dutch) for the Nu HTML Checker.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { newContext, login, axe, describeViolations, WIDTHS } from './lib.mjs';
+import { newContext, login, axe, describeViolations, WIDTHS, EDITOR, ADMIN } from './lib.mjs';
 
 /** Links that are not pages, or that change state (the language cookie). */
 const SKIP = [/^\/api\//, /^\/taal\//, /^\/static\//, /\.(ics|xml|csv|txt|json|svg|png)(\?|$)/,
   /^\/nieuwsbrief\/afmelden\//, /^\/agenda\/afmelden\//];
 
-/** Pages only editors (or signed-in members, or admins) see. */
-const EDITOR_ONLY = /^\/(redactie|beheer|mijn)(\/|\?|$)/;
+/** Pages only signed-in people see (editors, members, admins). */
+const SIGNED_IN_ONLY = /^\/(redactie|beheer|mijn|organisaties)(\/|\?|$)/;
+
+/** Where each role starts, and who it logs in as. */
+const ROLES = {
+  visitor: { starts: ['/', '/bestaat-niet'], account: null },
+  editor: { starts: ['/redactie', '/mijn/organisaties', '/'], account: EDITOR },
+  admin: { starts: ['/beheer/gebruikers', '/beheer/organisaties'], account: ADMIN },
+};
 
 /** Main pages: screenshots at both widths. */
 const SHOTS = ['/', '/verhalen', '/agenda', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
@@ -66,15 +74,16 @@ function widest() {
 
 export async function crawl({ browser, base, check, shots }) {
   const all = [];
-  for (const role of ['visitor', 'editor']) {
-    const starts = role === 'editor' ? ['/redactie', '/'] : ['/', '/bestaat-niet'];
+  for (const [role, { starts, account }] of Object.entries(ROLES)) {
     const probe = await newContext(browser, base);
-    if (role === 'editor') await login(await probe.newPage());
+    if (account) await login(await probe.newPage(), account);
     let pages = await discover(probe, base, starts);
     await probe.close();
-    // The editor sees the public pages with one more menu item; the home
-    // page covers that header, the rest are the editors' own pages.
-    if (role === 'editor') pages = pages.filter((p) => p.url === '/' || EDITOR_ONLY.test(p.url));
+    // Signed in, the public pages have one more menu item; the home page
+    // covers that header, the rest are the pages only they see. (The
+    // administrator's pages beyond /beheer were seen by the editor.)
+    if (role === 'editor') pages = pages.filter((p) => p.url === '/' || SIGNED_IN_ONLY.test(p.url));
+    if (role === 'admin') pages = pages.filter((p) => p.url.startsWith('/beheer'));
     all.push(...pages.map((p) => ({ ...p, role })));
 
     // The four combinations run side by side, each in its own tab.
@@ -84,7 +93,7 @@ export async function crawl({ browser, base, check, shots }) {
         return check(`axe: no WCAG 2.1 AA violations on ${pages.length} pages (${label})`, async () => {
           const ctx = await newContext(browser, base, { width, lang });
           const page = await ctx.newPage();
-          if (role === 'editor') await login(page);
+          if (account) await login(page, account);
           const problems = [];
           for (const p of pages) {
             await page.goto(p.url);
@@ -103,7 +112,7 @@ export async function crawl({ browser, base, check, shots }) {
     await check(`reflow: no horizontal scrolling at 320 px (${pages.length} pages, ${role})`, async () => {
       const ctx = await newContext(browser, base, { width: 320 });
       const page = await ctx.newPage();
-      if (role === 'editor') await login(page);
+      if (account) await login(page, account);
       const wide = [];
       for (const p of pages) {
         await page.goto(p.url);
@@ -117,7 +126,7 @@ export async function crawl({ browser, base, check, shots }) {
     await check(`text at 200%: nothing wider than the screen at 1280 px (${pages.length} pages, ${role})`, async () => {
       const ctx = await newContext(browser, base, { width: 1280 });
       const page = await ctx.newPage();
-      if (role === 'editor') await login(page);
+      if (account) await login(page, account);
       const wide = [];
       for (const p of pages) {
         await page.goto(p.url);

@@ -5,6 +5,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const WIDTHS = [375, 1280];
 export const EDITOR = { email: 'redactie@vooruit.test', password: 'vooruit-demo-redactie' };
+export const ADMIN = { email: 'beheer@vooruit.test', password: 'vooruit-demo-beheer' };
 
 /** A fresh browser context (own cookies) at a width, in a language. */
 export async function newContext(browser, base, { width = 1280, lang = 'nl' } = {}) {

@@ -11,6 +11,8 @@ use crate::{App, AppError, AppResult};
 
 pub const DEMO_EDITOR_EMAIL: &str = "redactie@vooruit.test";
 pub const DEMO_EDITOR_PASSWORD: &str = "vooruit-demo-redactie";
+pub const DEMO_ADMIN_EMAIL: &str = "beheer@vooruit.test";
+pub const DEMO_ADMIN_PASSWORD: &str = "vooruit-demo-beheer";
 
 #[derive(Deserialize)]
 struct DemoStory {
@@ -93,7 +95,58 @@ impl App {
                 DEMO_EDITOR_PASSWORD,
             )
             .await?;
+        self.accounts()
+            .add_user(
+                DEMO_ADMIN_EMAIL,
+                "Demo-beheerder",
+                Role::Admin,
+                DEMO_ADMIN_PASSWORD,
+            )
+            .await?;
+        self.load_demo_organisation().await?;
         Ok(true)
+    }
+
+    /// A municipality with its domain, the demo editor as its beheerder and
+    /// two colleagues (accounts nobody can log in to: their passwords are
+    /// random), so the organisation pages have something to show.
+    async fn load_demo_organisation(&self) -> AppResult<()> {
+        let mut members = vec![];
+        for (email, name) in [
+            ("sanne.dewit@voorbeeldstad.nl", "Sanne de Wit"),
+            ("karim.benali@voorbeeldstad.nl", "Karim Benali"),
+        ] {
+            let password = crate::tokens::new_token();
+            self.accounts()
+                .add_user(email, name, Role::Member, &password)
+                .await?;
+            members.push(email);
+        }
+        let mut tx = self.begin("demo.organisation").await?;
+        let id = tx
+            .organisations()
+            .insert(
+                "gemeente-voorbeeldstad",
+                "Gemeente Voorbeeldstad",
+                "gemeente",
+            )
+            .await?
+            .ok_or_else(|| AppError::Internal("demo organisation exists".into()))?;
+        tx.organisations()
+            .set_domains(&id, &["voorbeeldstad.nl".to_string()])
+            .await?;
+        for (email, role) in [(DEMO_EDITOR_EMAIL, "beheerder")]
+            .into_iter()
+            .chain(members.into_iter().map(|e| (e, "lid")))
+        {
+            let user = tx
+                .accounts()
+                .user_by_email(email)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
+            tx.organisations().set_member(&id, &user.id, role).await?;
+        }
+        self.commit(tx).await
     }
 
     /// Events around today, in Dutch time, and one that has passed.

@@ -414,7 +414,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         tracing::info!(
             editor = vooruit_app::demo::DEMO_EDITOR_EMAIL,
             password = vooruit_app::demo::DEMO_EDITOR_PASSWORD,
-            "demo content loaded; log in as the demo editor"
+            admin = vooruit_app::demo::DEMO_ADMIN_EMAIL,
+            admin_password = vooruit_app::demo::DEMO_ADMIN_PASSWORD,
+            "demo content loaded; log in as the demo editor or the demo administrator"
         );
     }
     app.open_search()

@@ -7,7 +7,8 @@ use argon2::password_hash::{
 };
 use serde::Serialize;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::account::{Role, check_password};
+use vooruit_domain::account::{Role, TokenPurpose, check_password};
+use vooruit_domain::lang::Lang;
 use vooruit_domain::validation::is_plausible_email;
 use vooruit_store::accounts::{NewUser, UserRow};
 
@@ -18,8 +19,6 @@ use crate::{AppError, AppResult};
 
 const SESSION_DAYS: i64 = 14;
 const HOUR_MS: i64 = 3600 * 1000;
-const VERIFY_PURPOSE: &str = "verify";
-const RESET_PURPOSE: &str = "reset";
 
 /// Failed logins allowed per account and per IP address in 15 minutes.
 pub const LOGIN_LIMIT_ACCOUNT: i64 = 5;
@@ -65,17 +64,14 @@ impl User {
     }
 }
 
-impl TryFrom<UserRow> for User {
-    type Error = AppError;
-    fn try_from(r: UserRow) -> AppResult<User> {
-        let role = Role::parse(&r.role)
-            .ok_or_else(|| AppError::Internal(format!("unknown role {}", r.role)))?;
-        Ok(User {
+impl From<UserRow> for User {
+    fn from(r: UserRow) -> User {
+        User {
             id: r.id,
             email: r.email,
             name: r.name,
-            role,
-        })
+            role: r.role,
+        }
     }
 }
 
@@ -150,7 +146,7 @@ impl Accounts<'_> {
         name: &str,
         email: &str,
         password: &str,
-        lang: &str,
+        lang: Lang,
     ) -> AppResult<()> {
         let email = normalise_email(email);
         let name = name.trim();
@@ -177,7 +173,7 @@ impl Accounts<'_> {
                 email: &email,
                 name,
                 password_hash: &hash,
-                role: Role::Member.as_str(),
+                role: Role::Member,
                 verified: false,
             })
             .await;
@@ -190,7 +186,7 @@ impl Accounts<'_> {
         let token = new_token();
         let expires = tx.now() + 48 * HOUR_MS;
         tx.accounts()
-            .create_account_token(&hash_token(&token), VERIFY_PURPOSE, &user_id, expires)
+            .create_account_token(&hash_token(&token), TokenPurpose::Verify, &user_id, expires)
             .await?;
         let link = self.config.url(&format!("/account/bevestigen/{token}"));
         let (subject, text) = texts::verify_email(lang, name, &link);
@@ -203,7 +199,7 @@ impl Accounts<'_> {
         let mut tx = self.begin("accounts.verify_email").await?;
         let Some(user_id) = tx
             .accounts()
-            .use_account_token(&hash_token(token), VERIFY_PURPOSE)
+            .use_account_token(&hash_token(token), TokenPurpose::Verify)
             .await?
         else {
             return Err(AppError::Conflict("error-link-expired"));
@@ -255,7 +251,7 @@ impl Accounts<'_> {
             return Err(AppError::field("email", "error-email-not-verified"));
         }
         tx.throttle().clear(&account_bucket).await?;
-        let user = User::try_from(row)?;
+        let user = User::from(row);
         let token = new_token();
         let max_age_secs = SESSION_DAYS * 24 * 3600;
         let expires = tx.now() + max_age_secs * 1000;
@@ -287,12 +283,12 @@ impl Accounts<'_> {
             .accounts()
             .session_user(&hash_token(session_token))
             .await?;
-        row.map(User::try_from).transpose()
+        Ok(row.map(User::from))
     }
 
     /// Sends a reset link when the address has an account. The answer never
     /// tells whether it has; requests are limited per address and per IP.
-    pub async fn request_password_reset(&self, email: &str, ip: &str, lang: &str) -> AppResult<()> {
+    pub async fn request_password_reset(&self, email: &str, ip: &str, lang: Lang) -> AppResult<()> {
         let email = normalise_email(email);
         if !is_plausible_email(&email) {
             return Err(AppError::field("email", "error-email"));
@@ -309,7 +305,7 @@ impl Accounts<'_> {
             let token = new_token();
             let expires = tx.now() + HOUR_MS;
             tx.accounts()
-                .create_account_token(&hash_token(&token), RESET_PURPOSE, &user.id, expires)
+                .create_account_token(&hash_token(&token), TokenPurpose::Reset, &user.id, expires)
                 .await?;
             let link = self.config.url(&format!("/wachtwoord-herstellen/{token}"));
             let (subject, text) = texts::password_reset(lang, &link);
@@ -323,7 +319,7 @@ impl Accounts<'_> {
             .read()
             .await?
             .accounts()
-            .account_token_valid(&hash_token(token), RESET_PURPOSE)
+            .account_token_valid(&hash_token(token), TokenPurpose::Reset)
             .await?)
     }
 
@@ -338,7 +334,7 @@ impl Accounts<'_> {
         let mut tx = self.begin("accounts.reset_password").await?;
         let Some(user_id) = tx
             .accounts()
-            .use_account_token(&hash_token(token), RESET_PURPOSE)
+            .use_account_token(&hash_token(token), TokenPurpose::Reset)
             .await?
         else {
             return Err(AppError::Conflict("error-link-expired"));
@@ -363,7 +359,7 @@ impl Accounts<'_> {
         let items = rows
             .into_iter()
             .map(|r| Account {
-                role: Role::parse(&r.role).unwrap_or(Role::Member),
+                role: r.role,
                 verified: r.email_verified_at.is_some(),
                 id: r.id,
                 email: r.email,
@@ -387,7 +383,7 @@ impl Accounts<'_> {
         if tx.accounts().user_by_id(user_id).await?.is_none() {
             return Err(AppError::NotFound);
         }
-        tx.accounts().set_user_role(user_id, role.as_str()).await?;
+        tx.accounts().set_user_role(user_id, role).await?;
         // New rights take effect at once; old sessions must not keep old ones.
         tx.accounts().delete_user_sessions(user_id).await?;
         self.commit(tx).await
@@ -416,9 +412,7 @@ impl Accounts<'_> {
         let created = match tx.accounts().user_by_email(&email).await? {
             Some(existing) => {
                 tx.accounts().set_password_hash(&existing.id, &hash).await?;
-                tx.accounts()
-                    .set_user_role(&existing.id, role.as_str())
-                    .await?;
+                tx.accounts().set_user_role(&existing.id, role).await?;
                 tx.accounts().mark_email_verified(&existing.id).await?;
                 false
             }
@@ -428,7 +422,7 @@ impl Accounts<'_> {
                         email: &email,
                         name: name.trim(),
                         password_hash: &hash,
-                        role: role.as_str(),
+                        role,
                         verified: true,
                     })
                     .await?;

@@ -2,6 +2,7 @@
 //! mails and in the newsletter.
 
 use chrono::{Datelike, TimeZone};
+use vooruit_domain::lang::Lang;
 
 const MONTHS_NL: [&str; 12] = [
     "januari",
@@ -44,19 +45,19 @@ fn amsterdam(ms: i64) -> chrono::DateTime<chrono_tz::Tz> {
 }
 
 /// "12 maart 2026" / "12 March 2026", in Europe/Amsterdam.
-pub fn format_date(lang: &str, ms: i64) -> String {
+pub fn format_date(lang: Lang, ms: i64) -> String {
     let d = amsterdam(ms);
     format!("{} {} {}", d.day(), month_name(lang, d.month0()), d.year())
 }
 
 /// "november 2026" / "November 2026".
-pub fn format_month(lang: &str, ms: i64) -> String {
+pub fn format_month(lang: Lang, ms: i64) -> String {
     let d = amsterdam(ms);
     format!("{} {}", month_name(lang, d.month0()), d.year())
 }
 
-fn month_name(lang: &str, month0: u32) -> &'static str {
-    if lang == "en" {
+fn month_name(lang: Lang, month0: u32) -> &'static str {
+    if lang == Lang::En {
         MONTHS_EN[month0 as usize]
     } else {
         MONTHS_NL[month0 as usize]
@@ -64,7 +65,7 @@ fn month_name(lang: &str, month0: u32) -> &'static str {
 }
 
 /// "12 maart 2026, 14:05", in Europe/Amsterdam.
-pub fn format_datetime(lang: &str, ms: i64) -> String {
+pub fn format_datetime(lang: Lang, ms: i64) -> String {
     let d = amsterdam(ms);
     format!("{}, {}", format_date(lang, ms), d.format("%H:%M"))
 }

@@ -3,6 +3,8 @@
 
 use serde::Deserialize;
 use vooruit_domain::account::Role;
+use vooruit_domain::lang::Lang;
+use vooruit_domain::organisation::{OrgKind, OrgRole};
 use vooruit_domain::slug::slugify;
 use vooruit_domain::story::{StoryContent, StoryStatus, Teller};
 use vooruit_store::stories::NewStory;
@@ -77,7 +79,7 @@ impl App {
                     content: &content,
                     teller: &teller,
                     no_client_info: true,
-                    lang: "nl",
+                    lang: Lang::Nl,
                     author_id: None,
                     status_token: None,
                     published_at: Some(now - s.days_ago * 24 * 3600 * 1000),
@@ -128,16 +130,16 @@ impl App {
             .insert(
                 "gemeente-voorbeeldstad",
                 "Gemeente Voorbeeldstad",
-                "gemeente",
+                OrgKind::Gemeente,
             )
             .await?
             .ok_or_else(|| AppError::Internal("demo organisation exists".into()))?;
         tx.organisations()
             .set_domains(&id, &["voorbeeldstad.nl".to_string()])
             .await?;
-        for (email, role) in [(DEMO_EDITOR_EMAIL, "beheerder")]
+        for (email, role) in [(DEMO_EDITOR_EMAIL, OrgRole::Beheerder)]
             .into_iter()
-            .chain(members.into_iter().map(|e| (e, "lid")))
+            .chain(members.into_iter().map(|e| (e, OrgRole::Lid)))
         {
             let user = tx
                 .accounts()
@@ -196,7 +198,7 @@ impl App {
     /// One sent edition, so the archive is not empty. Sent before anyone
     /// subscribed, so it reaches nobody.
     async fn load_demo_edition(&self) -> AppResult<()> {
-        let items = self.editions().suggested_items("nl").await?;
+        let items = self.editions().suggested_items(Lang::Nl).await?;
         let input = vooruit_domain::edition::EditionInput {
             subject: "Nieuwsbrief Vooruit: welkom".into(),
             intro: "Welkom bij de eerste nieuwsbrief van Vooruit. Elke maand lees je hier nieuwe verhalen van collega's, over wat lukte en wat niet, en zie je welke bijeenkomsten eraan komen.\n\nHeb je zelf iets geprobeerd? [Deel je verhaal](/verhaal-delen).".into(),

@@ -1,5 +1,5 @@
 use vooruit_domain::FieldErrors;
-use vooruit_domain::story::IllegalTransition;
+use vooruit_domain::IllegalTransition;
 use vooruit_store::StoreError;
 
 /// The one error type of the use cases. Every variant but `Internal` carries

@@ -6,6 +6,7 @@
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
+use vooruit_domain::lang::Lang;
 use vooruit_domain::story::{StoryContent, StoryKind, StoryStatus, Teller};
 use vooruit_domain::taxonomy::{REGIONS, SECTORS, THEMES};
 use vooruit_store::stories::NewStory;
@@ -160,7 +161,7 @@ impl App {
                     content: c,
                     teller: t,
                     no_client_info: true,
-                    lang: "nl",
+                    lang: Lang::Nl,
                     author_id: None,
                     status_token: None,
                     published_at: Some(*at),

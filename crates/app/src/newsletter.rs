@@ -2,7 +2,10 @@
 //! and the answer never tells whether an address is already subscribed.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 use vooruit_domain::FieldErrors;
+use vooruit_domain::lang::Lang;
+use vooruit_domain::newsletter::SubscriberStatus;
 use vooruit_domain::taxonomy::{is_theme, split_list};
 use vooruit_domain::validation::is_plausible_email;
 use vooruit_store::newsletter::SubscriberListRow;
@@ -25,17 +28,15 @@ crate::service!(
     newsletter
 );
 
-/// Statuses a subscriber can have, as stored.
-pub const SUBSCRIBER_STATUSES: &[&str] = &["confirmed", "pending", "unsubscribed"];
 const SUBSCRIBERS_PER_PAGE: i64 = 50;
 
 /// Subscribers for the editors' list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SubscriberView {
     pub email: String,
     pub themes: Vec<String>,
-    pub lang: String,
-    pub status: String,
+    pub lang: Lang,
+    pub status: SubscriberStatus,
     pub created_at: i64,
     pub confirmed_at: Option<i64>,
 }
@@ -57,7 +58,7 @@ impl Newsletter<'_> {
     /// Signs an address up: a confirmation mail goes out, nothing else is
     /// sent before the link in it is followed. An address that is already
     /// confirmed gets no mail at all; the answer is the same either way.
-    pub async fn subscribe(&self, email: &str, themes: &[String], lang: &str) -> AppResult<()> {
+    pub async fn subscribe(&self, email: &str, themes: &[String], lang: Lang) -> AppResult<()> {
         let email = email.trim().to_lowercase();
         let mut e = FieldErrors::new();
         if !is_plausible_email(&email) {
@@ -76,7 +77,6 @@ impl Newsletter<'_> {
         }
         tx.throttle().hit(&bucket).await?;
         let token = new_token();
-        let lang = if lang == "en" { "en" } else { "nl" };
         let expires = tx.now() + CONFIRM_HOURS * 3600 * 1000;
         let pending = tx
             .newsletter()
@@ -129,23 +129,23 @@ impl Newsletter<'_> {
     }
 
     pub async fn confirmed_count(&self) -> AppResult<i64> {
-        Ok(self.read().await?.newsletter().count("confirmed").await?)
+        Ok(self
+            .read()
+            .await?
+            .newsletter()
+            .count(SubscriberStatus::Confirmed)
+            .await?)
     }
 
     /// Subscribers by status, optionally searched by part of the address.
     pub async fn subscribers(
         &self,
         user: &User,
-        status: &str,
+        status: SubscriberStatus,
         query: &str,
         page: i64,
     ) -> AppResult<Page<SubscriberView>> {
         user.require_editor()?;
-        let status = if SUBSCRIBER_STATUSES.contains(&status) {
-            status
-        } else {
-            "confirmed"
-        };
         let (page, offset) = offset(page, SUBSCRIBERS_PER_PAGE);
         let (rows, total) = self
             .read()

@@ -8,7 +8,8 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::organisation::{OrgInput, OrgRole, email_domain};
+use vooruit_domain::lang::Lang;
+use vooruit_domain::organisation::{OrgInput, OrgKind, OrgRole, email_domain};
 use vooruit_domain::slug::slugify;
 use vooruit_domain::validation::is_plausible_email;
 use vooruit_store::Conn;
@@ -34,9 +35,7 @@ const INVITATION_DAYS: i64 = 14;
 pub struct OrganisationSummary {
     pub slug: String,
     pub name: String,
-    /// gemeente, zorgaanbieder, welzijnsorganisatie, onderwijs, overheid,
-    /// netwerk or anders.
-    pub kind: String,
+    pub kind: OrgKind,
     pub members: i64,
 }
 
@@ -57,14 +56,13 @@ pub struct Member {
     pub name: String,
     /// Only for the organisation's beheerders and administrators.
     pub email: Option<String>,
-    /// `lid` or `beheerder`.
-    pub role: String,
+    pub role: OrgRole,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Invitation {
     pub email: String,
-    pub role: String,
+    pub role: OrgRole,
     pub expires_at: i64,
 }
 
@@ -73,13 +71,13 @@ pub struct Invitation {
 pub struct OrganisationView {
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    pub kind: OrgKind,
     pub domains: Vec<String>,
     pub members: Vec<Member>,
     /// Open invitations (for those who may manage members).
     pub invitations: Vec<Invitation>,
     /// The viewer's role here, if they are a member.
-    pub my_role: Option<String>,
+    pub my_role: Option<OrgRole>,
     /// Whether the viewer may invite and remove people.
     pub can_manage: bool,
 }
@@ -89,8 +87,8 @@ pub struct OrganisationView {
 pub struct Membership {
     pub slug: String,
     pub name: String,
-    pub kind: String,
-    pub role: String,
+    pub kind: OrgKind,
+    pub role: OrgRole,
 }
 
 impl From<MembershipRow> for Membership {
@@ -109,7 +107,7 @@ impl From<MembershipRow> for Membership {
 pub struct InvitationView {
     pub organisation: String,
     pub email: String,
-    pub role: String,
+    pub role: OrgRole,
     /// Open: not used and not expired.
     pub open: bool,
 }
@@ -137,11 +135,7 @@ async fn access(conn: &mut Conn, user: &User, slug: &str) -> AppResult<Access> {
         .by_slug(slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let role = conn
-        .organisations()
-        .role_of(&org.id, &user.id)
-        .await?
-        .and_then(|r| OrgRole::parse(&r));
+    let role = conn.organisations().role_of(&org.id, &user.id).await?;
     Ok(Access {
         org,
         role,
@@ -149,10 +143,13 @@ async fn access(conn: &mut Conn, user: &User, slug: &str) -> AppResult<Access> {
     })
 }
 
-fn validated(mut input: OrgInput) -> AppResult<OrgInput> {
+/// The organisation form, checked: its kind as the enum.
+fn validated(mut input: OrgInput) -> AppResult<(OrgInput, OrgKind)> {
     input.normalise();
     input.validate()?;
-    Ok(input)
+    let kind = OrgKind::parse(&input.kind)
+        .ok_or_else(|| AppError::field("kind", "error-unknown-choice"))?;
+    Ok((input, kind))
 }
 
 /// Every domain must be free or already this organisation's.
@@ -189,7 +186,7 @@ impl Organisations<'_> {
     /// Creates an organisation (administrators); returns its slug.
     pub async fn create(&self, admin: &User, input: OrgInput) -> AppResult<String> {
         admin.require_admin()?;
-        let input = validated(input)?;
+        let (input, kind) = validated(input)?;
         let mut tx = self.begin("organisations.create").await?;
         check_domains(&mut tx, None, &input.domains).await?;
         let base = slugify(&input.name);
@@ -199,11 +196,7 @@ impl Organisations<'_> {
             } else {
                 format!("{base}-{n}")
             };
-            if let Some(id) = tx
-                .organisations()
-                .insert(&slug, &input.name, &input.kind)
-                .await?
-            {
+            if let Some(id) = tx.organisations().insert(&slug, &input.name, kind).await? {
                 tx.organisations().set_domains(&id, &input.domains).await?;
                 self.commit(tx).await?;
                 return Ok(slug);
@@ -224,14 +217,14 @@ impl Organisations<'_> {
         Ok(OrgInput {
             domains: conn.organisations().domains(&org.id).await?,
             name: org.name,
-            kind: org.kind,
+            kind: org.kind.as_str().to_string(),
         })
     }
 
     /// Changes name, kind and domains (administrators).
     pub async fn update(&self, admin: &User, slug: &str, input: OrgInput) -> AppResult<()> {
         admin.require_admin()?;
-        let input = validated(input)?;
+        let (input, kind) = validated(input)?;
         let mut tx = self.begin("organisations.update").await?;
         let org = tx
             .organisations()
@@ -240,7 +233,7 @@ impl Organisations<'_> {
             .ok_or(AppError::NotFound)?;
         check_domains(&mut tx, Some(&org.id), &input.domains).await?;
         tx.organisations()
-            .update(&org.id, &input.name, &input.kind)
+            .update(&org.id, &input.name, kind)
             .await?;
         tx.organisations()
             .set_domains(&org.id, &input.domains)
@@ -289,7 +282,7 @@ impl Organisations<'_> {
             kind: a.org.kind,
             members,
             invitations,
-            my_role: a.role.map(|r| r.as_str().to_string()),
+            my_role: a.role,
             can_manage: manage,
         })
     }
@@ -302,7 +295,7 @@ impl Organisations<'_> {
         slug: &str,
         email: &str,
         role: &str,
-        lang: &str,
+        lang: Lang,
     ) -> AppResult<()> {
         let mut tx = self.begin("organisations.invite").await?;
         // Who may invite is checked before what they typed, so the answer
@@ -316,10 +309,12 @@ impl Organisations<'_> {
         if !is_plausible_email(&email) {
             e.add("email", "error-email");
         }
-        if OrgRole::parse(role).is_none() {
+        let role = OrgRole::parse(role);
+        if role.is_none() {
             e.add("role", "error-unknown-choice");
         }
         e.into_result()?;
+        let role = role.unwrap_or(OrgRole::Lid);
         let token = new_token();
         let expires = tx.now() + INVITATION_DAYS * 24 * 3600 * 1000;
         tx.organisations()
@@ -371,16 +366,14 @@ impl Organisations<'_> {
         if !inv.email.eq_ignore_ascii_case(&user.email) {
             return Err(AppError::Conflict("error-invitation-other-address"));
         }
-        let role = parse_role(&inv.role)?;
         // Someone who is already a beheerder keeps that role.
         let current = tx
             .organisations()
             .role_of(&inv.organisation_id, &user.id)
-            .await?
-            .and_then(|r| OrgRole::parse(&r));
-        let role = current.map_or(role, |c| c.max(role));
+            .await?;
+        let role = current.map_or(inv.role, |c| c.max(inv.role));
         tx.organisations()
-            .set_member(&inv.organisation_id, &user.id, role.as_str())
+            .set_member(&inv.organisation_id, &user.id, role)
             .await?;
         tx.organisations()
             .accept_invitation(&inv.token_hash)
@@ -416,7 +409,7 @@ impl Organisations<'_> {
             return Err(AppError::NotFound);
         }
         tx.organisations()
-            .set_member(&a.org.id, user_id, role.as_str())
+            .set_member(&a.org.id, user_id, role)
             .await?;
         self.commit(tx).await
     }
@@ -489,7 +482,7 @@ impl Organisations<'_> {
             .is_none()
         {
             tx.organisations()
-                .set_member(&org.id, &user.id, OrgRole::Lid.as_str())
+                .set_member(&org.id, &user.id, OrgRole::Lid)
                 .await?;
         }
         self.commit(tx).await
@@ -505,7 +498,7 @@ async fn keep_a_beheerder(conn: &mut Conn, organisation_id: &str, user_id: &str)
         .role_of(organisation_id, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    if current == OrgRole::Beheerder.as_str()
+    if current == OrgRole::Beheerder
         && conn.organisations().count_admins(organisation_id).await? <= 1
     {
         return Err(AppError::Conflict("error-last-org-admin"));

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Datelike, TimeZone};
-use vooruit_domain::story::StoryStatus;
 use vooruit_search::{Hit, SearchIndex, SearchRequest, SearchResults, StoryDoc};
 use vooruit_store::stories::StoryRow;
 
@@ -76,7 +75,7 @@ pub fn story_doc(row: &StoryRow) -> StoryDoc {
 }
 
 fn is_published(row: &StoryRow) -> bool {
-    StoryStatus::parse(&row.status).is_some_and(StoryStatus::is_public)
+    row.status.is_public()
 }
 
 /// Values computed from published content, kept while the index generation

@@ -1,39 +1,41 @@
 //! Roles and account rules.
 
-use serde::{Deserialize, Serialize};
-
-/// What a signed-in person may do. Visitors have no account and no role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Member,
-    Editor,
-    Admin,
-}
+crate::string_enum!(
+    /// What a signed-in person may do. Visitors have no account and no role.
+    pub enum Role {
+        Member = "lid",
+        Editor = "redacteur",
+        Admin = "beheerder",
+    }
+);
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Editor => "editor",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "member" => Some(Role::Member),
-            "editor" => Some(Role::Editor),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-
     /// Editors and administrators run the redactie.
     pub fn can_edit_stories(self) -> bool {
         matches!(self, Role::Editor | Role::Admin)
     }
+
+    /// A role as an operator types it on the command line: the stored
+    /// Dutch word, or the English one.
+    pub fn from_input(s: &str) -> Option<Role> {
+        Role::parse(s).or(match s {
+            "member" => Some(Role::Member),
+            "editor" => Some(Role::Editor),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        })
+    }
 }
+
+crate::string_enum!(
+    /// What a one-time account link is for.
+    pub enum TokenPurpose {
+        /// Confirming the e-mail address of a new account.
+        Verify = "bevestigen",
+        /// Setting a new password.
+        Reset = "herstellen",
+    }
+);
 
 /// Minimum password length: long enough to resist guessing, short enough to
 /// allow a pass phrase people remember (NCSC advice favours length).
@@ -55,10 +57,12 @@ mod tests {
 
     #[test]
     fn roles_round_trip_and_rank() {
-        for r in [Role::Member, Role::Editor, Role::Admin] {
-            assert_eq!(Role::parse(r.as_str()), Some(r));
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(*r));
         }
         assert_eq!(Role::parse("root"), None);
+        assert_eq!(Role::from_input("editor"), Some(Role::Editor));
+        assert_eq!(Role::from_input("beheerder"), Some(Role::Admin));
         assert!(!Role::Member.can_edit_stories());
         assert!(Role::Editor.can_edit_stories());
         assert!(Role::Admin > Role::Editor);

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::IllegalTransition;
+
 use crate::taxonomy::is_theme;
 use crate::validation::{FieldErrors, ValidationResult};
 
@@ -21,8 +23,6 @@ pub struct EditionItem {
     #[serde(default)]
     pub text: String,
 }
-
-pub const ITEM_KINDS: &[&str] = &["verhaal", "agenda", "link"];
 
 /// A new or changed edition as editors enter it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +49,7 @@ impl EditionInput {
             e.add("items", "error-too-many-items");
         }
         for (i, item) in self.items.iter().enumerate() {
-            if !ITEM_KINDS.contains(&item.kind.as_str()) {
+            if ItemKind::parse(&item.kind).is_none() {
                 e.add(format!("item-{i}-kind"), "error-unknown-choice");
             }
             e.text(&format!("item-{i}-title"), &item.title, true, 200);
@@ -69,30 +69,106 @@ fn is_link(url: &str) -> bool {
     (local || url.starts_with("https://")) && !url.contains(char::is_whitespace)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EditionStatus {
-    /// Being written; may change.
-    Concept,
-    /// The send has started; the text is fixed.
-    Verzenden,
-    /// Every subscriber has had it; it is in the archive.
-    Verzonden,
-}
+crate::string_enum!(
+    /// Where an edition is.
+    pub enum EditionStatus {
+        /// Being written; may change.
+        Concept = "concept",
+        /// The send has started; the text is fixed.
+        Verzenden = "verzenden",
+        /// Every subscriber has had it; it is in the archive.
+        Verzonden = "verzonden",
+    }
+);
 
-impl EditionStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EditionStatus::Concept => "concept",
-            EditionStatus::Verzenden => "verzenden",
-            EditionStatus::Verzonden => "verzonden",
+crate::string_enum!(
+    /// Where the mail of one edition to one subscriber is.
+    pub enum DeliveryStatus {
+        /// Not yet handed to the mail server.
+        Wacht = "wacht",
+        /// Handed over; the answer is not recorded yet (after a crash it is
+        /// sent again with the same Message-ID).
+        Bezig = "bezig",
+        Verstuurd = "verstuurd",
+        /// The subscriber left during the send.
+        Overgeslagen = "overgeslagen",
+        /// The mail server refused the address.
+        Mislukt = "mislukt",
+    }
+);
+
+crate::string_enum!(
+    /// What an item in an edition points to.
+    pub enum ItemKind {
+        Verhaal = "verhaal",
+        Agenda = "agenda",
+        Link = "link",
+    }
+);
+
+impl DeliveryStatus {
+    /// Still to do: waiting, or handed over before a crash.
+    pub fn is_open(self) -> bool {
+        matches!(self, DeliveryStatus::Wacht | DeliveryStatus::Bezig)
+    }
+
+    /// Handing the mail to the server (again, after a crash).
+    pub fn hand_over(self) -> Result<DeliveryStatus, IllegalTransition> {
+        self.leaving_open(DeliveryStatus::Bezig, "hand_over")
+    }
+
+    /// Recording what happened: sent, skipped or refused.
+    pub fn finish(self, outcome: DeliveryStatus) -> Result<DeliveryStatus, IllegalTransition> {
+        if outcome.is_open() {
+            return Err(self.illegal("finish"));
+        }
+        self.leaving_open(outcome, "finish")
+    }
+
+    fn leaving_open(
+        self,
+        to: DeliveryStatus,
+        action: &'static str,
+    ) -> Result<DeliveryStatus, IllegalTransition> {
+        if self.is_open() {
+            Ok(to)
+        } else {
+            Err(self.illegal(action))
         }
     }
 
-    pub fn parse(s: &str) -> Option<EditionStatus> {
-        [Self::Concept, Self::Verzenden, Self::Verzonden]
-            .into_iter()
-            .find(|st| st.as_str() == s)
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition {
+            what: "delivery",
+            from: self.as_str(),
+            action,
+        }
+    }
+}
+
+impl EditionStatus {
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition {
+            what: "edition",
+            from: self.as_str(),
+            action,
+        }
+    }
+
+    /// Starting the send fixes a concept.
+    pub fn start_send(self) -> Result<EditionStatus, IllegalTransition> {
+        match self {
+            EditionStatus::Concept => Ok(EditionStatus::Verzenden),
+            other => Err(other.illegal("start_send")),
+        }
+    }
+
+    /// The last delivery done: the edition is sent.
+    pub fn finish(self) -> Result<EditionStatus, IllegalTransition> {
+        match self {
+            EditionStatus::Verzenden => Ok(EditionStatus::Verzonden),
+            other => Err(other.illegal("finish")),
+        }
     }
 
     /// Only a concept can be changed or sent.
@@ -147,5 +223,20 @@ mod tests {
         assert_eq!(errors.get("subject"), Some("error-required"));
         assert_eq!(errors.get("items"), Some("error-too-many-items"));
         assert_eq!(errors.get("themes"), Some("error-unknown-choice"));
+    }
+
+    #[test]
+    fn editions_and_deliveries_move_only_forward() {
+        use DeliveryStatus as D;
+        use EditionStatus as E;
+        assert_eq!(E::Concept.start_send(), Ok(E::Verzenden));
+        assert!(E::Verzenden.start_send().is_err());
+        assert_eq!(E::Verzenden.finish(), Ok(E::Verzonden));
+        assert!(E::Concept.finish().is_err());
+        assert_eq!(D::Wacht.hand_over(), Ok(D::Bezig));
+        assert_eq!(D::Bezig.hand_over(), Ok(D::Bezig), "again after a crash");
+        assert_eq!(D::Bezig.finish(D::Verstuurd), Ok(D::Verstuurd));
+        assert!(D::Verstuurd.hand_over().is_err(), "never twice");
+        assert!(D::Bezig.finish(D::Wacht).is_err());
     }
 }

@@ -3,16 +3,48 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::IllegalTransition;
+
 use crate::taxonomy::{is_region, is_theme};
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
 
-pub const EVENT_KINDS: &[&str] = &[
-    "training",
-    "bijeenkomst",
-    "inspiratielab",
-    "congres",
-    "webinar",
-];
+crate::string_enum!(
+    /// The kinds of meeting on the agenda.
+    pub enum EventKind {
+        Training = "training",
+        Bijeenkomst = "bijeenkomst",
+        Inspiratielab = "inspiratielab",
+        Congres = "congres",
+        Webinar = "webinar",
+    }
+);
+
+crate::string_enum!(
+    /// Whether an event goes ahead.
+    pub enum EventStatus {
+        Planned = "gepland",
+        Cancelled = "geannuleerd",
+    }
+);
+
+impl EventStatus {
+    /// An event is cancelled once; a cancelled event stays cancelled.
+    pub fn cancel(self) -> Result<EventStatus, IllegalTransition> {
+        match self {
+            EventStatus::Planned => Ok(EventStatus::Cancelled),
+            EventStatus::Cancelled => Err(IllegalTransition {
+                what: "event",
+                from: self.as_str(),
+                action: "cancel",
+            }),
+        }
+    }
+
+    /// Only a planned event can be changed or registered for.
+    pub fn is_planned(self) -> bool {
+        self == EventStatus::Planned
+    }
+}
 
 /// A new or changed event as editors enter it. Times are unix ms (UTC).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,7 +81,7 @@ pub const MAX_QUESTIONS: usize = 5;
 impl EventInput {
     pub fn validate(&self) -> ValidationResult {
         let mut e = FieldErrors::new();
-        if !EVENT_KINDS.contains(&self.kind.as_str()) {
+        if EventKind::parse(&self.kind).is_none() {
             e.add("kind", "error-unknown-choice");
         }
         e.text("title", &self.title, true, 160);
@@ -110,13 +142,14 @@ pub fn registration_state(
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RegistrationState {
-    Open,
-    NotYet,
-    Closed,
-}
+crate::string_enum!(
+    /// Whether registering is possible now (computed, not stored).
+    pub enum RegistrationState {
+        Open = "open",
+        NotYet = "nog_niet",
+        Closed = "gesloten",
+    }
+);
 
 impl RegistrationState {
     /// The message for someone who tries anyway.
@@ -129,27 +162,53 @@ impl RegistrationState {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RegistrationStatus {
-    Bevestigd,
-    Wachtlijst,
-    Afgemeld,
-}
+crate::string_enum!(
+    /// Where a registration stands.
+    pub enum RegistrationStatus {
+        /// Has a place.
+        Bevestigd = "bevestigd",
+        /// Waits for a place to come free.
+        Wachtlijst = "wachtlijst",
+        /// Cancelled by the person (or the event was cancelled).
+        Afgemeld = "afgemeld",
+    }
+);
 
 impl RegistrationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegistrationStatus::Bevestigd => "bevestigd",
-            RegistrationStatus::Wachtlijst => "wachtlijst",
-            RegistrationStatus::Afgemeld => "afgemeld",
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition {
+            what: "registration",
+            from: self.as_str(),
+            action,
         }
     }
 
-    pub fn parse(s: &str) -> Option<RegistrationStatus> {
-        [Self::Bevestigd, Self::Wachtlijst, Self::Afgemeld]
-            .into_iter()
-            .find(|r| r.as_str() == s)
+    /// The first on the waiting list gets a place that came free.
+    pub fn promote(self) -> Result<RegistrationStatus, IllegalTransition> {
+        match self {
+            RegistrationStatus::Wachtlijst => Ok(RegistrationStatus::Bevestigd),
+            other => Err(other.illegal("promote")),
+        }
+    }
+
+    /// Cancelling, with a place or from the waiting list.
+    pub fn cancel(self) -> Result<RegistrationStatus, IllegalTransition> {
+        match self {
+            RegistrationStatus::Bevestigd | RegistrationStatus::Wachtlijst => {
+                Ok(RegistrationStatus::Afgemeld)
+            }
+            other => Err(other.illegal("cancel")),
+        }
+    }
+
+    /// Only someone with a place is checked in at the door.
+    pub fn can_check_in(self) -> bool {
+        self == RegistrationStatus::Bevestigd
+    }
+
+    /// Still coming (or hoping to): mails about the event go to them.
+    pub fn is_active(self) -> bool {
+        self != RegistrationStatus::Afgemeld
     }
 
     /// Where a new registration lands, given the places already taken.
@@ -223,5 +282,20 @@ mod tests {
         assert_eq!(e.get("ends_at"), Some("error-end-before-start"));
         assert_eq!(e.get("capacity"), Some("error-capacity"));
         assert_eq!(e.get("online_url"), Some("error-https-link"));
+    }
+
+    #[test]
+    fn registrations_and_events_move_only_as_allowed() {
+        use RegistrationStatus as R;
+        assert_eq!(R::Wachtlijst.promote(), Ok(R::Bevestigd));
+        assert!(R::Bevestigd.promote().is_err());
+        assert!(R::Afgemeld.promote().is_err());
+        assert_eq!(R::Bevestigd.cancel(), Ok(R::Afgemeld));
+        assert_eq!(R::Wachtlijst.cancel(), Ok(R::Afgemeld));
+        assert!(R::Afgemeld.cancel().is_err());
+        assert!(R::Bevestigd.can_check_in() && !R::Wachtlijst.can_check_in());
+        assert_eq!(EventStatus::Planned.cancel(), Ok(EventStatus::Cancelled));
+        let twice = EventStatus::Cancelled.cancel().expect_err("once");
+        assert_eq!((twice.what, twice.from), ("event", "geannuleerd"));
     }
 }

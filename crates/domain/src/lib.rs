@@ -4,10 +4,14 @@
 pub mod account;
 pub mod edition;
 pub mod event;
+pub mod lang;
+pub mod newsletter;
 pub mod organisation;
 pub mod slug;
+pub mod state;
 pub mod story;
 pub mod taxonomy;
 pub mod validation;
 
+pub use state::{IllegalTransition, UnknownValue};
 pub use validation::{FieldErrors, ValidationResult};

@@ -2,75 +2,32 @@
 //! have in them. Several features build on them: behaviour measurement, the
 //! fund, groups, single sign-on.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::FieldErrors;
 
-/// What kind of organisation it is. Stored as the Dutch word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OrgKind {
-    Gemeente,
-    Zorgaanbieder,
-    Welzijnsorganisatie,
-    Onderwijs,
-    Overheid,
-    Netwerk,
-    Anders,
-}
-
-impl OrgKind {
-    pub const ALL: [OrgKind; 7] = [
-        OrgKind::Gemeente,
-        OrgKind::Zorgaanbieder,
-        OrgKind::Welzijnsorganisatie,
-        OrgKind::Onderwijs,
-        OrgKind::Overheid,
-        OrgKind::Netwerk,
-        OrgKind::Anders,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgKind::Gemeente => "gemeente",
-            OrgKind::Zorgaanbieder => "zorgaanbieder",
-            OrgKind::Welzijnsorganisatie => "welzijnsorganisatie",
-            OrgKind::Onderwijs => "onderwijs",
-            OrgKind::Overheid => "overheid",
-            OrgKind::Netwerk => "netwerk",
-            OrgKind::Anders => "anders",
-        }
+crate::string_enum!(
+    /// What kind of organisation it is.
+    pub enum OrgKind {
+        Gemeente = "gemeente",
+        Zorgaanbieder = "zorgaanbieder",
+        Welzijnsorganisatie = "welzijnsorganisatie",
+        Onderwijs = "onderwijs",
+        Overheid = "overheid",
+        Netwerk = "netwerk",
+        Anders = "anders",
     }
+);
 
-    pub fn parse(s: &str) -> Option<OrgKind> {
-        OrgKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum!(
+    /// A person's role in one organisation (beside their site-wide role).
+    pub enum OrgRole {
+        /// A member: sees the organisation and its other members.
+        Lid = "lid",
+        /// An organisation admin: also invites and removes people.
+        Beheerder = "beheerder",
     }
-}
-
-/// A person's role in one organisation (beside their site-wide role).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum OrgRole {
-    /// A member: sees the organisation and its other members.
-    Lid,
-    /// An organisation admin: also invites and removes people.
-    Beheerder,
-}
-
-impl OrgRole {
-    pub const ALL: [OrgRole; 2] = [OrgRole::Lid, OrgRole::Beheerder];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrgRole::Lid => "lid",
-            OrgRole::Beheerder => "beheerder",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<OrgRole> {
-        OrgRole::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
+);
 
 /// What an administrator fills in for an organisation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -160,10 +117,10 @@ mod tests {
     #[test]
     fn kinds_and_roles_round_trip() {
         for k in OrgKind::ALL {
-            assert_eq!(OrgKind::parse(k.as_str()), Some(k));
+            assert_eq!(OrgKind::parse(k.as_str()), Some(*k));
         }
         for r in OrgRole::ALL {
-            assert_eq!(OrgRole::parse(r.as_str()), Some(r));
+            assert_eq!(OrgRole::parse(r.as_str()), Some(*r));
         }
         assert_eq!(OrgKind::parse("bank"), None);
         assert!(OrgRole::Beheerder > OrgRole::Lid);

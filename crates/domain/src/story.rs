@@ -2,69 +2,42 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::IllegalTransition;
 use crate::taxonomy::{is_region, is_sector, is_theme};
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
 
-/// The kinds of story a learning network publishes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StoryKind {
-    #[serde(rename = "falend-vooruit")]
-    FalendVooruit,
-    #[serde(rename = "koploper")]
-    Koploper,
-    #[serde(rename = "interview")]
-    Interview,
-    #[serde(rename = "case")]
-    Case,
-    #[serde(rename = "column")]
-    Column,
-}
-
-impl StoryKind {
-    pub const ALL: [StoryKind; 5] = [
-        StoryKind::FalendVooruit,
-        StoryKind::Koploper,
-        StoryKind::Interview,
-        StoryKind::Case,
-        StoryKind::Column,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StoryKind::FalendVooruit => "falend-vooruit",
-            StoryKind::Koploper => "koploper",
-            StoryKind::Interview => "interview",
-            StoryKind::Case => "case",
-            StoryKind::Column => "column",
-        }
+crate::string_enum!(
+    /// The kinds of story a learning network publishes.
+    pub enum StoryKind {
+        FalendVooruit = "falend-vooruit",
+        Koploper = "koploper",
+        Interview = "interview",
+        Case = "case",
+        Column = "column",
     }
+);
 
-    pub fn parse(s: &str) -> Option<StoryKind> {
-        StoryKind::ALL.into_iter().find(|k| k.as_str() == s)
+crate::string_enum!(
+    /// Where a story is in its life. Stored as the `as_str` value.
+    pub enum StoryStatus {
+        Concept = "concept",
+        Ingediend = "ingediend",
+        InRedactie = "in_redactie",
+        VraagAanVerteller = "vraag_aan_verteller",
+        Gepubliceerd = "gepubliceerd",
+        Gearchiveerd = "gearchiveerd",
+        Afgewezen = "afgewezen",
     }
-}
+);
 
-/// Where a story is in its life. Stored as the `as_str` value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StoryStatus {
-    /// Being written; not yet sent to the editors.
-    Concept,
-    /// Sent by the teller; waiting for an editor.
-    Ingediend,
-    /// An editor is working on it.
-    InRedactie,
-    /// An editor asked the teller a question and waits for the answer.
-    VraagAanVerteller,
-    /// Public.
-    Gepubliceerd,
-    /// Was public, now withdrawn from the public site.
-    Gearchiveerd,
-    /// Refused by the editors, with a reason for the teller.
-    Afgewezen,
-}
+crate::string_enum!(
+    /// Who wrote a message about a story.
+    pub enum MessageAuthor {
+        Teller = "verteller",
+        Editors = "redactie",
+    }
+);
 
-/// What someone does to a story. Each action is allowed from some states only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoryAction {
     Submit,
@@ -76,47 +49,21 @@ pub enum StoryAction {
     Reject,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IllegalTransition {
-    pub from: StoryStatus,
-    pub action: StoryAction,
-}
-
-impl std::fmt::Display for IllegalTransition {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?} is not allowed from {:?}", self.action, self.from)
-    }
-}
-
-impl std::error::Error for IllegalTransition {}
-
-impl StoryStatus {
-    pub const ALL: [StoryStatus; 7] = [
-        StoryStatus::Concept,
-        StoryStatus::Ingediend,
-        StoryStatus::InRedactie,
-        StoryStatus::VraagAanVerteller,
-        StoryStatus::Gepubliceerd,
-        StoryStatus::Gearchiveerd,
-        StoryStatus::Afgewezen,
-    ];
-
-    pub fn as_str(self) -> &'static str {
+impl StoryAction {
+    pub fn name(self) -> &'static str {
         match self {
-            StoryStatus::Concept => "concept",
-            StoryStatus::Ingediend => "ingediend",
-            StoryStatus::InRedactie => "in_redactie",
-            StoryStatus::VraagAanVerteller => "vraag_aan_verteller",
-            StoryStatus::Gepubliceerd => "gepubliceerd",
-            StoryStatus::Gearchiveerd => "gearchiveerd",
-            StoryStatus::Afgewezen => "afgewezen",
+            StoryAction::Submit => "submit",
+            StoryAction::StartReview => "start_review",
+            StoryAction::AskTeller => "ask_teller",
+            StoryAction::TellerAnswers => "teller_answers",
+            StoryAction::Publish => "publish",
+            StoryAction::Archive => "archive",
+            StoryAction::Reject => "reject",
         }
     }
+}
 
-    pub fn parse(s: &str) -> Option<StoryStatus> {
-        StoryStatus::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
+impl StoryStatus {
     /// The one place that decides which moves a story can make:
     /// concept → ingediend → in redactie ⇄ vraag aan verteller → gepubliceerd
     /// → gearchiveerd, and afgewezen from any state before publication.
@@ -133,9 +80,24 @@ impl StoryStatus {
             (S::Gearchiveerd, A::Publish) => S::Gepubliceerd,
             (S::Gepubliceerd, A::Archive) => S::Gearchiveerd,
             (S::Ingediend | S::InRedactie | S::VraagAanVerteller, A::Reject) => S::Afgewezen,
-            (from, action) => return Err(IllegalTransition { from, action }),
+            (from, action) => {
+                return Err(IllegalTransition {
+                    what: "story",
+                    from: from.as_str(),
+                    action: action.name(),
+                });
+            }
         };
         Ok(next)
+    }
+
+    /// The states of the editors' queue.
+    pub fn in_editor_queue_all() -> Vec<StoryStatus> {
+        StoryStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| s.in_editor_queue())
+            .collect()
     }
 
     /// Stories an editor still has to handle.
@@ -376,10 +338,10 @@ mod tests {
     #[test]
     fn status_and_kind_round_trip() {
         for s in StoryStatus::ALL {
-            assert_eq!(StoryStatus::parse(s.as_str()), Some(s));
+            assert_eq!(StoryStatus::parse(s.as_str()), Some(*s));
         }
         for k in StoryKind::ALL {
-            assert_eq!(StoryKind::parse(k.as_str()), Some(k));
+            assert_eq!(StoryKind::parse(k.as_str()), Some(*k));
         }
     }
 

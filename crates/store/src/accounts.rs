@@ -3,6 +3,7 @@
 //! copy of the database cannot be used to log in.
 
 use sqlx::FromRow;
+use vooruit_domain::account::{Role, TokenPurpose};
 
 use crate::{Conn, Result, new_id};
 
@@ -12,7 +13,8 @@ pub struct UserRow {
     pub email: String,
     pub name: String,
     pub password_hash: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub email_verified_at: Option<i64>,
     pub created_at: i64,
 }
@@ -23,7 +25,7 @@ pub struct NewUser<'a> {
     pub email: &'a str,
     pub name: &'a str,
     pub password_hash: &'a str,
-    pub role: &'a str,
+    pub role: Role,
     pub verified: bool,
 }
 
@@ -50,7 +52,7 @@ impl Accounts<'_> {
         .bind(u.email.to_lowercase())
         .bind(u.name)
         .bind(u.password_hash)
-        .bind(u.role)
+        .bind(u.role.as_str())
         .bind(u.verified.then_some(now))
         .bind(now)
         .execute(&mut *self.0)
@@ -105,9 +107,9 @@ impl Accounts<'_> {
         Ok(())
     }
 
-    pub async fn set_user_role(&mut self, user_id: &str, role: &str) -> Result<()> {
+    pub async fn set_user_role(&mut self, user_id: &str, role: Role) -> Result<()> {
         sqlx::query("UPDATE users SET role = $1 WHERE id = $2")
-            .bind(role)
+            .bind(role.as_str())
             .bind(user_id)
             .execute(&mut *self.0)
             .await?;
@@ -180,7 +182,7 @@ impl Accounts<'_> {
     pub async fn create_account_token(
         &mut self,
         token_hash: &str,
-        purpose: &str,
+        purpose: TokenPurpose,
         user_id: &str,
         expires_at: i64,
     ) -> Result<()> {
@@ -188,7 +190,7 @@ impl Accounts<'_> {
             "INSERT INTO account_tokens (token_hash, purpose, user_id, expires_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(token_hash)
-        .bind(purpose)
+        .bind(purpose.as_str())
         .bind(user_id)
         .bind(expires_at)
         .execute(&mut *self.0)
@@ -202,7 +204,7 @@ impl Accounts<'_> {
     pub async fn use_account_token(
         &mut self,
         token_hash: &str,
-        purpose: &str,
+        purpose: TokenPurpose,
     ) -> Result<Option<String>> {
         Ok(sqlx::query_scalar::<_, String>(
             "UPDATE account_tokens SET used_at = $1 \
@@ -211,19 +213,23 @@ impl Accounts<'_> {
         )
         .bind(self.0.now())
         .bind(token_hash)
-        .bind(purpose)
+        .bind(purpose.as_str())
         .fetch_optional(&mut *self.0)
         .await?)
     }
 
     /// Whether a token is still usable, without using it (to show the form).
-    pub async fn account_token_valid(&mut self, token_hash: &str, purpose: &str) -> Result<bool> {
+    pub async fn account_token_valid(
+        &mut self,
+        token_hash: &str,
+        purpose: TokenPurpose,
+    ) -> Result<bool> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM account_tokens \
              WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
         )
         .bind(token_hash)
-        .bind(purpose)
+        .bind(purpose.as_str())
         .bind(self.0.now())
         .fetch_one(&mut *self.0)
         .await?

@@ -19,6 +19,10 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data is not valid: {0}")]
     Corrupt(String),
+    #[error("{0}")]
+    Illegal(#[from] vooruit_domain::IllegalTransition),
+    #[error("{0}")]
+    Unknown(#[from] vooruit_domain::UnknownValue),
     #[error("unsupported database url (use sqlite:// or postgres://)")]
     UnsupportedUrl,
 }
@@ -146,6 +150,23 @@ impl Db {
         Ok(())
     }
 
+    /// Runs only the migrations older than `version`: a database as an
+    /// earlier release left it, to test a migration on filled data.
+    pub async fn migrate_before(&self, version: i64) -> crate::Result<()> {
+        let all = migrator(self.kind);
+        let older = sqlx::migrate::Migrator {
+            migrations: std::borrow::Cow::Owned(
+                all.iter()
+                    .filter(|m| m.version < version)
+                    .cloned()
+                    .collect(),
+            ),
+            ..sqlx::migrate::Migrator::DEFAULT
+        };
+        older.run(&self.pool).await?;
+        Ok(())
+    }
+
     /// True when the database answers a trivial query.
     pub async fn ping(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
@@ -189,6 +210,18 @@ pub fn new_id() -> String {
 /// 0/1 integers are how both databases store a flag here.
 pub(crate) fn flag(b: bool) -> i64 {
     i64::from(b)
+}
+
+/// A state or kind written into SQL as a quoted literal. The words
+/// come from the domain enums (plain ASCII words, never user input), so
+/// queries name states through the enum and the CHECK constraints hold.
+pub(crate) fn lit(value: impl std::fmt::Display) -> String {
+    format!("'{value}'")
+}
+
+/// Several states as a list for `IN (...)`.
+pub(crate) fn lits<T: std::fmt::Display>(values: &[T]) -> String {
+    values.iter().map(lit).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -1,8 +1,17 @@
 //! Newsletter editions and their deliveries.
 
 use sqlx::FromRow;
+use vooruit_domain::edition::{DeliveryStatus, EditionStatus};
+use vooruit_domain::lang::Lang;
+use vooruit_domain::newsletter::SubscriberStatus;
 
+use crate::db::{lit, lits};
 use crate::{Conn, Result, new_id};
+
+/// Deliveries still to do.
+fn open_deliveries() -> String {
+    lits(&[DeliveryStatus::Wacht, DeliveryStatus::Bezig])
+}
 
 #[derive(Debug, Clone, FromRow)]
 pub struct EditionRow {
@@ -13,7 +22,8 @@ pub struct EditionRow {
     /// JSON array of `vooruit_domain::edition::EditionItem`.
     pub items: String,
     pub themes: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EditionStatus,
     pub recipients: i64,
     pub created_at: i64,
     pub updated_at: i64,
@@ -37,14 +47,17 @@ pub struct EditionFields<'a> {
 pub struct DeliveryRow {
     pub subscriber_id: String,
     pub email: String,
-    pub lang: String,
+    #[sqlx(try_from = "String")]
+    pub lang: Lang,
     pub unsubscribe_token: String,
     /// The subscriber's status now: someone who unsubscribed during the send
     /// is skipped.
-    pub subscriber_status: String,
+    #[sqlx(try_from = "String")]
+    pub subscriber_status: SubscriberStatus,
     /// `bezig` when an earlier run handed it to SMTP and stopped before it
     /// could record the answer.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: DeliveryStatus,
 }
 
 /// How far a send has come.
@@ -71,7 +84,7 @@ impl Editions<'_> {
         let now = self.0.now();
         sqlx::query(
             "INSERT INTO newsletter_editions (id, subject, intro, items, themes, status, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, 'concept', $6, $7, $7)",
+             VALUES ($1, $2, $3, $4, $5, $8, $6, $7, $7)",
         )
         .bind(&id)
         .bind(e.subject)
@@ -80,6 +93,7 @@ impl Editions<'_> {
         .bind(e.themes)
         .bind(created_by)
         .bind(now)
+        .bind(EditionStatus::Concept.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(id)
@@ -89,7 +103,7 @@ impl Editions<'_> {
     pub async fn update(&mut self, id: &str, e: &EditionFields<'_>) -> Result<bool> {
         let done = sqlx::query(
             "UPDATE newsletter_editions SET subject = $1, intro = $2, items = $3, themes = $6, updated_at = $4 \
-             WHERE id = $5 AND status = 'concept'",
+             WHERE id = $5 AND status = $7",
         )
         .bind(e.subject)
         .bind(e.intro)
@@ -97,6 +111,7 @@ impl Editions<'_> {
         .bind(self.0.now())
         .bind(id)
         .bind(e.themes)
+        .bind(EditionStatus::Concept.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -113,7 +128,8 @@ impl Editions<'_> {
 
     pub async fn sent_by_slug(&mut self, slug: &str) -> Result<Option<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
-            "SELECT {COLUMNS} FROM newsletter_editions WHERE slug = $1 AND status = 'verzonden'"
+            "SELECT {COLUMNS} FROM newsletter_editions WHERE slug = $1 AND status = {}",
+            lit(EditionStatus::Verzonden)
         ))
         .bind(slug)
         .fetch_optional(&mut *self.0)
@@ -133,8 +149,9 @@ impl Editions<'_> {
     /// The archive: sent editions, newest first.
     pub async fn sent(&mut self, limit: i64, offset: i64) -> Result<Vec<EditionRow>> {
         Ok(sqlx::query_as::<_, EditionRow>(&format!(
-            "SELECT {COLUMNS} FROM newsletter_editions WHERE status = 'verzonden' \
-             ORDER BY sent_at DESC LIMIT $1 OFFSET $2"
+            "SELECT {COLUMNS} FROM newsletter_editions WHERE status = {} \
+             ORDER BY sent_at DESC LIMIT $1 OFFSET $2",
+            lit(EditionStatus::Verzonden)
         ))
         .bind(limit)
         .bind(offset)
@@ -143,9 +160,10 @@ impl Editions<'_> {
     }
 
     pub async fn count_sent(&mut self) -> Result<i64> {
-        Ok(sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM newsletter_editions WHERE status = 'verzonden'",
-        )
+        Ok(sqlx::query_scalar::<_, i64>(&format!(
+            "SELECT COUNT(*) FROM newsletter_editions WHERE status = {}",
+            lit(EditionStatus::Verzonden)
+        ))
         .fetch_one(&mut *self.0)
         .await?)
     }
@@ -162,13 +180,16 @@ impl Editions<'_> {
     ) -> Result<Option<i64>> {
         let now = self.0.now();
         let slug = self.free_slug(slug).await?;
+        let from = EditionStatus::Concept;
         let done = sqlx::query(
-            "UPDATE newsletter_editions SET status = 'verzenden', slug = $1, send_started_at = $2, updated_at = $2 \
-             WHERE id = $3 AND status = 'concept'",
+            "UPDATE newsletter_editions SET status = $4, slug = $1, send_started_at = $2, updated_at = $2 \
+             WHERE id = $3 AND status = $5",
         )
         .bind(&slug)
         .bind(now)
         .bind(id)
+        .bind(from.start_send()?.as_str())
+        .bind(from.as_str())
         .execute(&mut *self.0)
         .await?;
         if done.rows_affected() != 1 {
@@ -179,16 +200,19 @@ impl Editions<'_> {
         let themes: Vec<&str> = edition_themes.iter().map(String::as_str).collect();
         let mut sql = String::from(
             "INSERT INTO newsletter_deliveries (edition_id, subscriber_id, status) \
-             SELECT $1, id, 'wacht' FROM newsletter_subscribers WHERE status = 'confirmed'",
+             SELECT $1, id, $2 FROM newsletter_subscribers WHERE status = $3",
         );
         if !themes.is_empty() {
             sql.push_str(" AND (themes = ''");
             for n in 0..themes.len() {
-                sql.push_str(&format!(" OR (',' || themes || ',') LIKE ${}", n + 2));
+                sql.push_str(&format!(" OR (',' || themes || ',') LIKE ${}", n + 4));
             }
             sql.push(')');
         }
-        let mut insert = sqlx::query(&sql).bind(id);
+        let mut insert = sqlx::query(&sql)
+            .bind(id)
+            .bind(DeliveryStatus::Wacht.as_str())
+            .bind(SubscriberStatus::Confirmed.as_str());
         for t in &themes {
             insert = insert.bind(format!("%,{t},%"));
         }
@@ -235,14 +259,14 @@ impl Editions<'_> {
                    WHERE d.edition_id = $1 AND d.status = $2 ORDER BY d.subscriber_id LIMIT $3";
         let mut rows = sqlx::query_as::<_, DeliveryRow>(sql)
             .bind(edition_id)
-            .bind("bezig")
+            .bind(DeliveryStatus::Bezig.as_str())
             .bind(limit)
             .fetch_all(&mut *self.0)
             .await?;
         if rows.is_empty() {
             rows = sqlx::query_as::<_, DeliveryRow>(sql)
                 .bind(edition_id)
-                .bind("wacht")
+                .bind(DeliveryStatus::Wacht.as_str())
                 .bind(limit)
                 .fetch_all(&mut *self.0)
                 .await?;
@@ -257,16 +281,19 @@ impl Editions<'_> {
     pub async fn delivery_step(
         &mut self,
         edition_id: &str,
-        previous: Option<(&str, &str, Option<&str>)>,
+        previous: Option<(&str, DeliveryStatus, Option<&str>)>,
         next: Option<&str>,
     ) -> Result<()> {
         let now = self.0.now();
-        if let Some((subscriber_id, status, error)) = previous {
-            sqlx::query(
+        if let Some((subscriber_id, outcome, error)) = previous {
+            // Only an open delivery gets an outcome, and only a final one.
+            let done = DeliveryStatus::Bezig.finish(outcome)?;
+            sqlx::query(&format!(
                 "UPDATE newsletter_deliveries SET status = $1, error = $2, done_at = $3 \
-                 WHERE edition_id = $4 AND subscriber_id = $5",
-            )
-            .bind(status)
+                 WHERE edition_id = $4 AND subscriber_id = $5 AND status IN ({})",
+                open_deliveries()
+            ))
+            .bind(done.as_str())
             .bind(error)
             .bind(now)
             .bind(edition_id)
@@ -275,12 +302,14 @@ impl Editions<'_> {
             .await?;
         }
         if let Some(subscriber_id) = next {
-            sqlx::query(
-                "UPDATE newsletter_deliveries SET status = 'bezig', attempts = attempts + 1 \
-                 WHERE edition_id = $1 AND subscriber_id = $2",
-            )
+            sqlx::query(&format!(
+                "UPDATE newsletter_deliveries SET status = $3, attempts = attempts + 1 \
+                 WHERE edition_id = $1 AND subscriber_id = $2 AND status IN ({})",
+                open_deliveries()
+            ))
             .bind(edition_id)
             .bind(subscriber_id)
+            .bind(DeliveryStatus::Wacht.hand_over()?.as_str())
             .execute(&mut *self.0)
             .await?;
         }
@@ -288,14 +317,18 @@ impl Editions<'_> {
     }
 
     pub async fn delivery_counts(&mut self, edition_id: &str) -> Result<DeliveryCounts> {
-        Ok(sqlx::query_as::<_, DeliveryCounts>(
+        Ok(sqlx::query_as::<_, DeliveryCounts>(&format!(
             "SELECT \
-             COALESCE(SUM(CASE WHEN status IN ('wacht', 'bezig') THEN 1 ELSE 0 END), 0) AS waiting, \
-             COALESCE(SUM(CASE WHEN status = 'verstuurd' THEN 1 ELSE 0 END), 0) AS sent, \
-             COALESCE(SUM(CASE WHEN status = 'overgeslagen' THEN 1 ELSE 0 END), 0) AS skipped, \
-             COALESCE(SUM(CASE WHEN status = 'mislukt' THEN 1 ELSE 0 END), 0) AS failed \
+             COALESCE(SUM(CASE WHEN status IN ({}) THEN 1 ELSE 0 END), 0) AS waiting, \
+             COALESCE(SUM(CASE WHEN status = {} THEN 1 ELSE 0 END), 0) AS sent, \
+             COALESCE(SUM(CASE WHEN status = {} THEN 1 ELSE 0 END), 0) AS skipped, \
+             COALESCE(SUM(CASE WHEN status = {} THEN 1 ELSE 0 END), 0) AS failed \
              FROM newsletter_deliveries WHERE edition_id = $1",
-        )
+            open_deliveries(),
+            lit(DeliveryStatus::Verstuurd),
+            lit(DeliveryStatus::Overgeslagen),
+            lit(DeliveryStatus::Mislukt),
+        ))
         .bind(edition_id)
         .fetch_one(&mut *self.0)
         .await?)
@@ -304,13 +337,17 @@ impl Editions<'_> {
     /// Marks the edition sent when no delivery is left; true if it did.
     pub async fn finish_sending(&mut self, edition_id: &str) -> Result<bool> {
         let now = self.0.now();
-        let done = sqlx::query(
-            "UPDATE newsletter_editions SET status = 'verzonden', sent_at = $1, updated_at = $1 \
-             WHERE id = $2 AND status = 'verzenden' AND NOT EXISTS \
-             (SELECT 1 FROM newsletter_deliveries d WHERE d.edition_id = $2 AND d.status IN ('wacht', 'bezig'))",
-        )
+        let from = EditionStatus::Verzenden;
+        let done = sqlx::query(&format!(
+            "UPDATE newsletter_editions SET status = $3, sent_at = $1, updated_at = $1 \
+             WHERE id = $2 AND status = $4 AND NOT EXISTS \
+             (SELECT 1 FROM newsletter_deliveries d WHERE d.edition_id = $2 AND d.status IN ({}))",
+            open_deliveries()
+        ))
         .bind(now)
         .bind(edition_id)
+        .bind(from.finish()?.as_str())
+        .bind(from.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)

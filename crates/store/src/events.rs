@@ -2,16 +2,23 @@
 //! waiting list inside one transaction that first locks the event row, so
 //! many people registering at once can never overbook it.
 
-use sqlx::FromRow;
-use vooruit_domain::event::{EventInput, RegistrationStatus};
+use std::sync::LazyLock;
 
+use sqlx::FromRow;
+use vooruit_domain::event::{EventInput, EventKind, EventStatus, RegistrationStatus};
+use vooruit_domain::lang::Lang;
+
+use crate::db::lit;
 use crate::{Conn, Result, new_id};
+
+const CONFIRMED: RegistrationStatus = RegistrationStatus::Bevestigd;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct EventRow {
     pub id: String,
     pub slug: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: EventKind,
     pub title: String,
     pub description: String,
     pub starts_at: i64,
@@ -21,7 +28,8 @@ pub struct EventRow {
     pub region: String,
     pub organiser: String,
     pub capacity: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EventStatus,
     pub sequence: i64,
     pub updated_at: i64,
     /// Comma-separated theme slugs.
@@ -35,10 +43,15 @@ pub struct EventRow {
     pub confirmed: i64,
 }
 
-const EVENT_COLUMNS: &str = "e.id, e.slug, e.kind, e.title, e.description, e.starts_at, e.ends_at, \
-    e.location, e.online_url, e.region, e.organiser, e.capacity, e.status, e.sequence, e.updated_at, \
-    e.themes, e.questions, e.registration_opens_at, e.registration_closes_at, e.report, \
-    (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'bevestigd') AS confirmed";
+static EVENT_COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "e.id, e.slug, e.kind, e.title, e.description, e.starts_at, e.ends_at, \
+         e.location, e.online_url, e.region, e.organiser, e.capacity, e.status, e.sequence, e.updated_at, \
+         e.themes, e.questions, e.registration_opens_at, e.registration_closes_at, e.report, \
+         (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = {}) AS confirmed",
+        lit(CONFIRMED)
+    )
+});
 
 /// The agenda filters as SQL: `$2` kind, `$3` region, `$4` a LIKE pattern
 /// for the theme ("%" for any).
@@ -75,8 +88,10 @@ pub struct RegistrationRow {
     pub email: String,
     pub organisation: String,
     pub note: String,
-    pub lang: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub lang: Lang,
+    #[sqlx(try_from = "String")]
+    pub status: RegistrationStatus,
     pub cancel_token: String,
     pub created_at: i64,
     pub checked_in_at: Option<i64>,
@@ -91,7 +106,7 @@ pub struct NewRegistration<'a> {
     pub email: &'a str,
     pub organisation: &'a str,
     pub note: &'a str,
-    pub lang: &'a str,
+    pub lang: Lang,
     pub cancel_token: &'a str,
     /// JSON array.
     pub answers: &'a str,
@@ -148,21 +163,25 @@ async fn lock_event(conn: &mut Conn, event_id: &str) -> Result<bool> {
 
 /// Gives the first on the waiting list a place (inside a locked event).
 async fn promote_first_waiting(conn: &mut Conn, event_id: &str) -> Result<Option<RegistrationRow>> {
+    let waiting = RegistrationStatus::Wachtlijst;
     Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
-        "UPDATE registrations SET status = 'bevestigd' WHERE id = ( \
-         SELECT id FROM registrations WHERE event_id = $1 AND status = 'wachtlijst' \
+        "UPDATE registrations SET status = $2 WHERE id = ( \
+         SELECT id FROM registrations WHERE event_id = $1 AND status = $3 \
          ORDER BY created_at, id LIMIT 1) RETURNING {REG_COLUMNS}"
     ))
     .bind(event_id)
+    .bind(waiting.promote()?.as_str())
+    .bind(waiting.as_str())
     .fetch_optional(&mut *conn)
     .await?)
 }
 
 async fn confirmed_count(conn: &mut Conn, event_id: &str) -> Result<i64> {
     Ok(sqlx::query_scalar::<_, i64>(
-        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = 'bevestigd'",
+        "SELECT COUNT(*) FROM registrations WHERE event_id = $1 AND status = $2",
     )
     .bind(event_id)
+    .bind(CONFIRMED.as_str())
     .fetch_one(&mut *conn)
     .await?)
 }
@@ -212,11 +231,12 @@ impl Events<'_> {
             "UPDATE events SET kind = $1, title = $2, description = $3, starts_at = $4, ends_at = $5, \
              location = $6, online_url = $7, region = $8, organiser = $9, capacity = $10, themes = $11, \
              questions = $12, registration_opens_at = $13, registration_closes_at = $14, report = $15, \
-             sequence = sequence + 1, updated_at = $16 WHERE id = $17 AND status <> 'geannuleerd'",
+             sequence = sequence + 1, updated_at = $16 WHERE id = $17 AND status = $18",
         );
         let done = event_binds(q, e)
             .bind(self.0.now())
             .bind(event_id)
+            .bind(EventStatus::Planned.as_str())
             .execute(&mut *self.0)
             .await?;
         if done.rows_affected() != 1 {
@@ -244,7 +264,8 @@ impl Events<'_> {
     ) -> Result<Vec<EventRow>> {
         let (when, order) = when(upcoming);
         let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE {when} AND {FILTER} ORDER BY {order} LIMIT $5 OFFSET $6"
+            "SELECT {} FROM events e WHERE {when} AND {FILTER} ORDER BY {order} LIMIT $5 OFFSET $6",
+            *EVENT_COLUMNS
         );
         let (kind, region, theme) = filter.params();
         Ok(sqlx::query_as::<_, EventRow>(&sql)
@@ -278,7 +299,8 @@ impl Events<'_> {
 
     pub async fn by_slug(&mut self, slug: &str) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.slug = $1"
+            "SELECT {} FROM events e WHERE e.slug = $1",
+            *EVENT_COLUMNS
         ))
         .bind(slug)
         .fetch_optional(&mut *self.0)
@@ -287,7 +309,8 @@ impl Events<'_> {
 
     pub async fn by_id(&mut self, id: &str) -> Result<Option<EventRow>> {
         Ok(sqlx::query_as::<_, EventRow>(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = $1"
+            "SELECT {} FROM events e WHERE e.id = $1",
+            *EVENT_COLUMNS
         ))
         .bind(id)
         .fetch_optional(&mut *self.0)
@@ -319,7 +342,7 @@ impl Events<'_> {
         .bind(r.email)
         .bind(r.organisation)
         .bind(r.note)
-        .bind(r.lang)
+        .bind(r.lang.as_str())
         .bind(status.as_str())
         .bind(r.cancel_token)
         .bind(self.0.now())
@@ -344,17 +367,23 @@ impl Events<'_> {
         let Some(reg) = self.registration_by_token(token).await? else {
             return Ok(None);
         };
+        // Cancelled already: nothing happens (a second click is harmless).
+        let Ok(cancelled) = reg.status.cancel() else {
+            return Ok(None);
+        };
         lock_event(self.0, &reg.event_id).await?;
-        let was = sqlx::query_scalar::<_, String>(
-            "UPDATE registrations SET status = 'afgemeld', cancelled_at = $1 \
-             WHERE cancel_token = $2 AND status <> 'afgemeld' RETURNING status",
+        let done = sqlx::query(
+            "UPDATE registrations SET status = $1, cancelled_at = $2 \
+             WHERE cancel_token = $3 AND status = $4",
         )
+        .bind(cancelled.as_str())
         .bind(self.0.now())
         .bind(token)
-        .fetch_optional(&mut *self.0)
+        .bind(reg.status.as_str())
+        .execute(&mut *self.0)
         .await?;
         let mut promoted = None;
-        if was.is_some() {
+        if done.rows_affected() == 1 {
             let capacity =
                 sqlx::query_scalar::<_, i64>("SELECT capacity FROM events WHERE id = $1")
                     .bind(&reg.event_id)
@@ -367,15 +396,23 @@ impl Events<'_> {
         Ok(promoted)
     }
 
-    /// Cancels the event itself; the sequence goes up so calendars that
-    /// subscribed show it as cancelled. Returns false when it was already.
-    pub async fn cancel(&mut self, event_id: &str) -> Result<bool> {
+    /// Moves the event from `from` to `to` (cancelling it), only if it is
+    /// still in `from`; the sequence goes up so calendars that subscribed
+    /// show the change. Returns whether it moved.
+    pub async fn set_status(
+        &mut self,
+        event_id: &str,
+        from: EventStatus,
+        to: EventStatus,
+    ) -> Result<bool> {
         let done = sqlx::query(
-            "UPDATE events SET status = 'geannuleerd', sequence = sequence + 1, updated_at = $1 \
-             WHERE id = $2 AND status <> 'geannuleerd'",
+            "UPDATE events SET status = $1, sequence = sequence + 1, updated_at = $2 \
+             WHERE id = $3 AND status = $4",
         )
+        .bind(to.as_str())
         .bind(self.0.now())
         .bind(event_id)
+        .bind(from.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -390,11 +427,12 @@ impl Events<'_> {
     ) -> Result<bool> {
         let now = self.0.now();
         let done = sqlx::query(
-            "UPDATE registrations SET checked_in_at = $1 WHERE id = $2 AND event_id = $3 AND status = 'bevestigd'",
+            "UPDATE registrations SET checked_in_at = $1 WHERE id = $2 AND event_id = $3 AND status = $4",
         )
         .bind(present.then_some(now))
         .bind(registration_id)
         .bind(event_id)
+        .bind(CONFIRMED.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)

@@ -1,16 +1,35 @@
 //! Newsletter subscribers (double opt-in).
 
 use sqlx::FromRow;
+use vooruit_domain::lang::Lang;
+use vooruit_domain::newsletter::SubscriberStatus;
 
+use crate::db::lits;
 use crate::{Conn, Result, new_id};
+
+/// The statuses from which `transition` is allowed, for `status IN (...)`.
+fn allowed_from(
+    transition: fn(
+        SubscriberStatus,
+    ) -> std::result::Result<SubscriberStatus, vooruit_domain::IllegalTransition>,
+) -> String {
+    let from: Vec<SubscriberStatus> = SubscriberStatus::ALL
+        .iter()
+        .copied()
+        .filter(|s| transition(*s).is_ok())
+        .collect();
+    lits(&from)
+}
 
 #[derive(Debug, Clone, FromRow)]
 pub struct SubscriberRow {
     pub id: String,
     pub email: String,
     pub themes: String,
-    pub lang: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub lang: Lang,
+    #[sqlx(try_from = "String")]
+    pub status: SubscriberStatus,
     pub unsubscribe_token: String,
 }
 
@@ -19,8 +38,10 @@ pub struct SubscriberRow {
 pub struct SubscriberListRow {
     pub email: String,
     pub themes: String,
-    pub lang: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub lang: Lang,
+    #[sqlx(try_from = "String")]
+    pub status: SubscriberStatus,
     pub created_at: i64,
     pub confirmed_at: Option<i64>,
 }
@@ -53,28 +74,30 @@ impl Newsletter<'_> {
         &mut self,
         email: &str,
         themes: &str,
-        lang: &str,
+        lang: Lang,
         confirm_token_hash: &str,
         expires_at: i64,
         unsubscribe_token: &str,
     ) -> Result<bool> {
         let now = self.0.now();
-        let done = sqlx::query(
+        let done = sqlx::query(&format!(
             "INSERT INTO newsletter_subscribers \
              (id, email, themes, lang, status, confirm_token_hash, confirm_expires_at, unsubscribe_token, created_at) \
-             VALUES ($1, $2, $3, $4, 'pending', $5, $6, $7, $8) \
-             ON CONFLICT (email) DO UPDATE SET themes = $3, lang = $4, status = 'pending', \
+             VALUES ($1, $2, $3, $4, $9, $5, $6, $7, $8) \
+             ON CONFLICT (email) DO UPDATE SET themes = $3, lang = $4, status = $9, \
              confirm_token_hash = $5, confirm_expires_at = $6 \
-             WHERE newsletter_subscribers.status <> 'confirmed'",
-        )
+             WHERE newsletter_subscribers.status IN ({})",
+            allowed_from(SubscriberStatus::sign_up)
+        ))
         .bind(new_id())
         .bind(email)
         .bind(themes)
-        .bind(lang)
+        .bind(lang.as_str())
         .bind(confirm_token_hash)
         .bind(expires_at)
         .bind(unsubscribe_token)
         .bind(now)
+        .bind(SubscriberStatus::Pending.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -83,13 +106,16 @@ impl Newsletter<'_> {
     /// Confirms the subscriber with this token if it has not expired.
     pub async fn confirm(&mut self, confirm_token_hash: &str) -> Result<bool> {
         let now = self.0.now();
+        let from = SubscriberStatus::Pending;
         let done = sqlx::query(
-            "UPDATE newsletter_subscribers SET status = 'confirmed', confirmed_at = $1, \
+            "UPDATE newsletter_subscribers SET status = $3, confirmed_at = $1, \
              confirm_token_hash = NULL, confirm_expires_at = NULL \
-             WHERE confirm_token_hash = $2 AND status = 'pending' AND confirm_expires_at > $1",
+             WHERE confirm_token_hash = $2 AND status = $4 AND confirm_expires_at > $1",
         )
         .bind(now)
         .bind(confirm_token_hash)
+        .bind(from.confirm()?.as_str())
+        .bind(from.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
@@ -105,22 +131,24 @@ impl Newsletter<'_> {
     }
 
     pub async fn unsubscribe(&mut self, token: &str) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE newsletter_subscribers SET status = 'unsubscribed', unsubscribed_at = $1 \
-             WHERE unsubscribe_token = $2 AND status <> 'unsubscribed'",
-        )
+        let done = sqlx::query(&format!(
+            "UPDATE newsletter_subscribers SET status = $3, unsubscribed_at = $1 \
+             WHERE unsubscribe_token = $2 AND status IN ({})",
+            allowed_from(SubscriberStatus::unsubscribe)
+        ))
         .bind(self.0.now())
         .bind(token)
+        .bind(SubscriberStatus::Unsubscribed.as_str())
         .execute(&mut *self.0)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    pub async fn count(&mut self, status: &str) -> Result<i64> {
+    pub async fn count(&mut self, status: SubscriberStatus) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(*) FROM newsletter_subscribers WHERE status = $1",
         )
-        .bind(status)
+        .bind(status.as_str())
         .fetch_one(&mut *self.0)
         .await?)
     }
@@ -129,7 +157,7 @@ impl Newsletter<'_> {
     /// the address, in address order.
     pub async fn list(
         &mut self,
-        status: &str,
+        status: SubscriberStatus,
         contains: &str,
         limit: i64,
         offset: i64,
@@ -146,7 +174,7 @@ impl Newsletter<'_> {
             "SELECT email, themes, lang, status, created_at, confirmed_at FROM newsletter_subscribers \
              WHERE status = $1 AND email LIKE $2 ESCAPE '\\' ORDER BY email LIMIT $3 OFFSET $4",
         )
-        .bind(status)
+        .bind(status.as_str())
         .bind(&pattern)
         .bind(limit)
         .bind(offset)
@@ -158,7 +186,7 @@ impl Newsletter<'_> {
             sqlx::query_scalar::<_, i64>(
                 "SELECT COUNT(*) FROM newsletter_subscribers WHERE status = $1 AND email LIKE $2 ESCAPE '\\'",
             )
-            .bind(status)
+            .bind(status.as_str())
             .bind(&pattern)
             .fetch_one(&mut *self.0)
             .await?
@@ -172,12 +200,14 @@ impl Newsletter<'_> {
         for email in emails {
             sqlx::query(
                 "INSERT INTO newsletter_subscribers (id, email, themes, lang, status, unsubscribe_token, created_at, confirmed_at) \
-                 VALUES ($1, $2, '', 'nl', 'confirmed', $3, $4, $4) ON CONFLICT (email) DO NOTHING",
+                 VALUES ($1, $2, '', $5, $6, $3, $4, $4) ON CONFLICT (email) DO NOTHING",
             )
             .bind(new_id())
             .bind(email)
             .bind(format!("{}{}", new_id(), new_id()))
             .bind(now)
+            .bind(Lang::Nl.as_str())
+            .bind(SubscriberStatus::Confirmed.as_str())
             .execute(&mut *self.0)
             .await?;
         }

@@ -1,6 +1,7 @@
 //! Organisations, their e-mail domains, members and invitations.
 
 use sqlx::FromRow;
+use vooruit_domain::organisation::{OrgKind, OrgRole};
 
 use crate::{Conn, Result, new_id};
 
@@ -9,7 +10,8 @@ pub struct OrganisationRow {
     pub id: String,
     pub slug: String,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrgKind,
     pub created_at: i64,
     /// Members (filled by the list queries).
     pub members: i64,
@@ -24,7 +26,8 @@ pub struct MemberRow {
     pub user_id: String,
     pub name: String,
     pub email: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: OrgRole,
     pub created_at: i64,
 }
 
@@ -33,8 +36,10 @@ pub struct MemberRow {
 pub struct MembershipRow {
     pub slug: String,
     pub name: String,
-    pub kind: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub kind: OrgKind,
+    #[sqlx(try_from = "String")]
+    pub role: OrgRole,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -42,7 +47,8 @@ pub struct InvitationRow {
     pub token_hash: String,
     pub organisation_id: String,
     pub email: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: OrgRole,
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
 }
@@ -58,7 +64,12 @@ impl Conn {
 
 impl Organisations<'_> {
     /// Stores a new organisation; None when the slug is taken.
-    pub async fn insert(&mut self, slug: &str, name: &str, kind: &str) -> Result<Option<String>> {
+    pub async fn insert(
+        &mut self,
+        slug: &str,
+        name: &str,
+        kind: OrgKind,
+    ) -> Result<Option<String>> {
         let id = new_id();
         let now = self.0.now();
         let done = sqlx::query(
@@ -68,18 +79,18 @@ impl Organisations<'_> {
         .bind(&id)
         .bind(slug)
         .bind(name)
-        .bind(kind)
+        .bind(kind.as_str())
         .bind(now)
         .execute(&mut *self.0)
         .await?;
         Ok((done.rows_affected() == 1).then_some(id))
     }
 
-    pub async fn update(&mut self, id: &str, name: &str, kind: &str) -> Result<()> {
+    pub async fn update(&mut self, id: &str, name: &str, kind: OrgKind) -> Result<()> {
         let now = self.0.now();
         sqlx::query("UPDATE organisations SET name = $1, kind = $2, updated_at = $3 WHERE id = $4")
             .bind(name)
-            .bind(kind)
+            .bind(kind.as_str())
             .bind(now)
             .bind(id)
             .execute(&mut *self.0)
@@ -184,14 +195,15 @@ impl Organisations<'_> {
         &mut self,
         organisation_id: &str,
         user_id: &str,
-    ) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar::<_, String>(
+    ) -> Result<Option<OrgRole>> {
+        let role = sqlx::query_scalar::<_, String>(
             "SELECT role FROM organisation_members WHERE organisation_id = $1 AND user_id = $2",
         )
         .bind(organisation_id)
         .bind(user_id)
         .fetch_optional(&mut *self.0)
-        .await?)
+        .await?;
+        Ok(role.map(OrgRole::try_from).transpose()?)
     }
 
     /// Adds a member or changes their role.
@@ -199,7 +211,7 @@ impl Organisations<'_> {
         &mut self,
         organisation_id: &str,
         user_id: &str,
-        role: &str,
+        role: OrgRole,
     ) -> Result<()> {
         let now = self.0.now();
         sqlx::query(
@@ -209,7 +221,7 @@ impl Organisations<'_> {
         )
         .bind(organisation_id)
         .bind(user_id)
-        .bind(role)
+        .bind(role.as_str())
         .bind(now)
         .execute(&mut *self.0)
         .await?;
@@ -230,9 +242,10 @@ impl Organisations<'_> {
 
     pub async fn count_admins(&mut self, organisation_id: &str) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM organisation_members WHERE organisation_id = $1 AND role = 'beheerder'",
+            "SELECT COUNT(*) FROM organisation_members WHERE organisation_id = $1 AND role = $2",
         )
         .bind(organisation_id)
+        .bind(OrgRole::Beheerder.as_str())
         .fetch_one(&mut *self.0)
         .await?)
     }
@@ -254,7 +267,7 @@ impl Organisations<'_> {
         token_hash: &str,
         organisation_id: &str,
         email: &str,
-        role: &str,
+        role: OrgRole,
         invited_by: &str,
         expires_at: i64,
     ) -> Result<()> {
@@ -267,7 +280,7 @@ impl Organisations<'_> {
         .bind(token_hash)
         .bind(organisation_id)
         .bind(email)
-        .bind(role)
+        .bind(role.as_str())
         .bind(invited_by)
         .bind(now)
         .bind(expires_at)

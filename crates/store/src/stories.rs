@@ -1,17 +1,20 @@
 //! Stories, their revisions and the messages between editors and tellers.
 
 use sqlx::FromRow;
-use vooruit_domain::story::{StoryContent, StoryStatus, Teller};
+use vooruit_domain::lang::Lang;
+use vooruit_domain::story::{MessageAuthor, StoryContent, StoryKind, StoryStatus, Teller};
 
-use crate::db::flag;
+use crate::db::{flag, lit, lits};
 use crate::{Conn, Result, StoreError, new_id};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct StoryRow {
     pub id: String,
     pub slug: String,
-    pub status: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub status: StoryStatus,
+    #[sqlx(try_from = "String")]
+    pub kind: StoryKind,
     pub title: String,
     pub summary: String,
     pub context: String,
@@ -29,7 +32,8 @@ pub struct StoryRow {
     pub show_name: i64,
     pub show_org: i64,
     pub contact_email: String,
-    pub lang: String,
+    #[sqlx(try_from = "String")]
+    pub lang: Lang,
     pub author_id: Option<String>,
     pub status_token: Option<String>,
     pub reject_reason: String,
@@ -45,14 +49,9 @@ pub(crate) const STORY_COLUMNS: &str = "id, slug, status, kind, title, summary, 
     submitted_at, published_at";
 
 impl StoryRow {
-    pub fn status(&self) -> Result<StoryStatus> {
-        StoryStatus::parse(&self.status)
-            .ok_or_else(|| StoreError::Corrupt(format!("story status {:?}", self.status)))
-    }
-
     pub fn content(&self) -> StoryContent {
         StoryContent {
-            kind: self.kind.clone(),
+            kind: self.kind.as_str().to_string(),
             title: self.title.clone(),
             summary: self.summary.clone(),
             context: self.context.clone(),
@@ -106,7 +105,7 @@ pub struct NewStory<'a> {
     pub content: &'a StoryContent,
     pub teller: &'a Teller,
     pub no_client_info: bool,
-    pub lang: &'a str,
+    pub lang: Lang,
     pub author_id: Option<&'a str>,
     pub status_token: Option<&'a str>,
     /// Set for demo content, which is published on creation.
@@ -133,7 +132,8 @@ pub struct RevisionRow {
 #[derive(Debug, Clone, FromRow)]
 pub struct MessageRow {
     pub id: String,
-    pub author: String,
+    #[sqlx(try_from = "String")]
+    pub author: MessageAuthor,
     pub body: String,
     pub created_at: i64,
 }
@@ -187,7 +187,8 @@ impl Stories<'_> {
 
     pub async fn published(&mut self, slug: &str) -> Result<Option<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
-            "SELECT {STORY_COLUMNS} FROM stories WHERE slug = $1 AND status = 'gepubliceerd'"
+            "SELECT {STORY_COLUMNS} FROM stories WHERE slug = $1 AND status = {}",
+            lit(StoryStatus::Gepubliceerd)
         ))
         .bind(slug)
         .fetch_optional(&mut *self.0)
@@ -205,19 +206,19 @@ impl Stories<'_> {
 
     /// Stories waiting for the editors, oldest submission first.
     pub async fn editor_queue(&mut self, limit: i64, offset: i64) -> Result<(Vec<StoryRow>, i64)> {
+        let queue = lits(&StoryStatus::in_editor_queue_all());
         let rows = sqlx::query_as::<_, StoryRow>(&format!(
             "SELECT {STORY_COLUMNS} FROM stories \
-             WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller') \
+             WHERE status IN ({queue}) \
              ORDER BY submitted_at, id LIMIT $1 OFFSET $2"
         ))
         .bind(limit)
         .bind(offset)
         .fetch_all(&mut *self.0)
         .await?;
-        let total = sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM stories \
-             WHERE status IN ('ingediend', 'in_redactie', 'vraag_aan_verteller')",
-        )
+        let total = sqlx::query_scalar::<_, i64>(&format!(
+            "SELECT COUNT(*) FROM stories WHERE status IN ({queue})"
+        ))
         .fetch_one(&mut *self.0)
         .await?;
         Ok((rows, total))
@@ -301,8 +302,8 @@ impl Stories<'_> {
         let now = self.0.now();
         let done = sqlx::query(
             "UPDATE stories SET status = $1, updated_at = $2, \
-             published_at = CASE WHEN $1 = 'gepubliceerd' THEN COALESCE(published_at, $2) ELSE published_at END, \
-             submitted_at = CASE WHEN $1 = 'ingediend' THEN $2 ELSE submitted_at END, \
+             published_at = CASE WHEN $6 = 1 THEN COALESCE(published_at, $2) ELSE published_at END, \
+             submitted_at = CASE WHEN $7 = 1 THEN $2 ELSE submitted_at END, \
              reject_reason = COALESCE($3, reject_reason) \
              WHERE id = $4 AND status = $5",
         )
@@ -311,6 +312,8 @@ impl Stories<'_> {
         .bind(reject_reason)
         .bind(id)
         .bind(from.as_str())
+        .bind(flag(to == StoryStatus::Gepubliceerd))
+        .bind(flag(to == StoryStatus::Ingediend))
         .execute(&mut *self.0)
         .await?;
         if done.rows_affected() != 1 {
@@ -320,13 +323,18 @@ impl Stories<'_> {
         Ok(true)
     }
 
-    pub async fn add_message(&mut self, story_id: &str, author: &str, body: &str) -> Result<()> {
+    pub async fn add_message(
+        &mut self,
+        story_id: &str,
+        author: MessageAuthor,
+        body: &str,
+    ) -> Result<()> {
         sqlx::query(
             "INSERT INTO story_messages (id, story_id, author, body, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(new_id())
         .bind(story_id)
-        .bind(author)
+        .bind(author.as_str())
         .bind(body)
         .bind(self.0.now())
         .execute(&mut *self.0)
@@ -358,7 +366,7 @@ impl Stories<'_> {
     /// (slug, updated_at) of published stories, by slug: for the sitemap.
     pub async fn published_slugs(&mut self, limit: i64, offset: i64) -> Result<Vec<(String, i64)>> {
         Ok(sqlx::query_as::<_, (String, i64)>(
-            "SELECT slug, updated_at FROM stories WHERE status = 'gepubliceerd' ORDER BY slug LIMIT $1 OFFSET $2",
+            &format!("SELECT slug, updated_at FROM stories WHERE status = {} ORDER BY slug LIMIT $1 OFFSET $2", lit(StoryStatus::Gepubliceerd)),
         )
         .bind(limit)
         .bind(offset)
@@ -367,9 +375,10 @@ impl Stories<'_> {
     }
 
     pub async fn count_published(&mut self) -> Result<i64> {
-        Ok(sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM stories WHERE status = 'gepubliceerd'",
-        )
+        Ok(sqlx::query_scalar::<_, i64>(&format!(
+            "SELECT COUNT(*) FROM stories WHERE status = {}",
+            lit(StoryStatus::Gepubliceerd)
+        ))
         .fetch_one(&mut *self.0)
         .await?)
     }
@@ -395,7 +404,8 @@ impl Stories<'_> {
     /// them batch by batch without holding them all in memory.
     pub async fn published_after(&mut self, after_id: &str, limit: i64) -> Result<Vec<StoryRow>> {
         Ok(sqlx::query_as::<_, StoryRow>(&format!(
-            "SELECT {STORY_COLUMNS} FROM stories WHERE status = 'gepubliceerd' AND id > $1 ORDER BY id LIMIT $2"
+            "SELECT {STORY_COLUMNS} FROM stories WHERE status = {} AND id > $1 ORDER BY id LIMIT $2",
+            lit(StoryStatus::Gepubliceerd)
         ))
         .bind(after_id)
         .bind(limit)
@@ -449,7 +459,7 @@ async fn insert_story(conn: &mut Conn, id: &str, slug: &str, s: &NewStory<'_>) -
     .bind(&s.teller.contact_email)
     .bind(flag(s.no_client_info))
     .bind(now)
-    .bind(s.lang)
+    .bind(s.lang.as_str())
     .bind(s.author_id)
     .bind(s.status_token)
     .bind(now)

@@ -133,9 +133,10 @@ pub enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// member, editor or admin
-        #[arg(long, default_value = "member")]
-        role: String,
+        /// lid (the default), redacteur or beheerder (member, editor and
+        /// admin work too)
+        #[arg(long)]
+        role: Option<String>,
         /// Read the password from standard input (one line).
         #[arg(long)]
         password_stdin: bool,
@@ -313,8 +314,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 password_stdin,
             } => {
                 init_logging(r.file.log_format.as_deref());
-                let Some(role) = Role::parse(&role) else {
-                    bail!("unknown role {role:?}: use member, editor or admin");
+                let typed = role.as_deref().map_or(Some(Role::Member), Role::from_input);
+                let Some(role) = typed else {
+                    bail!(
+                        "unknown role {:?}: use lid, redacteur or beheerder (or member, editor, admin)",
+                        role.unwrap_or_default()
+                    );
                 };
                 if !password_stdin {
                     bail!(

@@ -8,42 +8,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use unic_langid::langid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Nl,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s.trim().to_ascii_lowercase().get(..2) {
-            Some("nl") => Some(Lang::Nl),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
-        }
-    }
-
-    /// The first supported language in an Accept-Language header, by order.
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header
-            .split(',')
-            .find_map(|part| Lang::parse(part.split(';').next().unwrap_or("")))
-    }
-}
+pub use vooruit_domain::lang::Lang;
 
 pub const NL_FTL: &str = include_str!("../i18n/nl.ftl");
 pub const EN_FTL: &str = include_str!("../i18n/en.ftl");
@@ -94,12 +59,12 @@ pub fn has_key(lang: Lang, key: &str) -> bool {
 
 /// "12 maart 2026" / "12 March 2026", in Europe/Amsterdam.
 pub fn format_date(lang: Lang, ms: i64) -> String {
-    vooruit_app::dates::format_date(lang.code(), ms)
+    vooruit_app::dates::format_date(lang, ms)
 }
 
 /// "12 maart 2026, 14:05", in Europe/Amsterdam.
 pub fn format_datetime(lang: Lang, ms: i64) -> String {
-    vooruit_app::dates::format_datetime(lang.code(), ms)
+    vooruit_app::dates::format_datetime(lang, ms)
 }
 
 /// ISO 8601 for `<time datetime>`.

@@ -78,7 +78,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let api = is_api(req.uri().path());
     let headers = req.headers();
     let lang = cookie(headers, LANG_COOKIE)
-        .and_then(|c| Lang::parse(&c))
+        .and_then(|c| Lang::from_tag(&c))
         .or_else(|| {
             headers
                 .get(header::ACCEPT_LANGUAGE)

@@ -8,6 +8,7 @@ mod send;
 use serde::Serialize;
 use utoipa::ToSchema;
 use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus};
+use vooruit_domain::lang::Lang;
 use vooruit_domain::slug::slugify;
 use vooruit_domain::taxonomy::split_list;
 use vooruit_store::editions::{DeliveryCounts, EditionFields, EditionRow};
@@ -36,8 +37,7 @@ pub struct EditionView {
     pub items: Vec<EditionItem>,
     /// Only for subscribers of these themes (and those who chose none).
     pub themes: Vec<String>,
-    /// `concept`, `verzenden` or `verzonden`.
-    pub status: String,
+    pub status: EditionStatus,
     pub recipients: i64,
     pub created_at: i64,
     pub sent_at: Option<i64>,
@@ -63,7 +63,7 @@ impl EditionView {
     }
 
     pub fn editable(&self) -> bool {
-        EditionStatus::parse(&self.status).is_some_and(EditionStatus::editable)
+        self.status.editable()
     }
 }
 
@@ -120,7 +120,7 @@ pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
 impl Editions<'_> {
     /// Items to start an edition with: the newest published stories and the
     /// next events. The editor keeps, rewrites or removes them.
-    pub async fn suggested_items(&self, lang: &str) -> AppResult<Vec<EditionItem>> {
+    pub async fn suggested_items(&self, lang: Lang) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
         if let Ok(stories) = self
             .stories()
@@ -149,10 +149,10 @@ impl Editions<'_> {
     }
 
     /// A new concept with suggested items; returns its id.
-    pub async fn new_concept(&self, user: &User, lang: &str) -> AppResult<String> {
+    pub async fn new_concept(&self, user: &User, lang: Lang) -> AppResult<String> {
         user.require_editor()?;
         let month = crate::dates::format_month(lang, self.now());
-        let subject = if lang == "en" {
+        let subject = if lang == Lang::En {
             format!("Vooruit newsletter, {month}")
         } else {
             format!("Nieuwsbrief Vooruit, {month}")
@@ -209,7 +209,7 @@ impl Editions<'_> {
         user.require_editor()?;
         let mut conn = self.read().await?;
         let row = conn.editions().by_id(id).await?.ok_or(AppError::NotFound)?;
-        let progress = if row.status == "concept" {
+        let progress = if row.status == EditionStatus::Concept {
             SendProgress::default()
         } else {
             conn.editions().delivery_counts(id).await?.into()
@@ -231,13 +231,13 @@ impl Editions<'_> {
     }
 
     /// The mail as a subscriber would get it, for the preview.
-    pub async fn preview(&self, user: &User, id: &str, lang: &str) -> AppResult<RenderedEdition> {
+    pub async fn preview(&self, user: &User, id: &str, lang: Lang) -> AppResult<RenderedEdition> {
         let (edition, _) = self.get(user, id).await?;
         self.render_edition(&edition, lang, &self.config.url("/nieuwsbrief"))
     }
 
     /// Sends the edition to the editor alone, marked as a test.
-    pub async fn send_test(&self, user: &User, id: &str, lang: &str) -> AppResult<()> {
+    pub async fn send_test(&self, user: &User, id: &str, lang: Lang) -> AppResult<()> {
         let (edition, _) = self.get(user, id).await?;
         let rendered = self.render_edition(&edition, lang, &self.config.url("/nieuwsbrief"))?;
         let mut m = rendered.into_mail(&user.email);

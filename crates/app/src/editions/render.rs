@@ -3,6 +3,7 @@
 
 use askama::Template;
 use vooruit_domain::edition::EditionItem;
+use vooruit_domain::lang::Lang;
 
 use super::EditionView;
 use super::Editions;
@@ -50,7 +51,7 @@ pub struct MailItem<'a> {
 #[derive(Template)]
 #[template(path = "mail/edition.html")]
 struct EditionHtml<'a> {
-    lang: &'a str,
+    lang: Lang,
     subject: &'a str,
     intro_html: &'a str,
     items: &'a [MailItem<'a>],
@@ -61,7 +62,7 @@ struct EditionHtml<'a> {
 
 impl EditionHtml<'_> {
     fn t(&self, nl: &'static str, en: &'static str) -> &'static str {
-        if self.lang == "en" { en } else { nl }
+        if self.lang == Lang::En { en } else { nl }
     }
 }
 
@@ -71,7 +72,7 @@ impl Editions<'_> {
     pub fn render_edition(
         &self,
         edition: &EditionView,
-        lang: &str,
+        lang: Lang,
         unsubscribe_url: &str,
     ) -> AppResult<RenderedEdition> {
         let items: Vec<MailItem> = edition
@@ -118,11 +119,11 @@ impl Editions<'_> {
 fn plain_text(
     edition: &EditionView,
     items: &[MailItem],
-    lang: &str,
+    lang: Lang,
     web_url: &str,
     unsubscribe_url: &str,
 ) -> String {
-    let en = lang == "en";
+    let en = lang == Lang::En;
     let mut out = format!("{}\n\n", edition.subject);
     if !edition.intro.trim().is_empty() {
         out.push_str(edition.intro.trim());

@@ -7,6 +7,9 @@
 
 use std::time::Duration;
 
+use vooruit_domain::edition::{DeliveryStatus, EditionStatus};
+use vooruit_domain::newsletter::SubscriberStatus;
+
 use super::{EditionView, Editions};
 
 /// Rows fetched per query.
@@ -23,7 +26,7 @@ impl Editions<'_> {
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("edition {edition_id} does not exist"))?;
-        if row.status == "verzonden" {
+        if row.status == EditionStatus::Verzonden {
             return Ok(());
         }
         let edition = EditionView::from_row(row).map_err(|e| e.to_string())?;
@@ -50,12 +53,12 @@ impl Editions<'_> {
             }
             // The outcome of the previous mail, recorded in the same commit
             // that marks the next one as handed over.
-            let mut previous: Option<(String, &'static str, Option<String>)> = None;
+            let mut previous: Option<(String, DeliveryStatus, Option<String>)> = None;
             for d in batch {
-                if d.subscriber_status != "confirmed" {
+                if d.subscriber_status != SubscriberStatus::Confirmed {
                     self.delivery_step(edition_id, previous.take(), None)
                         .await?;
-                    previous = Some((d.subscriber_id, "overgeslagen", None));
+                    previous = Some((d.subscriber_id, DeliveryStatus::Overgeslagen, None));
                     continue;
                 }
                 self.delivery_step(edition_id, previous.take(), Some(&d.subscriber_id))
@@ -67,7 +70,7 @@ impl Editions<'_> {
                     .config
                     .url(&format!("/nieuwsbrief/afmelden/{}", d.unsubscribe_token));
                 let rendered = self
-                    .render_edition(&edition, &d.lang, &unsubscribe)
+                    .render_edition(&edition, d.lang, &unsubscribe)
                     .map_err(|e| e.to_string())?;
                 let mut mail = rendered.into_mail(&d.email);
                 mail.message_id = Some(format!("<{edition_id}.{}@{host}>", d.subscriber_id));
@@ -76,10 +79,11 @@ impl Editions<'_> {
                     format!("Nieuwsbrief Vooruit <nieuwsbrief.{host}>"),
                 ));
                 match smtp.send(&mail).await {
-                    Ok(()) => previous = Some((d.subscriber_id, "verstuurd", None)),
+                    Ok(()) => previous = Some((d.subscriber_id, DeliveryStatus::Verstuurd, None)),
                     Err(e) if e.permanent => {
                         tracing::warn!(edition = edition_id, error = %e, "newsletter refused for one address");
-                        previous = Some((d.subscriber_id, "mislukt", Some(e.message)));
+                        previous =
+                            Some((d.subscriber_id, DeliveryStatus::Mislukt, Some(e.message)));
                     }
                     // The server is away: stop here; the job is tried again
                     // later and starts with this subscriber.
@@ -110,7 +114,7 @@ impl Editions<'_> {
     async fn delivery_step(
         &self,
         edition_id: &str,
-        previous: Option<(String, &'static str, Option<String>)>,
+        previous: Option<(String, DeliveryStatus, Option<String>)>,
         next: Option<&str>,
     ) -> Result<(), String> {
         if previous.is_none() && next.is_none() {

@@ -5,7 +5,7 @@
 
 use chrono::DateTime;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::event::EventInput;
+use vooruit_domain::event::{EventInput, RegistrationStatus};
 use vooruit_domain::slug::slugify;
 use vooruit_store::events::{EventRow, EventUpdate};
 
@@ -70,7 +70,7 @@ impl Events<'_> {
         let base_url = &self.config.base_url;
         for r in &promoted {
             let link = cancel_url(self, &r.cancel_token);
-            let (subject, text) = texts::moved_up(&r.lang, &after.title, &link);
+            let (subject, text) = texts::moved_up(r.lang, &after.title, &link);
             let mut m = Mail::text(&r.email, subject, text);
             m.attachments = vec![ics_attachment(&after, base_url)];
             mail::queue(&mut tx, m).await?;
@@ -78,11 +78,11 @@ impl Events<'_> {
         if moved {
             let promoted_ids: Vec<&str> = promoted.iter().map(|r| r.id.as_str()).collect();
             for r in tx.events().registrations(&after.id).await? {
-                if r.status == "afgemeld" || promoted_ids.contains(&r.id.as_str()) {
+                if !r.status.is_active() || promoted_ids.contains(&r.id.as_str()) {
                     continue;
                 }
                 let link = cancel_url(self, &r.cancel_token);
-                let (subject, text) = texts::event_changed(&r.lang, &after.title, &link);
+                let (subject, text) = texts::event_changed(r.lang, &after.title, &link);
                 let mut m = Mail::text(&r.email, subject, text);
                 m.attachments = vec![ics_attachment(&after, base_url)];
                 mail::queue(&mut tx, m).await?;
@@ -97,14 +97,22 @@ impl Events<'_> {
         user.require_editor()?;
         let mut tx = self.begin("events.cancel").await?;
         let event = editor_event(&mut tx, slug).await?;
-        if !tx.events().cancel(&event.id).await? {
-            return Err(AppError::Conflict("error-event-closed"));
+        let cancelled = event
+            .status
+            .cancel()
+            .map_err(|_| AppError::Conflict("error-event-closed"))?;
+        if !tx
+            .events()
+            .set_status(&event.id, event.status, cancelled)
+            .await?
+        {
+            return Err(AppError::Conflict("error-changed-meanwhile"));
         }
         for r in tx.events().registrations(&event.id).await? {
-            if r.status == "afgemeld" {
+            if !r.status.is_active() {
                 continue;
             }
-            let (subject, text) = texts::event_cancelled(&r.lang, &event.title);
+            let (subject, text) = texts::event_cancelled(r.lang, &event.title);
             mail::queue(&mut tx, Mail::text(&r.email, subject, text)).await?;
         }
         self.commit(tx).await
@@ -129,7 +137,7 @@ impl Events<'_> {
         let subject = format!("{} – {}", subject.trim(), event.title);
         let mut n = 0;
         for r in tx.events().registrations(&event.id).await? {
-            if r.status != "bevestigd" {
+            if r.status != RegistrationStatus::Bevestigd {
                 continue;
             }
             let m = Mail::text(&r.email, subject.clone(), body.trim().to_string());
@@ -190,7 +198,7 @@ impl Events<'_> {
                     cell(&r.email),
                     cell(&r.organisation),
                     cell(&r.note),
-                    cell(&r.status),
+                    cell(r.status.as_str()),
                     cell(&at),
                     cell(if r.checked_in { "ja" } else { "" }),
                 ]

@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, EventLike, EventStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
-use vooruit_domain::event::{EventInput, RegistrationState, registration_state};
+use vooruit_domain::event::{
+    EventInput, EventKind, RegistrationState, RegistrationStatus, registration_state,
+};
 use vooruit_domain::taxonomy::split_list;
 pub use vooruit_store::events::EventFilter;
 use vooruit_store::events::EventRow;
@@ -32,7 +34,7 @@ crate::service!(
 pub struct EventView {
     pub id: String,
     pub slug: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub title: String,
     pub description_html: String,
     pub starts_at: i64,
@@ -63,11 +65,11 @@ pub struct EventView {
 
 impl EventView {
     fn from_row(r: &EventRow, now: i64) -> EventView {
-        let cancelled = r.status == "geannuleerd";
+        let cancelled = !r.status.is_planned();
         EventView {
             id: r.id.clone(),
             slug: r.slug.clone(),
-            kind: r.kind.clone(),
+            kind: r.kind,
             title: r.title.clone(),
             description_html: render(&r.description),
             starts_at: r.starts_at,
@@ -94,7 +96,7 @@ impl EventView {
     /// The event as the edit form starts from.
     pub fn input(&self) -> EventInput {
         EventInput {
-            kind: self.kind.clone(),
+            kind: self.kind.as_str().to_string(),
             title: self.title.clone(),
             description: self.description.clone(),
             starts_at: self.starts_at,
@@ -124,7 +126,7 @@ fn registration_now(r: &EventRow, now: i64) -> RegistrationState {
         r.registration_opens_at,
         r.registration_closes_at,
         r.ends_at,
-        r.status == "geannuleerd",
+        !r.status.is_planned(),
     )
 }
 
@@ -142,7 +144,7 @@ pub struct RegistrationForm<'a> {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Registered {
     /// `bevestigd` (a place) or `wachtlijst` (waiting list).
-    pub status: String,
+    pub status: RegistrationStatus,
     pub cancel_url: String,
 }
 
@@ -154,7 +156,7 @@ pub struct RegistrationView {
     pub email: String,
     pub organisation: String,
     pub note: String,
-    pub status: String,
+    pub status: RegistrationStatus,
     pub created_at: i64,
     pub answers: Vec<String>,
 }
@@ -181,7 +183,7 @@ pub fn ics(events: &[EventRow], base_url: &str) -> String {
             .sequence(u32::try_from(e.sequence).unwrap_or(0))
             .timestamp(utc(e.updated_at))
             .url(&format!("{base_url}/agenda/{}", e.slug))
-            .status(if e.status == "geannuleerd" {
+            .status(if !e.status.is_planned() {
                 EventStatus::Cancelled
             } else {
                 EventStatus::Confirmed

@@ -4,6 +4,7 @@
 //! waiting list.
 
 use vooruit_domain::event::validate_registration;
+use vooruit_domain::lang::Lang;
 use vooruit_store::events::{NewRegistration, RegistrationRow};
 
 use super::{
@@ -20,7 +21,7 @@ impl Events<'_> {
         &self,
         event_id: &str,
         form: RegistrationForm<'_>,
-        lang: &str,
+        lang: Lang,
     ) -> AppResult<Registered> {
         let RegistrationForm {
             name,
@@ -51,7 +52,6 @@ impl Events<'_> {
         let answers_json =
             serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
         let token = new_token();
-        let lang = if lang == "en" { "en" } else { "nl" };
         let status = tx
             .events()
             .register(
@@ -74,10 +74,7 @@ impl Events<'_> {
         confirmation.attachments = vec![ics_attachment(&event, &self.config.base_url)];
         mail::queue(&mut tx, confirmation).await?;
         self.commit(tx).await?;
-        Ok(Registered {
-            status: status.as_str().into(),
-            cancel_url,
-        })
+        Ok(Registered { status, cancel_url })
     }
 
     /// A registration and its event, from the personal link.
@@ -112,7 +109,7 @@ impl Events<'_> {
             .ok_or(AppError::NotFound)?;
         if let Some(promoted) = tx.events().cancel_registration(token).await? {
             let link = cancel_url(self, &promoted.cancel_token);
-            let (subject, text) = texts::moved_up(&promoted.lang, &event.title, &link);
+            let (subject, text) = texts::moved_up(promoted.lang, &event.title, &link);
             mail::queue(&mut tx, Mail::text(&promoted.email, subject, text)).await?;
         }
         self.commit(tx).await

@@ -1,13 +1,15 @@
 //! The texts of the mails, in the language the person used on the site.
 
-fn pick(lang: &str, nl: String, en: String) -> String {
-    if lang == "en" { en } else { nl }
+use vooruit_domain::lang::Lang;
+
+fn pick(lang: Lang, nl: String, en: String) -> String {
+    if lang == Lang::En { en } else { nl }
 }
 
 const SIGN_NL: &str = "\n\nMet vriendelijke groet,\nDe redactie van Vooruit";
 const SIGN_EN: &str = "\n\nKind regards,\nThe Vooruit editors";
 
-pub fn story_received(lang: &str, title: &str, link: &str) -> (String, String) {
+pub fn story_received(lang: Lang, title: &str, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -26,7 +28,7 @@ pub fn story_received(lang: &str, title: &str, link: &str) -> (String, String) {
     )
 }
 
-pub fn question(lang: &str, title: &str, question: &str, link: &str) -> (String, String) {
+pub fn question(lang: Lang, title: &str, question: &str, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -45,7 +47,7 @@ pub fn question(lang: &str, title: &str, question: &str, link: &str) -> (String,
     )
 }
 
-pub fn published(lang: &str, title: &str, link: &str) -> (String, String) {
+pub fn published(lang: Lang, title: &str, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -64,7 +66,7 @@ pub fn published(lang: &str, title: &str, link: &str) -> (String, String) {
     )
 }
 
-pub fn rejected(lang: &str, title: &str, reason: &str, link: &str) -> (String, String) {
+pub fn rejected(lang: Lang, title: &str, reason: &str, link: &str) -> (String, String) {
     (
         pick(lang, "Over je verhaal".into(), "About your story".into()),
         pick(
@@ -79,7 +81,7 @@ pub fn rejected(lang: &str, title: &str, reason: &str, link: &str) -> (String, S
     )
 }
 
-pub fn verify_email(lang: &str, name: &str, link: &str) -> (String, String) {
+pub fn verify_email(lang: Lang, name: &str, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -98,7 +100,7 @@ pub fn verify_email(lang: &str, name: &str, link: &str) -> (String, String) {
     )
 }
 
-pub fn already_registered(lang: &str, link: &str) -> (String, String) {
+pub fn already_registered(lang: Lang, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -118,7 +120,7 @@ pub fn already_registered(lang: &str, link: &str) -> (String, String) {
 }
 
 pub fn registered(
-    lang: &str,
+    lang: Lang,
     title: &str,
     status: vooruit_domain::event::RegistrationStatus,
     cancel: &str,
@@ -162,7 +164,7 @@ pub fn registered(
     )
 }
 
-pub fn event_cancelled(lang: &str, title: &str) -> (String, String) {
+pub fn event_cancelled(lang: Lang, title: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -181,7 +183,7 @@ pub fn event_cancelled(lang: &str, title: &str) -> (String, String) {
     )
 }
 
-pub fn moved_up(lang: &str, title: &str, cancel: &str) -> (String, String) {
+pub fn moved_up(lang: Lang, title: &str, cancel: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -200,7 +202,7 @@ pub fn moved_up(lang: &str, title: &str, cancel: &str) -> (String, String) {
     )
 }
 
-pub fn newsletter_confirm(lang: &str, link: &str) -> (String, String) {
+pub fn newsletter_confirm(lang: Lang, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -219,7 +221,7 @@ pub fn newsletter_confirm(lang: &str, link: &str) -> (String, String) {
     )
 }
 
-pub fn password_reset(lang: &str, link: &str) -> (String, String) {
+pub fn password_reset(lang: Lang, link: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -238,7 +240,7 @@ pub fn password_reset(lang: &str, link: &str) -> (String, String) {
     )
 }
 
-pub fn event_changed(lang: &str, title: &str, cancel: &str) -> (String, String) {
+pub fn event_changed(lang: Lang, title: &str, cancel: &str) -> (String, String) {
     (
         pick(
             lang,
@@ -258,7 +260,7 @@ pub fn event_changed(lang: &str, title: &str, cancel: &str) -> (String, String) 
 }
 
 pub fn organisation_invitation(
-    lang: &str,
+    lang: Lang,
     organisation: &str,
     inviter: &str,
     link: &str,

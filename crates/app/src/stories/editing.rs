@@ -3,7 +3,7 @@
 //! one transaction, its mail to the teller included.
 
 use vooruit_domain::FieldErrors;
-use vooruit_domain::story::{StoryAction, StoryContent, StoryStatus};
+use vooruit_domain::story::{MessageAuthor, StoryAction, StoryContent, StoryStatus};
 use vooruit_store::Conn;
 use vooruit_store::stories::StoryRow;
 
@@ -61,14 +61,14 @@ impl Stories<'_> {
         id: &str,
     ) -> AppResult<(StoryContent, StoryStatus)> {
         let row = own_row(&mut self.read().await?, user, id).await?;
-        Ok((row.content(), row.status()?))
+        Ok((row.content(), row.status))
     }
 
     pub async fn member_save(&self, user: &User, id: &str, content: StoryContent) -> AppResult<()> {
         let content = validated(content)?;
         let mut tx = self.begin("stories.member_save").await?;
         let row = own_row(&mut tx, user, id).await?;
-        if !row.status()?.editable_by_teller() {
+        if !row.status.editable_by_teller() {
             return Err(AppError::Conflict("error-story-locked"));
         }
         tx.stories()
@@ -131,7 +131,7 @@ impl Stories<'_> {
         Ok(EditorStory {
             id: row.id.clone(),
             slug: row.slug.clone(),
-            status: row.status()?,
+            status: row.status,
             preview: sections(&content),
             content,
             teller: row.teller(),
@@ -151,7 +151,7 @@ impl Stories<'_> {
         let content = validated(content)?;
         let mut tx = self.begin("stories.editor_save").await?;
         let row = editor_row(&mut tx, user, id).await?;
-        let status = row.status()?;
+        let status = row.status;
         if status == StoryStatus::Afgewezen {
             return Err(AppError::Conflict("error-story-closed"));
         }
@@ -179,10 +179,10 @@ impl Stories<'_> {
         let row = editor_row(&mut tx, user, id).await?;
         step(&mut tx, &row, StoryAction::AskTeller, None).await?;
         tx.stories()
-            .add_message(&row.id, "editor", &question)
+            .add_message(&row.id, MessageAuthor::Editors, &question)
             .await?;
         if let Some(link) = self.status_link(&row) {
-            let mail = texts::question(&row.lang, &row.title, &question, &link);
+            let mail = texts::question(row.lang, &row.title, &question, &link);
             mail_teller(&mut tx, &row, mail).await?;
         }
         self.commit(tx).await
@@ -193,13 +193,13 @@ impl Stories<'_> {
     pub async fn publish(&self, user: &User, id: &str) -> AppResult<String> {
         let mut tx = self.begin("stories.publish").await?;
         let mut row = editor_row(&mut tx, user, id).await?;
-        if row.status()? == StoryStatus::Ingediend {
+        if row.status == StoryStatus::Ingediend {
             let next = step(&mut tx, &row, StoryAction::StartReview, None).await?;
-            row.status = next.as_str().to_string();
+            row.status = next;
         }
         step(&mut tx, &row, StoryAction::Publish, None).await?;
         let public_url = self.config.url(&format!("/verhalen/{}", row.slug));
-        let mail = texts::published(&row.lang, &row.title, &public_url);
+        let mail = texts::published(row.lang, &row.title, &public_url);
         mail_teller(&mut tx, &row, mail).await?;
         self.commit(tx).await?;
         Ok(row.slug)
@@ -212,7 +212,7 @@ impl Stories<'_> {
         let row = editor_row(&mut tx, user, id).await?;
         step(&mut tx, &row, StoryAction::Reject, Some(&reason)).await?;
         if let Some(link) = self.status_link(&row) {
-            let mail = texts::rejected(&row.lang, &row.title, &reason, &link);
+            let mail = texts::rejected(row.lang, &row.title, &reason, &link);
             mail_teller(&mut tx, &row, mail).await?;
         }
         self.commit(tx).await

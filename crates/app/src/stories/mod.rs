@@ -6,7 +6,7 @@
 use serde::Serialize;
 use utoipa::ToSchema;
 use vooruit_domain::FieldErrors;
-use vooruit_domain::story::{StoryAction, StoryContent, StoryStatus};
+use vooruit_domain::story::{MessageAuthor, StoryAction, StoryContent, StoryKind, StoryStatus};
 pub use vooruit_store::stories::StoryFilter;
 use vooruit_store::stories::StoryRow;
 
@@ -30,7 +30,7 @@ const MAX_MESSAGE: usize = 4000;
 pub struct StorySummary {
     pub slug: String,
     pub title: String,
-    pub kind: String,
+    pub kind: StoryKind,
     pub summary: String,
     pub themes: Vec<String>,
     pub sectors: Vec<String>,
@@ -41,11 +41,17 @@ pub struct StorySummary {
 }
 
 impl StorySummary {
-    fn from_hit(h: vooruit_search::Hit) -> StorySummary {
-        StorySummary {
+    /// A hit from the index; None (logged) if its kind is not a story kind,
+    /// which only an index built by another version could hold.
+    fn from_hit(h: vooruit_search::Hit) -> Option<StorySummary> {
+        let Some(kind) = StoryKind::parse(&h.kind) else {
+            tracing::warn!(kind = %h.kind, slug = %h.slug, "story kind in the index is unknown; run vooruit reindex");
+            return None;
+        };
+        Some(StorySummary {
             slug: h.slug,
             title: h.title,
-            kind: h.kind,
+            kind,
             summary: h.summary,
             themes: h.themes,
             sectors: h.sectors,
@@ -53,7 +59,7 @@ impl StorySummary {
             published_at: h.published_at,
             author_name: h.author_name,
             organisation: h.organisation,
-        }
+        })
     }
 
     fn from_row(row: &StoryRow) -> StorySummary {
@@ -67,7 +73,7 @@ impl StorySummary {
                 content.summary.clone()
             },
             title: content.title,
-            kind: content.kind,
+            kind: row.kind,
             themes: content.themes,
             sectors: content.sectors,
             region: content.region,
@@ -132,7 +138,7 @@ pub struct TellerView {
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Message {
-    pub author: String,
+    pub author: MessageAuthor,
     pub body: String,
     pub created_at: i64,
 }
@@ -142,8 +148,7 @@ pub struct Message {
 pub struct QueueItem {
     pub id: String,
     pub title: String,
-    pub kind: String,
-    #[schema(value_type = String, example = "ingediend")]
+    pub kind: StoryKind,
     pub status: StoryStatus,
     pub submitted_at: i64,
     pub updated_at: i64,
@@ -198,8 +203,8 @@ fn queue_item(row: &StoryRow) -> AppResult<QueueItem> {
     Ok(QueueItem {
         id: row.id.clone(),
         title: row.title.clone(),
-        kind: row.kind.clone(),
-        status: row.status()?,
+        kind: row.kind,
+        status: row.status,
         submitted_at: row.submitted_at.unwrap_or(row.created_at),
         updated_at: row.updated_at,
     })
@@ -230,7 +235,7 @@ impl Stories<'_> {
         let items = results
             .hits
             .into_iter()
-            .map(StorySummary::from_hit)
+            .filter_map(StorySummary::from_hit)
             .collect();
         Ok(Page::new(items, results.total as i64, page, PAGE_SIZE))
     }
@@ -308,7 +313,7 @@ async fn step(
     action: StoryAction,
     reason: Option<&str>,
 ) -> AppResult<StoryStatus> {
-    let from = row.status()?;
+    let from = row.status;
     let to = from.apply(action)?;
     if !tx.stories().set_status(&row.id, from, to, reason).await? {
         return Err(AppError::Conflict("error-changed-meanwhile"));

@@ -1,8 +1,9 @@
 //! Sharing a story (with or without an account) and following it with the
 //! private status link.
 
+use vooruit_domain::lang::Lang;
 use vooruit_domain::slug::slugify;
-use vooruit_domain::story::{StoryAction, StoryStatus, Submission};
+use vooruit_domain::story::{MessageAuthor, StoryAction, StoryStatus, Submission};
 use vooruit_store::Conn;
 use vooruit_store::stories::{NewStory, StoryRow};
 
@@ -50,7 +51,7 @@ impl Stories<'_> {
         &self,
         mut submission: Submission,
         author: Option<&User>,
-        lang: &str,
+        lang: Lang,
         ip: &str,
     ) -> AppResult<Submitted> {
         if let Some(user) = author
@@ -68,7 +69,6 @@ impl Stories<'_> {
             return Err(AppError::field("send", SUBMISSION_LIMIT_KEY));
         }
         let token = new_token();
-        let lang = if lang == "en" { "en" } else { "nl" };
         let (id, _slug) = tx
             .stories()
             .insert(NewStory {
@@ -104,7 +104,7 @@ impl Stories<'_> {
         let row = by_token(&mut conn, token).await?;
         Ok(TellerView {
             title: row.title.clone(),
-            status: row.status()?,
+            status: row.status,
             slug: row.slug.clone(),
             reject_reason: row.reject_reason.clone(),
             submitted_at: row.submitted_at.unwrap_or(row.created_at),
@@ -119,11 +119,13 @@ impl Stories<'_> {
         let body = validated_message("body", body)?;
         let mut tx = self.begin("stories.teller_reply").await?;
         let row = by_token(&mut tx, token).await?;
-        let status = row.status()?;
+        let status = row.status;
         if !status.teller_can_write() {
             return Err(AppError::Conflict("error-story-closed"));
         }
-        tx.stories().add_message(&row.id, "teller", &body).await?;
+        tx.stories()
+            .add_message(&row.id, MessageAuthor::Teller, &body)
+            .await?;
         if status == StoryStatus::VraagAanVerteller {
             super::step(&mut tx, &row, StoryAction::TellerAnswers, None).await?;
         }

@@ -58,7 +58,7 @@ async fn register_verify_login_logout() {
     let home = c.get("/").await;
     assert!(home.body.contains("Uitloggen"));
     let me = c.get("/api/v1/session").await.json();
-    assert_eq!(me["role"], "member");
+    assert_eq!(me["role"], "lid");
 
     // Registering the same address again reveals nothing on screen: the
     // owner gets a mail instead.
@@ -267,7 +267,7 @@ async fn administrators_give_roles() {
         .and_then(|f| f.value().attr("action").map(str::to_string))
         .expect("role form of the new user");
     let saved = admin
-        .post_form(&action, &page.csrf(), &[("role", "editor")])
+        .post_form(&action, &page.csrf(), &[("role", "redacteur")])
         .await;
     assert_eq!(saved.status, 303);
     // The old session lost its rights with its role; after logging in again

@@ -52,7 +52,7 @@ async fn share_review_and_publish_through_the_api() {
         )
         .await;
     assert_eq!(login.status, 200);
-    assert_eq!(login.json()["role"], "editor");
+    assert_eq!(login.json()["role"], "redacteur");
     let queue = editor.get("/api/v1/editor/submissions").await.json();
     assert_eq!(queue["total"], 1);
     let id = queue["items"][0]["id"].as_str().expect("id").to_string();

@@ -576,7 +576,7 @@ fn table() -> Vec<Row> {
             "POST /beheer/gebruikers/{id}/rol",
             "/beheer/gebruikers/{bystander}/rol",
             ADMINS,
-            &[("role", "member")],
+            &[("role", "lid")],
         ),
         row("GET /beheer/organisaties", "/beheer/organisaties", ADMINS),
         form(

@@ -236,11 +236,11 @@ async fn compose_preview_test_send_unsubscribe_and_archive() {
         .expect("post");
     assert_eq!(one_click.status(), 200);
     let subs = editor
-        .get("/redactie/nieuwsbrief/abonnees?status=unsubscribed")
+        .get("/redactie/nieuwsbrief/abonnees?status=afgemeld")
         .await;
     assert!(subs.body.contains("werven@lezers.test"), "{}", subs.body);
     let subs = editor
-        .get("/redactie/nieuwsbrief/abonnees?status=confirmed&q=techniek")
+        .get("/redactie/nieuwsbrief/abonnees?status=bevestigd&q=techniek")
         .await;
     assert!(subs.body.contains("techniek@lezers.test"));
     assert!(!subs.body.contains("alle@lezers.test"));
@@ -434,7 +434,7 @@ async fn the_api_confirms_changes_a_concept_and_unsubscribes() {
         assert_eq!(r.status(), 204, "harmless to repeat");
     }
     let subs = e
-        .get("/api/v1/editor/newsletter/subscribers?status=unsubscribed")
+        .get("/api/v1/editor/newsletter/subscribers?status=afgemeld")
         .await
         .json();
     assert_eq!(subs["items"][0]["email"], "api@lezers.test");

@@ -9,7 +9,7 @@ use axum::response::IntoResponse;
 use vooruit_app::AppError;
 use vooruit_app::editions::{EditionView, SendProgress};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::edition::{EditionInput, EditionItem, MAX_ITEMS};
+use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus, MAX_ITEMS};
 
 use super::{PageResult, Pager, see_other, with_status};
 use crate::AppState;
@@ -102,7 +102,7 @@ async fn editor_list(l: Ctx, State(s): State<AppState>) -> PageResult {
 
 async fn create(l: Ctx, State(s): State<AppState>) -> PageResult {
     let user = l.editor()?;
-    let id = s.app.editions().new_concept(&user, l.lang.code()).await?;
+    let id = s.app.editions().new_concept(&user, l.lang).await?;
     Ok(see_other(&format!("/redactie/nieuwsbrief/{id}")))
 }
 
@@ -209,7 +209,7 @@ async fn edit(
     let notice = match q.melding.as_str() {
         "opgeslagen" => "edition-saved",
         "test" => "edition-test-sent",
-        "verzenden" => "edition-sending",
+        "gestart" => "edition-sending",
         _ => "",
     };
     edit_page(l, &s, &id, None, FieldErrors::new(), notice).await
@@ -239,7 +239,7 @@ async fn save(
 /// in every mail), no script, no outside content but https images.
 async fn preview(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    let rendered = s.app.editions().preview(&user, &id, l.lang.code()).await?;
+    let rendered = s.app.editions().preview(&user, &id, l.lang).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -256,7 +256,7 @@ async fn preview(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> P
 
 async fn preview_text(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    let rendered = s.app.editions().preview(&user, &id, l.lang.code()).await?;
+    let rendered = s.app.editions().preview(&user, &id, l.lang).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
         rendered.text,
@@ -266,10 +266,7 @@ async fn preview_text(l: Ctx, State(s): State<AppState>, Path(id): Path<String>)
 
 async fn send_test(l: Ctx, State(s): State<AppState>, Path(id): Path<String>) -> PageResult {
     let user = l.editor()?;
-    s.app
-        .editions()
-        .send_test(&user, &id, l.lang.code())
-        .await?;
+    s.app.editions().send_test(&user, &id, l.lang).await?;
     Ok(see_other(&format!(
         "/redactie/nieuwsbrief/{id}?melding=test"
     )))
@@ -289,6 +286,6 @@ async fn send(
     }
     s.app.editions().start_send(&user, &id).await?;
     Ok(see_other(&format!(
-        "/redactie/nieuwsbrief/{id}?melding=verzenden"
+        "/redactie/nieuwsbrief/{id}?melding=gestart"
     )))
 }

@@ -49,7 +49,7 @@ async fn switch_language(
     Path(lang): Path<String>,
     Query(back): Query<Back>,
 ) -> impl IntoResponse {
-    let lang = Lang::parse(&lang).unwrap_or(Lang::Nl);
+    let lang = Lang::from_tag(&lang).unwrap_or(Lang::Nl);
     let back = safe_back(back.terug.as_deref().unwrap_or("/"));
     let cookie = set_cookie(
         LANG_COOKIE,

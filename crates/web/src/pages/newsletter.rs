@@ -6,9 +6,10 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use vooruit_app::newsletter::{SUBSCRIBER_STATUSES, SubscriberView};
+use vooruit_app::newsletter::SubscriberView;
 use vooruit_app::{AppError, Page};
 use vooruit_domain::FieldErrors;
+use vooruit_domain::newsletter::SubscriberStatus;
 
 use super::{MessageTemplate, PageResult, Pager, with_status};
 use crate::AppState;
@@ -52,12 +53,7 @@ async fn form(l: Ctx) -> FormTemplate {
 
 async fn subscribe(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
     let (email, themes) = (form.get("email"), form.all("themes"));
-    match s
-        .app
-        .newsletter()
-        .subscribe(&email, &themes, l.lang.code())
-        .await
-    {
+    match s.app.newsletter().subscribe(&email, &themes, l.lang).await {
         Ok(()) => Ok(
             MessageTemplate::ok(l, "newsletter-check-title", "newsletter-check-text")
                 .into_response(),
@@ -155,13 +151,13 @@ struct SubscribersTemplate {
     l: Ctx,
     page: Page<SubscriberView>,
     pager: Pager,
-    status: String,
+    status: SubscriberStatus,
     q: String,
 }
 
 impl SubscribersTemplate {
-    fn statuses(&self) -> &'static [&'static str] {
-        SUBSCRIBER_STATUSES
+    fn statuses(&self) -> &'static [SubscriberStatus] {
+        SubscriberStatus::ALL
     }
 }
 
@@ -171,15 +167,12 @@ async fn subscribers(
     Query(q): Query<SubscriberQuery>,
 ) -> PageResult {
     let user = l.editor()?;
-    let status = if SUBSCRIBER_STATUSES.contains(&q.status.as_str()) {
-        q.status.clone()
-    } else {
-        "confirmed".to_string()
-    };
+    // Unknown or missing: the confirmed subscribers, as a stale link expects.
+    let status = SubscriberStatus::parse(&q.status).unwrap_or(SubscriberStatus::Confirmed);
     let page = s
         .app
         .newsletter()
-        .subscribers(&user, &status, &q.q, q.page())
+        .subscribers(&user, status, &q.q, q.page())
         .await?;
     let base = format!(
         "/redactie/nieuwsbrief/abonnees?status={}&q={}",

@@ -48,8 +48,8 @@ fn kinds() -> Vec<&'static str> {
     OrgKind::ALL.iter().map(|k| k.as_str()).collect()
 }
 
-fn roles() -> Vec<&'static str> {
-    OrgRole::ALL.iter().map(|r| r.as_str()).collect()
+fn roles() -> &'static [OrgRole] {
+    OrgRole::ALL
 }
 
 /// The organisation form as typed: domains one per line.
@@ -238,7 +238,7 @@ struct ShowTemplate {
     errors: FieldErrors,
     invite_email: String,
     invite_role: String,
-    roles: Vec<&'static str>,
+    roles: &'static [OrgRole],
     me: String,
 }
 
@@ -278,11 +278,10 @@ async fn invite(
 ) -> PageResult {
     let user = signed_in(&l)?;
     let (email, role) = (form.get("email"), form.get("role"));
-    let lang = l.lang.code();
     match s
         .app
         .organisations()
-        .invite(&user, &slug, &email, &role, lang)
+        .invite(&user, &slug, &email, &role, l.lang)
         .await
     {
         Ok(()) => Ok(see_other(&format!(

@@ -126,7 +126,7 @@ pub async fn create(
         input.items = s
             .app
             .editions()
-            .suggested_items(l.lang.code())
+            .suggested_items(l.lang)
             .await
             .map_err(api_err(&l))?;
     }
@@ -176,7 +176,7 @@ pub async fn test(
     let user = require_user(&l)?;
     s.app
         .editions()
-        .send_test(&user, &id, l.lang.code())
+        .send_test(&user, &id, l.lang)
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::ACCEPTED)

@@ -121,7 +121,7 @@ pub async fn register(
                 note: &input.note,
                 answers: &input.answers,
             },
-            l.lang.code(),
+            l.lang,
         )
         .await
         .map_err(api_err(&l))?;

@@ -5,6 +5,8 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use vooruit_domain::newsletter::SubscriberStatus;
+
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
@@ -47,7 +49,7 @@ pub async fn subscribe(
     let input: SubscriptionInput = parse_json(&l, &body)?;
     s.app
         .newsletter()
-        .subscribe(&input.email, &input.themes, l.lang.code())
+        .subscribe(&input.email, &input.themes, l.lang)
         .await
         .map_err(api_err(&l))?;
     Ok((
@@ -105,17 +107,18 @@ pub struct SubscriberList {
 #[derive(Deserialize, Default)]
 pub struct SubscriberParams {
     #[serde(default)]
-    status: String,
+    status: Option<SubscriberStatus>,
     #[serde(default)]
     q: String,
     #[serde(default)]
     page: Option<i64>,
 }
 
-/// Subscribers by status (`confirmed`, `pending`, `unsubscribed`),
-/// optionally matching part of the address, 50 per page (editors).
+/// Subscribers by status (`bevestigd`, the default, `onbevestigd` or
+/// `afgemeld`), optionally matching part of the address, 50 per page
+/// (editors).
 #[utoipa::path(get, path = "/api/v1/editor/newsletter/subscribers", tag = "newsletter",
-    params(("status" = Option<String>, Query, description = "confirmed (default), pending or unsubscribed"),
+    params(("status" = Option<SubscriberStatus>, Query, description = "bevestigd (default), onbevestigd or afgemeld"),
            ("q" = Option<String>, Query, description = "Part of the e-mail address"),
            ("page" = Option<i64>, Query, description = "Page, from 1")),
     responses((status = 200, body = SubscriberList)))]
@@ -128,7 +131,12 @@ pub async fn subscribers(
     let page = s
         .app
         .newsletter()
-        .subscribers(&user, &q.status, &q.q, q.page.unwrap_or(1))
+        .subscribers(
+            &user,
+            q.status.unwrap_or(SubscriberStatus::Confirmed),
+            &q.q,
+            q.page.unwrap_or(1),
+        )
         .await
         .map_err(api_err(&l))?;
     Ok(Json(SubscriberList {

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use vooruit_app::organisations::{Membership, OrganisationSummary, OrganisationView};
-use vooruit_domain::organisation::OrgInput;
+use vooruit_domain::organisation::{OrgInput, OrgRole};
 
 use super::Problem;
 use crate::AppState;
@@ -74,13 +74,12 @@ pub async fn show(
 #[derive(Deserialize, ToSchema)]
 pub struct InvitationInput {
     email: String,
-    /// `lid` or `beheerder`
     #[serde(default = "default_role")]
-    role: String,
+    role: OrgRole,
 }
 
-fn default_role() -> String {
-    "lid".into()
+fn default_role() -> OrgRole {
+    OrgRole::Lid
 }
 
 /// Invites someone by e-mail (the organisation's beheerders and
@@ -103,7 +102,7 @@ pub async fn invite(
     let input: InvitationInput = parse_json(&l, &body)?;
     s.app
         .organisations()
-        .invite(&user, &slug, &input.email, &input.role, l.lang.code())
+        .invite(&user, &slug, &input.email, input.role.as_str(), l.lang)
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::ACCEPTED)

@@ -41,6 +41,12 @@ struct UsersTemplate {
     me: String,
 }
 
+impl UsersTemplate {
+    fn roles(&self) -> &'static [vooruit_domain::account::Role] {
+        vooruit_domain::account::Role::ALL
+    }
+}
+
 async fn users(l: Ctx, State(s): State<AppState>, Query(q): Query<UsersQuery>) -> PageResult {
     let admin = signed_in(&l)?;
     let page = q.page.as_deref().and_then(|p| p.parse().ok()).unwrap_or(1);

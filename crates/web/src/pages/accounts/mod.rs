@@ -133,7 +133,7 @@ async fn register(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResu
     match s
         .app
         .accounts()
-        .register(&name, &email, &form.get("password"), l.lang.code())
+        .register(&name, &email, &form.get("password"), l.lang)
         .await
     {
         Ok(()) => {
@@ -180,7 +180,7 @@ async fn forgot(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
     match s
         .app
         .accounts()
-        .request_password_reset(&email, &l.ip, l.lang.code())
+        .request_password_reset(&email, &l.ip, l.lang)
         .await
     {
         Ok(()) => {

@@ -9,7 +9,7 @@ use axum::response::IntoResponse;
 use vooruit_app::AppError;
 use vooruit_app::events::{EventFilter, EventView, RegistrationView};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::event::{EVENT_KINDS, EventInput, MAX_QUESTIONS};
+use vooruit_domain::event::{EventInput, EventKind, MAX_QUESTIONS};
 
 use super::parse_local;
 use crate::AppState;
@@ -157,8 +157,8 @@ impl EventForm {
         }
     }
 
-    pub fn kinds(&self) -> &'static [&'static str] {
-        EVENT_KINDS
+    pub fn kinds(&self) -> Vec<&'static str> {
+        EventKind::values()
     }
 
     pub fn question_field(&self, i: &usize) -> String {
@@ -283,7 +283,7 @@ async fn editor_event(
     let (event, registrations) = s.app.events().registrations(&user, &slug).await?;
     let notice = match q.melding.as_deref() {
         Some("bericht") => "editor-agenda-message-sent",
-        Some("geannuleerd") => "editor-agenda-cancelled",
+        Some("afgelast") => "editor-agenda-cancelled",
         Some("gewijzigd") => "editor-agenda-changed",
         _ => "",
     };
@@ -369,6 +369,6 @@ async fn editor_cancel(l: Ctx, State(s): State<AppState>, Path(slug): Path<Strin
     let user = l.editor()?;
     s.app.events().cancel(&user, &slug).await?;
     Ok(see_other(&format!(
-        "/redactie/agenda/{slug}?melding=geannuleerd"
+        "/redactie/agenda/{slug}?melding=afgelast"
     )))
 }

@@ -11,7 +11,7 @@ use vooruit_app::AppError;
 use vooruit_app::Page;
 use vooruit_app::events::{EventFilter, EventView, RegistrationForm};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::event::{EVENT_KINDS, RegistrationState};
+use vooruit_domain::event::{EventKind, RegistrationState, RegistrationStatus};
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -72,8 +72,8 @@ struct ListTemplate {
 }
 
 impl ListTemplate {
-    fn kinds(&self) -> &'static [&'static str] {
-        EVENT_KINDS
+    fn kinds(&self) -> Vec<&'static str> {
+        EventKind::values()
     }
 
     /// The calendar feed with the filters of this page.
@@ -232,12 +232,12 @@ async fn register(
                 note: &note,
                 answers: &answers,
             },
-            l.lang.code(),
+            l.lang,
         )
         .await
     {
         Ok(done) => {
-            let (title, text) = if done.status == "wachtlijst" {
+            let (title, text) = if done.status == RegistrationStatus::Wachtlijst {
                 ("event-waiting-title", "event-waiting-text")
             } else {
                 ("event-registered-title", "event-registered-text")
@@ -266,7 +266,7 @@ async fn register(
 struct CancelTemplate {
     l: Ctx,
     event: EventView,
-    status: String,
+    status: RegistrationStatus,
     action: String,
 }
 

@@ -11,7 +11,7 @@ use vooruit_app::Page;
 use vooruit_app::accounts::User;
 use vooruit_app::stories::{EditorStory, QueueItem};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::story::{StoryContent, StoryStatus};
+use vooruit_domain::story::{MessageAuthor, StoryContent, StoryStatus};
 
 use super::share::lesson_slots;
 use crate::AppState;
@@ -33,9 +33,18 @@ pub fn routes() -> Routes {
 
 const TABS: [(&str, Option<StoryStatus>); 4] = [
     ("queue", None),
-    ("gepubliceerd", Some(StoryStatus::Gepubliceerd)),
-    ("gearchiveerd", Some(StoryStatus::Gearchiveerd)),
-    ("afgewezen", Some(StoryStatus::Afgewezen)),
+    (
+        StoryStatus::Gepubliceerd.as_str(),
+        Some(StoryStatus::Gepubliceerd),
+    ),
+    (
+        StoryStatus::Gearchiveerd.as_str(),
+        Some(StoryStatus::Gearchiveerd),
+    ),
+    (
+        StoryStatus::Afgewezen.as_str(),
+        Some(StoryStatus::Afgewezen),
+    ),
 ];
 
 #[derive(Deserialize)]

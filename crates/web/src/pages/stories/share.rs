@@ -11,7 +11,7 @@ use serde::Deserialize;
 use vooruit_app::AppError;
 use vooruit_app::stories::{Section, TellerView, sections};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::story::{MAX_LESSONS, StoryContent, Submission, Teller};
+use vooruit_domain::story::{MAX_LESSONS, MessageAuthor, StoryContent, Submission, Teller};
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -156,7 +156,7 @@ async fn submit(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
             Ok(FormTemplate::new(l, sub.content, FieldErrors::new(), step2_carry).into_response())
         }
         ("2", _) => {
-            let lang = l.lang.code();
+            let lang = l.lang;
             match s
                 .app
                 .stories()

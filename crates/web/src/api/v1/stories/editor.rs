@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vooruit_app::stories::{EditorStory, QueueItem};
 
+use vooruit_domain::story::StoryStatus;
+
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
@@ -80,7 +82,7 @@ pub async fn story(
 
 #[derive(Serialize)]
 pub struct Moved {
-    status: &'static str,
+    status: StoryStatus,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
 }
@@ -102,7 +104,7 @@ pub async fn publish(
         .await
         .map_err(api_err(&l))?;
     Ok(Json(Moved {
-        status: "gepubliceerd",
+        status: StoryStatus::Gepubliceerd,
         url: Some(s.app.config.url(&format!("/verhalen/{slug}"))),
     }))
 }
@@ -132,7 +134,7 @@ pub async fn reject(
         .await
         .map_err(api_err(&l))?;
     Ok(Json(Moved {
-        status: "afgewezen",
+        status: StoryStatus::Afgewezen,
         url: None,
     }))
 }
@@ -163,7 +165,7 @@ pub async fn ask(
     Ok((
         StatusCode::CREATED,
         Json(Moved {
-            status: "vraag_aan_verteller",
+            status: StoryStatus::VraagAanVerteller,
             url: None,
         }),
     ))

@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vooruit_app::stories::{PublishedStory, StorySummary};
+use vooruit_domain::story::StoryStatus;
 use vooruit_domain::story::{StoryContent, Submission, Teller};
 
 use crate::AppState;
@@ -160,7 +161,7 @@ impl From<SubmissionInput> for Submission {
 pub struct SubmissionCreated {
     /// The teller's private page to follow the story and answer questions.
     status_url: String,
-    status: String,
+    status: StoryStatus,
 }
 
 /// Shares a story without an account. It waits for the editors; the teller
@@ -177,7 +178,7 @@ pub async fn submit(
     let done = s
         .app
         .stories()
-        .submit(input.into(), l.user.as_ref(), l.lang.code(), &l.ip)
+        .submit(input.into(), l.user.as_ref(), l.lang, &l.ip)
         .await
         .map_err(|e| match e {
             // Past the hourly limit an API client gets the usual 429.
@@ -193,7 +194,7 @@ pub async fn submit(
         StatusCode::CREATED,
         Json(SubmissionCreated {
             status_url: done.status_url,
-            status: "ingediend".into(),
+            status: StoryStatus::Ingediend,
         }),
     ))
 }

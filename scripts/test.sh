@@ -21,8 +21,12 @@ run_tests() {
 echo "== tests on SQLite"
 run_tests
 
-# The browser suite: journeys, axe on every page, the HTML checker
+# The API against its own OpenAPI document (scripts/api-contract.sh), then
+# the browser suite: journeys, axe on every page, the HTML checker
 # (e2e/run.mjs), against the binary the tests just built.
+echo "== API contract (schemathesis)"
+./scripts/api-contract.sh 2>&1 | tee -a "$LOG"
+
 echo "== browser suite (Chromium)"
 . scripts/browser.sh
 node e2e/run.mjs 2>&1 | tee -a "$LOG"

@@ -23,6 +23,9 @@ pub enum AppError {
     BadRequest(&'static str),
     #[error("too many attempts")]
     TooManyRequests,
+    /// The address exists, but not for this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
     /// Logged in full, shown to the user only as "something went wrong".
     #[error("internal: {0}")]
     Internal(String),

@@ -28,8 +28,11 @@ impl<T> Page<T> {
     }
 }
 
+/// The highest page number a list accepts.
+pub const MAX_PAGE: i64 = 100_000;
+
 /// The page number (from 1; nonsense becomes 1) and the row offset.
 pub fn offset(page: i64, per_page: i64) -> (i64, i64) {
-    let page = page.clamp(1, 100_000);
+    let page = page.clamp(1, MAX_PAGE);
     (page, (page - 1) * per_page)
 }

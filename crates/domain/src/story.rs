@@ -135,7 +135,7 @@ pub const MAX_LESSONS: usize = 10;
 pub const MAX_NAME: usize = 120;
 
 /// The text of a story: what the teller writes and the editors refine.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StoryContent {
     pub kind: String,
     pub title: String,
@@ -218,7 +218,7 @@ impl StoryContent {
 /// Who tells the story and what of that may be shown. Only the editors ever
 /// see the contact address; name and organisation are public only when the
 /// teller ticked the box for it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Teller {
     pub name: String,
     pub organisation: String,

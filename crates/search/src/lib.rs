@@ -89,7 +89,8 @@ impl SearchRequest {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A story found, as lists and search results show it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
     pub slug: String,
     pub title: String,
@@ -105,14 +106,14 @@ pub struct Hit {
     pub snippet_html: String,
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct FacetCount {
     pub value: String,
     pub count: u64,
 }
 
 /// Counts per facet value for the current search (with its other filters).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Facets {
     pub kind: Vec<FacetCount>,
     pub theme: Vec<FacetCount>,

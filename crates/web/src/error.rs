@@ -18,6 +18,7 @@ pub fn status_and_key(e: &AppError) -> (StatusCode, &'static str) {
         AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden"),
         AppError::Conflict(key) => (StatusCode::CONFLICT, key),
         AppError::BadRequest(key) => (StatusCode::BAD_REQUEST, key),
+        AppError::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "error-method-not-allowed"),
         AppError::TooManyRequests => (StatusCode::TOO_MANY_REQUESTS, "error-too-many"),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal"),
     }

@@ -51,8 +51,10 @@ pub struct AppState {
     pub app: App,
     pub web: Arc<WebConfig>,
     pub metrics: Arc<metrics::Metrics>,
-    /// The API's OpenAPI document, built with its routes.
-    pub openapi: Arc<utoipa::openapi::OpenApi>,
+    /// The API's OpenAPI document, built with its routes, as JSON.
+    pub openapi: Arc<String>,
+    /// The methods of every path, for 404 and 405 before anything else.
+    pub methods: Arc<routes::Methods>,
 }
 
 /// Health, metrics and static files: no language, session or CSRF check.
@@ -79,13 +81,14 @@ pub fn route_table() -> Vec<Route> {
 
 /// The whole site.
 pub fn router(app: App, web: WebConfig) -> Router {
-    let (dynamic, _, openapi) = dynamic_routes().into_parts();
+    let (dynamic, table, openapi) = dynamic_routes().into_parts();
     let (plain, _, _) = plain_routes().into_parts();
     let state = AppState {
         app,
         web: Arc::new(web),
         metrics: Arc::new(metrics::Metrics::default()),
-        openapi: Arc::new(openapi),
+        openapi: Arc::new(api::v1::problems::to_json(&openapi)),
+        methods: Arc::new(routes::Methods::new(&table)),
     };
     let dynamic = dynamic
         .fallback(pages::not_found)

@@ -14,6 +14,7 @@ use vooruit_app::AppError;
 use crate::context::Ctx;
 use crate::error::{ErrorPage, problem};
 use crate::i18n::Lang;
+use crate::routes::Match;
 use crate::{AppState, BODY_LIMIT};
 
 pub const SESSION_COOKIE: &str = "vooruit_session";
@@ -91,6 +92,14 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let csrf = existing_csrf.unwrap_or_else(|| hex::encode(rand::random::<[u8; 32]>()));
     let session = cookie(headers, SESSION_COOKIE).filter(|t| valid_token(t));
     let ip = client_ip(&req, state.web.trust_proxy);
+    // Before anything looks at the request: is there such a route, and
+    // with this method? An unknown path goes straight to the 404 page, a
+    // known path with another method gets 405 and the methods it takes.
+    let routed = state.methods.check(req.method().as_str(), req.uri().path());
+    let allow = match &routed {
+        Match::NotAllowed(allow) => Some(allow.clone()),
+        _ => None,
+    };
     let mut ctx = Ctx {
         lang,
         user: None,
@@ -100,8 +109,14 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     };
     let (mut res, queries) = vooruit_app::count_queries(async {
         let checked = async {
+            if allow.is_some() {
+                return Err(AppError::MethodNotAllowed);
+            }
             if let Some(token) = session {
                 ctx.user = state.app.accounts().session_user(&token).await?;
+            }
+            if matches!(routed, Match::NoPath) {
+                return Ok(req);
             }
             check_unsafe_request(req, &csrf, api).await
         }
@@ -134,6 +149,11 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
             crate::pages::error_page(ctx.clone(), status, page.key)
         };
     }
+    if let Some(allow) = allow
+        && let Ok(value) = HeaderValue::from_str(&allow)
+    {
+        res.headers_mut().insert(header::ALLOW, value);
+    }
     if new_csrf {
         let https = state.app.config.is_https();
         res.headers_mut().append(
@@ -153,6 +173,7 @@ fn app_error_for(status: StatusCode, key: &'static str) -> AppError {
         StatusCode::TOO_MANY_REQUESTS => AppError::TooManyRequests,
         StatusCode::CONFLICT => AppError::Conflict(key),
         StatusCode::BAD_REQUEST => AppError::BadRequest(key),
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
         _ => AppError::Internal(key.to_string()),
     }
 }
@@ -176,13 +197,15 @@ async fn check_unsafe_request(req: Request, csrf: &str, api: bool) -> Result<Req
         .unwrap_or("")
         .to_ascii_lowercase();
     if api {
-        // DELETE without a body is allowed: a body-less request cannot be a
-        // cross-site form post with our cookies.
-        let bodyless = *req.method() == Method::DELETE
+        // A call without a body and without a content type is allowed (a
+        // publish, a cancel): a form always sends a content type, so this
+        // cannot be a cross-site form post with our cookies.
+        let bodyless = content_type.is_empty()
             && req
                 .headers()
                 .get(header::CONTENT_LENGTH)
-                .is_none_or(|l| l == "0");
+                .is_none_or(|l| l == "0")
+            && !req.headers().contains_key(header::TRANSFER_ENCODING);
         if content_type.starts_with("application/json") || bodyless {
             return Ok(req);
         }

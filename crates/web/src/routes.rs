@@ -118,3 +118,46 @@ impl Routes {
         )
     }
 }
+
+/// Which methods each path of the table answers, to tell "no such page"
+/// (404) from "not with this method" (405 with `Allow`) before anything
+/// else looks at a request.
+pub struct Methods(matchit::Router<Vec<&'static str>>);
+
+/// What the table says of a request.
+pub enum Match {
+    /// No route has this path.
+    NoPath,
+    /// The path exists, but not with this method: these are allowed.
+    NotAllowed(String),
+    Allowed,
+}
+
+impl Methods {
+    pub fn new(table: &[Route]) -> Methods {
+        let mut by_path: std::collections::BTreeMap<&str, Vec<&'static str>> = Default::default();
+        for r in table {
+            by_path.entry(r.path.as_str()).or_default().push(r.method);
+        }
+        let mut router = matchit::Router::new();
+        for (path, mut methods) in by_path {
+            // axum answers HEAD wherever it answers GET.
+            if methods.contains(&"GET") {
+                methods.push("HEAD");
+            }
+            methods.sort_unstable();
+            if let Err(e) = router.insert(path, methods) {
+                tracing::error!(path, error = %e, "route table");
+            }
+        }
+        Methods(router)
+    }
+
+    pub fn check(&self, method: &str, path: &str) -> Match {
+        match self.0.at(path) {
+            Err(_) => Match::NoPath,
+            Ok(m) if m.value.contains(&method) => Match::Allowed,
+            Ok(m) => Match::NotAllowed(m.value.join(", ")),
+        }
+    }
+}

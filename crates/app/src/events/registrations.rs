@@ -16,10 +16,11 @@ use crate::tokens::new_token;
 use crate::{AppError, AppResult};
 
 impl Events<'_> {
-    /// Registers a visitor: a place, or the waiting list when it is full.
+    /// Registers a visitor for the event with this slug: a place, or the
+    /// waiting list when it is full.
     pub async fn register(
         &self,
-        event_id: &str,
+        slug: &str,
         form: RegistrationForm<'_>,
         lang: Lang,
     ) -> AppResult<Registered> {
@@ -32,11 +33,7 @@ impl Events<'_> {
         } = form;
         let (name, email) = (name.trim(), email.trim().to_lowercase());
         let mut tx = self.begin("events.register").await?;
-        let event = tx
-            .events()
-            .by_id(event_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let event = tx.events().by_slug(slug).await?.ok_or(AppError::NotFound)?;
         let answers: Vec<String> = (0..questions(&event).len())
             .map(|i| {
                 answers
@@ -55,7 +52,7 @@ impl Events<'_> {
         let status = tx
             .events()
             .register(
-                event_id,
+                &event.id,
                 NewRegistration {
                     name,
                     email: &email,

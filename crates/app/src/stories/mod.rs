@@ -155,7 +155,7 @@ pub struct QueueItem {
 }
 
 /// Everything an editor sees of one story, the hidden identity included.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EditorStory {
     pub id: String,
     pub slug: String,
@@ -172,7 +172,7 @@ pub struct EditorStory {
     pub preview: Vec<Section>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Revision {
     pub id: String,
     pub editor_name: Option<String>,

@@ -340,9 +340,14 @@ fn table() -> Vec<Row> {
             &[],
         ),
         row("GET /api/v1/events", "/api/v1/events", OPEN),
+        row(
+            "GET /api/v1/events/{slug}",
+            "/api/v1/events/{event_slug}",
+            OPEN,
+        ),
         api(
-            "POST /api/v1/events/{id}/registrations",
-            "/api/v1/events/{event_id}/registrations",
+            "POST /api/v1/events/{slug}/registrations",
+            "/api/v1/events/{event_slug}/registrations",
             OPEN,
             r#"{"name": "", "email": "x"}"#,
         ),
@@ -863,7 +868,7 @@ async fn every_route_answers_each_role_as_the_table_says() {
     let r = s
         .client()
         .post_json(
-            &format!("/api/v1/events/{}/registrations", events[0].1),
+            &format!("/api/v1/events/{}/registrations", events[0].0),
             &json!({"name": "Deelnemer", "email": "deelnemer@test.nl"}),
         )
         .await;

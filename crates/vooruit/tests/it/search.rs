@@ -39,9 +39,9 @@ async fn publish_story(
 }
 
 fn slugs(v: &serde_json::Value) -> Vec<String> {
-    v["hits"]
+    v["items"]
         .as_array()
-        .expect("hits")
+        .expect("items")
         .iter()
         .map(|h| h["slug"].as_str().expect("slug").to_string())
         .collect()
@@ -76,9 +76,9 @@ async fn dutch_search_with_stemming_typos_phrases_and_facets() {
     assert!(!slugs(&c.get("/api/v1/search?q=%22dag%20open%22").await.json()).contains(&slug));
     // Snippet with the matched word marked.
     let r = c.get("/api/v1/search?q=sollicitaties").await.json();
-    let hit = r["hits"]
+    let hit = r["items"]
         .as_array()
-        .expect("hits")
+        .expect("items")
         .iter()
         .find(|h| h["slug"] == slug.as_str())
         .expect("hit");

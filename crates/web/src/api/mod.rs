@@ -3,7 +3,6 @@
 
 pub mod v1;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use serde::de::DeserializeOwned;
@@ -23,8 +22,13 @@ pub fn routes() -> Routes {
         .post("/api/test/clock", test_clock::advance)
 }
 
-async fn openapi(State(s): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
-    Json((*s.openapi).clone())
+async fn openapi(State(s): State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        (*s.openapi).clone(),
+    )
+        .into_response()
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
@@ -45,10 +49,79 @@ pub fn parse_json<T: DeserializeOwned>(l: &Ctx, body: &Bytes) -> ApiResult<T> {
     })
 }
 
+/// Query parameters for the API: a value that does not fit (a word where a
+/// number belongs, an unknown enum value) is a 400 problem document like
+/// every other error, not axum's plain-text answer.
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let lang = parts
+            .extensions
+            .get::<Ctx>()
+            .map_or(crate::i18n::Lang::Nl, |c| c.lang);
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| ApiQuery(q.0))
+            .map_err(|_| ApiError {
+                error: AppError::BadRequest("error-bad-query"),
+                lang,
+            })
+    }
+}
+
+/// An integer in a JSON body, also when it is written as `12.0`: JSON Schema
+/// counts that as an integer, so a client may send it.
+pub fn integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let n = <serde_json::Number as serde::Deserialize>::deserialize(d)?;
+    if let Some(i) = n.as_i64() {
+        return Ok(i);
+    }
+    match n.as_f64() {
+        Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(f as i64),
+        _ => Err(serde::de::Error::custom("not an integer")),
+    }
+}
+
+/// Page numbers run from 1 to 100,000; past that a client is told so.
+pub fn page_number(l: &Ctx, page: Option<i64>) -> ApiResult<i64> {
+    match page {
+        None => Ok(1),
+        Some(p) if (1..=vooruit_app::page::MAX_PAGE).contains(&p) => Ok(p),
+        Some(_) => Err(ApiError {
+            error: AppError::BadRequest("error-bad-query"),
+            lang: l.lang,
+        }),
+    }
+}
+
 /// The signed-in user, or 401.
 pub fn require_user(l: &Ctx) -> ApiResult<vooruit_app::accounts::User> {
     l.user.clone().ok_or(ApiError {
         error: AppError::Unauthorized,
         lang: l.lang,
     })
+}
+
+/// A signed-in editor (or administrator): 401 without a session, 403 for
+/// other roles, before the body is even read.
+pub fn require_editor(l: &Ctx) -> ApiResult<vooruit_app::accounts::User> {
+    let user = require_user(l)?;
+    user.require_editor().map_err(api_err(l))?;
+    Ok(user)
+}
+
+/// A signed-in administrator: 401 without a session, 403 for other roles.
+pub fn require_admin(l: &Ctx) -> ApiResult<vooruit_app::accounts::User> {
+    let user = require_user(l)?;
+    user.require_admin().map_err(api_err(l))?;
+    Ok(user)
 }

@@ -6,6 +6,9 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use vooruit_domain::account::Role;
+
+use super::problems::{Invalid, TooManyRequests, Unauthorized};
 use crate::AppState;
 use crate::api::{ApiResult, api_err, parse_json, require_user};
 use crate::context::Ctx;
@@ -27,15 +30,15 @@ pub struct LoginInput {
 pub struct SessionUser {
     name: String,
     email: String,
-    /// member, editor or admin
-    role: String,
+    role: Role,
 }
 
 /// Logs in; the session is the `vooruit_session` cookie in the answer.
 /// Failed attempts are limited per account and per IP address (429).
 #[utoipa::path(post, path = "/api/v1/session", tag = "session",
     request_body = LoginInput,
-    responses((status = 200, body = SessionUser), (status = 422, body = super::Problem, content_type = "application/problem+json"), (status = 429, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = SessionUser, headers(("Set-Cookie" = String, description = "The session: vooruit_session"))),
+              (status = 422, response = Invalid), (status = 429, response = TooManyRequests)))]
 pub async fn login(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResult<Response> {
     let input: LoginInput = parse_json(&l, &body)?;
     let session = s
@@ -53,20 +56,21 @@ pub async fn login(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResult<
     let user = SessionUser {
         name: session.user.name,
         email: session.user.email,
-        role: session.user.role.as_str().into(),
+        role: session.user.role,
     };
     Ok(([(header::SET_COOKIE, cookie)], Json(user)).into_response())
 }
 
 /// The signed-in user.
 #[utoipa::path(get, path = "/api/v1/session", tag = "session",
-    responses((status = 200, body = SessionUser), (status = 401, body = super::Problem, content_type = "application/problem+json")))]
+    security(("session" = [])),
+    responses((status = 200, body = SessionUser), (status = 401, response = Unauthorized)))]
 pub async fn me(l: Ctx) -> ApiResult<Json<SessionUser>> {
     let user = require_user(&l)?;
     Ok(Json(SessionUser {
         name: user.name,
         email: user.email,
-        role: user.role.as_str().into(),
+        role: user.role,
     }))
 }
 

@@ -1,14 +1,17 @@
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
+use vooruit_app::Page;
 use vooruit_app::editions::{EditionView, SendProgress};
-use vooruit_domain::edition::{EditionInput, EditionItem};
+use vooruit_domain::edition::{EditionInput, EditionItem, ItemKind};
 
+use super::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::AppState;
-use crate::api::{ApiResult, api_err, parse_json, require_user};
+use crate::api::{ApiQuery, ApiResult, api_err, page_number, parse_json, require_editor};
 use crate::context::Ctx;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -22,49 +25,36 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(send))
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct EditionList {
-    items: Vec<EditionView>,
-    total: i64,
-    page: i64,
-    pages: i64,
-}
-
-#[derive(Deserialize, Default)]
-pub struct PageParam {
-    #[serde(default)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 100000)]
     page: Option<i64>,
 }
 
 /// The archive: sent editions, newest first.
 #[utoipa::path(get, path = "/api/v1/newsletter/editions", tag = "newsletter",
-    params(("page" = Option<i64>, Query, description = "Page, from 1")),
-    responses((status = 200, body = EditionList)))]
+    params(PageParams),
+    responses((status = 200, body = Page<EditionView>)))]
 pub async fn archive(
     l: Ctx,
     State(s): State<AppState>,
-    Query(q): Query<PageParam>,
-) -> ApiResult<Json<EditionList>> {
-    let page = s
-        .app
-        .editions()
-        .archive(q.page.unwrap_or(1))
-        .await
-        .map_err(api_err(&l))?;
-    Ok(Json(EditionList {
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
-        items: page.items,
-    }))
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> ApiResult<Json<Page<EditionView>>> {
+    let page = page_number(&l, q.page)?;
+    Ok(Json(
+        s.app.editions().archive(page).await.map_err(api_err(&l))?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct ItemInput {
-    /// verhaal, agenda or link
-    kind: String,
+    kind: ItemKind,
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     title: String,
     /// A path on this site (/verhalen/...) or an https:// link.
+    #[schema(max_length = 500)]
     url: String,
     #[serde(default)]
     text: String,
@@ -72,12 +62,14 @@ pub struct ItemInput {
 
 #[derive(Deserialize, ToSchema)]
 pub struct EditionCreate {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     subject: String,
     /// Markdown.
     #[serde(default)]
     intro: String,
     /// Without items, the newest stories and next events are filled in.
     #[serde(default)]
+    #[schema(max_items = 20)]
     items: Vec<ItemInput>,
     /// Only for subscribers of these themes (and those who chose none).
     #[serde(default)]
@@ -93,7 +85,7 @@ impl EditionCreate {
                 .items
                 .into_iter()
                 .map(|i| EditionItem {
-                    kind: i.kind,
+                    kind: i.kind.as_str().to_string(),
                     title: i.title,
                     url: i.url,
                     text: i.text,
@@ -109,16 +101,14 @@ pub struct EditionCreated {
     id: String,
 }
 
-/// Creates a concept edition (editors).
+/// Creates a concept edition (editors). `Location` is the edition.
 #[utoipa::path(post, path = "/api/v1/editor/newsletter/editions", tag = "newsletter",
-    request_body = EditionCreate,
-    responses((status = 201, body = EditionCreated), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
-pub async fn create(
-    l: Ctx,
-    State(s): State<AppState>,
-    body: Bytes,
-) -> ApiResult<(StatusCode, Json<EditionCreated>)> {
-    let user = require_user(&l)?;
+    request_body = EditionCreate, security(("session" = [])),
+    responses((status = 201, body = EditionCreated, headers(("Location" = String, description = "The edition"))),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 422, response = Invalid)))]
+pub async fn create(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResult<Response> {
+    let user = require_editor(&l)?;
     let e: EditionCreate = parse_json(&l, &body)?;
     let suggest = e.items.is_empty();
     let mut input = e.input();
@@ -136,44 +126,56 @@ pub async fn create(
         .create(&user, &input)
         .await
         .map_err(api_err(&l))?;
-    Ok((StatusCode::CREATED, Json(EditionCreated { id })))
+    Ok((
+        StatusCode::CREATED,
+        [(
+            header::LOCATION,
+            format!("/api/v1/editor/newsletter/editions/{id}"),
+        )],
+        Json(EditionCreated { id }),
+    )
+        .into_response())
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct EditionStatus {
+pub struct EditionWithProgress {
     edition: EditionView,
     progress: SendProgress,
 }
 
 /// An edition with the progress of its send (editors).
 #[utoipa::path(get, path = "/api/v1/editor/newsletter/editions/{id}", tag = "newsletter",
-    params(("id" = String, Path, description = "The edition's id")),
-    responses((status = 200, body = EditionStatus), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+    params(("id" = String, Path, description = "The edition's id")), security(("session" = [])),
+    responses((status = 200, body = EditionWithProgress),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound)))]
 pub async fn show(
     l: Ctx,
     State(s): State<AppState>,
     Path(id): Path<String>,
-) -> ApiResult<Json<EditionStatus>> {
-    let user = require_user(&l)?;
+) -> ApiResult<Json<EditionWithProgress>> {
+    let user = require_editor(&l)?;
     let (edition, progress) = s
         .app
         .editions()
         .get(&user, &id)
         .await
         .map_err(api_err(&l))?;
-    Ok(Json(EditionStatus { edition, progress }))
+    Ok(Json(EditionWithProgress { edition, progress }))
 }
 
 /// Sends the edition to the signed-in editor only, marked [Test].
 #[utoipa::path(post, path = "/api/v1/editor/newsletter/editions/{id}/test", tag = "newsletter",
-    params(("id" = String, Path, description = "The edition's id")),
-    responses((status = 202), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+    params(("id" = String, Path, description = "The edition's id")), security(("session" = [])),
+    responses((status = 202),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound)))]
 pub async fn test(
     l: Ctx,
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    let user = require_user(&l)?;
+    let user = require_editor(&l)?;
     s.app
         .editions()
         .send_test(&user, &id, l.lang)
@@ -190,14 +192,16 @@ pub struct SendStarted {
 /// Starts sending to every confirmed subscriber, in the background. A
 /// second call answers 409.
 #[utoipa::path(post, path = "/api/v1/editor/newsletter/editions/{id}/send", tag = "newsletter",
-    params(("id" = String, Path, description = "The edition's id")),
-    responses((status = 202, body = SendStarted), (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+    params(("id" = String, Path, description = "The edition's id")), security(("session" = [])),
+    responses((status = 202, body = SendStarted),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound), (status = 409, response = Conflict)))]
 pub async fn send(
     l: Ctx,
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> ApiResult<(StatusCode, Json<SendStarted>)> {
-    let user = require_user(&l)?;
+    let user = require_editor(&l)?;
     let recipients = s
         .app
         .editions()
@@ -210,15 +214,18 @@ pub async fn send(
 /// Changes a concept edition (editors); 409 once sending has started.
 #[utoipa::path(put, path = "/api/v1/editor/newsletter/editions/{id}", tag = "newsletter",
     params(("id" = String, Path, description = "The edition's id")),
-    request_body = EditionCreate,
-    responses((status = 204), (status = 409, body = super::Problem, content_type = "application/problem+json"), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    request_body = EditionCreate, security(("session" = [])),
+    responses((status = 204),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound), (status = 409, response = Conflict),
+              (status = 422, response = Invalid)))]
 pub async fn update(
     l: Ctx,
     State(s): State<AppState>,
     Path(id): Path<String>,
     body: Bytes,
 ) -> ApiResult<StatusCode> {
-    let user = require_user(&l)?;
+    let user = require_editor(&l)?;
     let e: EditionCreate = parse_json(&l, &body)?;
     s.app
         .editions()

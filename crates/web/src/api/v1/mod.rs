@@ -3,6 +3,7 @@ mod editions;
 mod events;
 mod newsletter;
 mod organisations;
+pub mod problems;
 mod search;
 mod stories;
 
@@ -14,33 +15,45 @@ use crate::AppState;
 /// The whole API, each feature's routes with their OpenAPI description.
 /// A feature adds one `.merge(...)` line.
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let mut api = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(stories::routes())
         .merge(search::routes())
         .merge(events::routes())
         .merge(newsletter::routes())
         .merge(editions::routes())
         .merge(accounts::routes())
-        .merge(organisations::routes())
+        .merge(organisations::routes());
+    problems::complete(api.get_openapi_mut());
+    api
+}
+
+/// The session cookie that `POST /api/v1/session` sets.
+struct SessionCookie;
+
+impl utoipa::Modify for SessionCookie {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        doc.components
+            .get_or_insert_with(Default::default)
+            .add_security_scheme(
+                "session",
+                SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                    crate::middleware::SESSION_COOKIE,
+                ))),
+            );
+    }
 }
 
 #[derive(OpenApi)]
-#[openapi(info(
+#[openapi(
+    modifiers(&SessionCookie),
+    components(schemas(
+        problems::Problem,
+        problems::FieldProblem,
+        vooruit_domain::newsletter::SubscriberStatus
+    )),
+    info(
     title = "Vooruit API",
-    description = "Stories of a learning network: read published stories, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that change state need `Content-Type: application/json`; editor calls need the session cookie from POST /api/v1/session."
+    description = "Stories of a learning network: read published stories, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
 ))]
 pub struct ApiDoc;
-
-/// An RFC 9457 problem document.
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)]
-pub struct Problem {
-    #[schema(example = "urn:vooruit:problem:validation")]
-    r#type: String,
-    title: String,
-    status: u16,
-    /// What went wrong and what to do, in the caller's language.
-    detail: String,
-    /// Per field: `{"field": "...", "detail": "..."}` (validation errors only).
-    errors: Option<Vec<serde_json::Value>>,
-}

@@ -1,14 +1,17 @@
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
+use vooruit_app::Page;
+use vooruit_app::newsletter::SubscriberView;
 
 use vooruit_domain::newsletter::SubscriberStatus;
 
+use super::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::AppState;
-use crate::api::{ApiResult, api_err, parse_json, require_user};
+use crate::api::{ApiQuery, ApiResult, api_err, page_number, parse_json, require_editor};
 use crate::context::Ctx;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,8 +26,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct SubscriptionInput {
+    #[schema(
+        max_length = 254,
+        pattern = r"^\s*[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]\s*$"
+    )]
     email: String,
-    /// Theme slugs to hear about; empty for all.
+    /// Themes to hear about (see `GET /api/v1/taxonomy`); empty for all.
     #[serde(default)]
     themes: Vec<String>,
 }
@@ -40,7 +47,7 @@ pub struct SubscriptionAccepted {
 /// mail goes out; nothing else is sent before it is confirmed).
 #[utoipa::path(post, path = "/api/v1/newsletter/subscriptions", tag = "newsletter",
     request_body = SubscriptionInput,
-    responses((status = 202, body = SubscriptionAccepted), (status = 422, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 202, body = SubscriptionAccepted), (status = 422, response = Invalid)))]
 pub async fn subscribe(
     l: Ctx,
     State(s): State<AppState>,
@@ -63,7 +70,7 @@ pub async fn subscribe(
 /// Confirms a subscription with the token from the confirmation mail.
 #[utoipa::path(post, path = "/api/v1/newsletter/confirmations/{token}", tag = "newsletter",
     params(("token" = String, Path, description = "The token from the confirmation link")),
-    responses((status = 204), (status = 409, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 204), (status = 409, response = Conflict)))]
 pub async fn confirm(
     l: Ctx,
     State(s): State<AppState>,
@@ -81,7 +88,7 @@ pub async fn confirm(
 /// to repeat.
 #[utoipa::path(delete, path = "/api/v1/newsletter/subscriptions/{token}", tag = "newsletter",
     params(("token" = String, Path, description = "The token from the unsubscribe link")),
-    responses((status = 204), (status = 404, body = super::Problem, content_type = "application/problem+json")))]
+    responses((status = 204), (status = 404, response = NotFound)))]
 pub async fn unsubscribe(
     l: Ctx,
     State(s): State<AppState>,
@@ -95,54 +102,41 @@ pub async fn unsubscribe(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct SubscriberList {
-    #[schema(value_type = Vec<Object>)]
-    items: Vec<vooruit_app::newsletter::SubscriberView>,
-    total: i64,
-    page: i64,
-    pages: i64,
-}
-
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SubscriberParams {
-    #[serde(default)]
+    /// `bevestigd` when left out.
     status: Option<SubscriberStatus>,
-    #[serde(default)]
-    q: String,
-    #[serde(default)]
+    /// Part of the e-mail address.
+    q: Option<String>,
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 100000)]
     page: Option<i64>,
 }
 
-/// Subscribers by status (`bevestigd`, the default, `onbevestigd` or
-/// `afgemeld`), optionally matching part of the address, 50 per page
-/// (editors).
+/// Subscribers by status, optionally matching part of the address, 50 per
+/// page (editors).
 #[utoipa::path(get, path = "/api/v1/editor/newsletter/subscribers", tag = "newsletter",
-    params(("status" = Option<SubscriberStatus>, Query, description = "bevestigd (default), onbevestigd or afgemeld"),
-           ("q" = Option<String>, Query, description = "Part of the e-mail address"),
-           ("page" = Option<i64>, Query, description = "Page, from 1")),
-    responses((status = 200, body = SubscriberList)))]
+    params(SubscriberParams), security(("session" = [])),
+    responses((status = 200, body = Page<SubscriberView>),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden)))]
 pub async fn subscribers(
     l: Ctx,
     State(s): State<AppState>,
-    Query(q): Query<SubscriberParams>,
-) -> ApiResult<Json<SubscriberList>> {
-    let user = require_user(&l)?;
-    let page = s
-        .app
-        .newsletter()
-        .subscribers(
-            &user,
-            q.status.unwrap_or(SubscriberStatus::Confirmed),
-            &q.q,
-            q.page.unwrap_or(1),
-        )
-        .await
-        .map_err(api_err(&l))?;
-    Ok(Json(SubscriberList {
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
-        items: page.items,
-    }))
+    ApiQuery(q): ApiQuery<SubscriberParams>,
+) -> ApiResult<Json<Page<SubscriberView>>> {
+    let user = require_editor(&l)?;
+    let page = page_number(&l, q.page)?;
+    Ok(Json(
+        s.app
+            .newsletter()
+            .subscribers(
+                &user,
+                q.status.unwrap_or(SubscriberStatus::Confirmed),
+                q.q.as_deref().unwrap_or(""),
+                page,
+            )
+            .await
+            .map_err(api_err(&l))?,
+    ))
 }

@@ -4,19 +4,22 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+use vooruit_app::Page;
 use vooruit_app::organisations::{Membership, OrganisationSummary, OrganisationView};
-use vooruit_domain::organisation::{OrgInput, OrgRole};
+use vooruit_domain::organisation::{OrgInput, OrgKind, OrgRole};
 
-use super::Problem;
+use super::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::AppState;
-use crate::api::{ApiResult, api_err, parse_json, require_user};
+use crate::api::{
+    ApiQuery, ApiResult, api_err, page_number, parse_json, require_admin, require_user,
+};
 use crate::context::Ctx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -28,15 +31,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin_list, admin_create))
 }
 
+/// The organisations you belong to, in the list shape (one page).
 #[derive(Serialize, ToSchema)]
 pub struct MembershipList {
     items: Vec<Membership>,
+    total: i64,
+    page: i64,
+    per_page: i64,
+    pages: i64,
 }
 
 /// The organisations you belong to, with your role there.
 #[utoipa::path(get, path = "/api/v1/organisations", tag = "organisations",
-    responses((status = 200, body = MembershipList),
-              (status = 401, body = Problem, content_type = "application/problem+json")))]
+    security(("session" = [])),
+    responses((status = 200, body = MembershipList), (status = 401, response = Unauthorized)))]
 pub async fn mine(l: Ctx, State(s): State<AppState>) -> ApiResult<Json<MembershipList>> {
     let user = require_user(&l)?;
     let items = s
@@ -45,17 +53,24 @@ pub async fn mine(l: Ctx, State(s): State<AppState>) -> ApiResult<Json<Membershi
         .mine(&user)
         .await
         .map_err(api_err(&l))?;
-    Ok(Json(MembershipList { items }))
+    let total = items.len() as i64;
+    Ok(Json(MembershipList {
+        items,
+        total,
+        page: 1,
+        per_page: total.max(1),
+        pages: 1,
+    }))
 }
 
 /// One organisation with its members, for its members and administrators.
 /// E-mail addresses and open invitations only for its beheerders.
 #[utoipa::path(get, path = "/api/v1/organisations/{slug}", tag = "organisations",
     params(("slug" = String, Path, description = "The organisation's slug")),
+    security(("session" = [])),
     responses((status = 200, body = OrganisationView),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json")))]
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound)))]
 pub async fn show(
     l: Ctx,
     State(s): State<AppState>,
@@ -73,6 +88,10 @@ pub async fn show(
 
 #[derive(Deserialize, ToSchema)]
 pub struct InvitationInput {
+    #[schema(
+        max_length = 254,
+        pattern = r"^\s*[^@\s]+@[^@\s.][^@\s]*\.[^@\s]*[^@\s.]\s*$"
+    )]
     email: String,
     #[serde(default = "default_role")]
     role: OrgRole,
@@ -86,12 +105,10 @@ fn default_role() -> OrgRole {
 /// administrators). The mailed link works 14 days, for that address only.
 #[utoipa::path(post, path = "/api/v1/organisations/{slug}/invitations", tag = "organisations",
     params(("slug" = String, Path, description = "The organisation's slug")),
-    request_body = InvitationInput,
+    request_body = InvitationInput, security(("session" = [])),
     responses((status = 202, description = "The invitation is mailed"),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound), (status = 422, response = Invalid)))]
 pub async fn invite(
     l: Ctx,
     State(s): State<AppState>,
@@ -113,11 +130,10 @@ pub async fn invite(
 #[utoipa::path(delete, path = "/api/v1/organisations/{slug}/members/{user_id}", tag = "organisations",
     params(("slug" = String, Path, description = "The organisation's slug"),
            ("user_id" = String, Path, description = "The member's user id")),
+    security(("session" = [])),
     responses((status = 204),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 404, body = Problem, content_type = "application/problem+json"),
-              (status = 409, body = Problem, content_type = "application/problem+json")))]
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 404, response = NotFound), (status = 409, response = Conflict)))]
 pub async fn remove(
     l: Ctx,
     State(s): State<AppState>,
@@ -132,55 +148,65 @@ pub async fn remove(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct OrganisationList {
-    items: Vec<OrganisationSummary>,
-    total: i64,
-    page: i64,
-    pages: i64,
-}
-
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PageParams {
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 100000)]
     page: Option<i64>,
 }
 
 /// All organisations (administrators).
 #[utoipa::path(get, path = "/api/v1/admin/organisations", tag = "organisations",
-    params(("page" = Option<i64>, Query, description = "Page, from 1")),
-    responses((status = 200, body = OrganisationList),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json")))]
+    params(PageParams), security(("session" = [])),
+    responses((status = 200, body = Page<OrganisationSummary>),
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden)))]
 pub async fn admin_list(
     l: Ctx,
     State(s): State<AppState>,
-    Query(q): Query<PageParams>,
-) -> ApiResult<Json<OrganisationList>> {
-    let user = require_user(&l)?;
-    let page = s
-        .app
-        .organisations()
-        .list(&user, q.page.unwrap_or(1))
-        .await
-        .map_err(api_err(&l))?;
-    Ok(Json(OrganisationList {
-        total: page.total,
-        page: page.page,
-        pages: page.pages,
-        items: page.items,
-    }))
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> ApiResult<Json<Page<OrganisationSummary>>> {
+    let user = require_admin(&l)?;
+    let page = page_number(&l, q.page)?;
+    Ok(Json(
+        s.app
+            .organisations()
+            .list(&user, page)
+            .await
+            .map_err(api_err(&l))?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct OrganisationCreate {
+    #[schema(min_length = 2, max_length = 120, pattern = r"\S\s*\S")]
     name: String,
-    /// gemeente, zorgaanbieder, welzijnsorganisatie, onderwijs, overheid,
-    /// netwerk or anders
-    kind: String,
-    /// E-mail domains whose verified addresses may join on their own.
+    kind: OrgKind,
+    /// E-mail domains (`gemeente-voorbeeld.nl`) whose verified addresses
+    /// may join on their own; each belongs to one organisation.
     #[serde(default)]
-    domains: Vec<String>,
+    #[schema(max_items = 10, inline)]
+    domains: Vec<Domain>,
 }
+
+/// An e-mail domain.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub struct Domain(String);
+
+impl utoipa::PartialSchema for Domain {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .max_length(Some(253))
+            .pattern(Some(
+                r"^\s*@?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\s*$",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for Domain {}
 
 #[derive(Serialize, ToSchema)]
 pub struct OrganisationCreated {
@@ -189,13 +215,12 @@ pub struct OrganisationCreated {
 
 /// Creates an organisation (administrators).
 #[utoipa::path(post, path = "/api/v1/admin/organisations", tag = "organisations",
-    request_body = OrganisationCreate,
+    request_body = OrganisationCreate, security(("session" = [])),
     responses((status = 201, body = OrganisationCreated, headers(("Location" = String, description = "The organisation in the API"))),
-              (status = 401, body = Problem, content_type = "application/problem+json"),
-              (status = 403, body = Problem, content_type = "application/problem+json"),
-              (status = 422, body = Problem, content_type = "application/problem+json")))]
+              (status = 401, response = Unauthorized), (status = 403, response = Forbidden),
+              (status = 422, response = Invalid)))]
 pub async fn admin_create(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResult<Response> {
-    let user = require_user(&l)?;
+    let user = require_admin(&l)?;
     let input: OrganisationCreate = parse_json(&l, &body)?;
     let slug = s
         .app
@@ -204,8 +229,8 @@ pub async fn admin_create(l: Ctx, State(s): State<AppState>, body: Bytes) -> Api
             &user,
             OrgInput {
                 name: input.name,
-                kind: input.kind,
-                domains: input.domains,
+                kind: input.kind.as_str().to_string(),
+                domains: input.domains.into_iter().map(|d| d.0).collect(),
             },
         )
         .await

@@ -1,41 +1,96 @@
 use axum::Json;
-use axum::extract::{Query, State};
-use vooruit_search::SearchResults;
-
-use crate::AppState;
-use crate::api::{ApiResult, api_err};
-use crate::context::Ctx;
-use crate::pages::search::SearchParams;
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+use vooruit_domain::story::StoryKind;
+use vooruit_search::{Facets, Hit, SearchRequest};
+
+use crate::AppState;
+use crate::api::{ApiQuery, ApiResult, api_err, page_number};
+use crate::context::Ctx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(search))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// Words; "quoted phrases"; empty for all stories, newest first. Only
+    /// the first 200 characters count.
+    q: Option<String>,
+    kind: Option<StoryKind>,
+    /// A theme (see `GET /api/v1/taxonomy`).
+    theme: Option<String>,
+    /// A sector (see `GET /api/v1/taxonomy`).
+    sector: Option<String>,
+    /// A region (see `GET /api/v1/taxonomy`).
+    region: Option<String>,
+    /// The year of publication.
+    year: Option<i32>,
+    /// Page number, from 1 (10 stories a page).
+    #[param(minimum = 1, maximum = 100000)]
+    page: Option<i64>,
+}
+
+/// One page of search results, in the list shape every list has, with the
+/// counts per facet value and, when nothing is found, a spelling suggestion.
+#[derive(Serialize, ToSchema)]
+pub struct SearchPage {
+    items: Vec<Hit>,
+    total: i64,
+    page: i64,
+    per_page: i64,
+    pages: i64,
+    facets: Facets,
+    /// A corrected spelling of the query, when it found nothing.
+    suggestion: Option<String>,
+    /// How many stories the same words find without the filters, when the
+    /// filters left nothing.
+    without_filters: Option<i64>,
 }
 
 /// Full-text search over published stories (Dutch stemming, a typo allowed
 /// in longer words, "phrases" in quotes), with facet counts and, when
 /// nothing is found, a spelling suggestion.
 #[utoipa::path(get, path = "/api/v1/search", tag = "stories",
-    params(
-        ("q" = Option<String>, Query, description = "Words; \"quoted phrases\"; empty for all stories, newest first"),
-        ("kind" = Option<String>, Query, description = "Filter: kind"),
-        ("theme" = Option<String>, Query, description = "Filter: theme"),
-        ("sector" = Option<String>, Query, description = "Filter: sector"),
-        ("region" = Option<String>, Query, description = "Filter: region"),
-        ("year" = Option<String>, Query, description = "Filter: year of publication"),
-        ("page" = Option<i64>, Query, description = "Page number, from 1 (10 hits a page)"),
-    ),
-    responses((status = 200, description = "`hits` (slug, title, summary, kind, themes, published_at, snippet_html), `total`, `facets` (kind, theme, sector, region, year: value and count), `suggestion`, `without_filters`")))]
+    params(SearchParams),
+    responses((status = 200, body = SearchPage)))]
 pub async fn search(
     l: Ctx,
     State(s): State<AppState>,
-    Query(p): Query<SearchParams>,
-) -> ApiResult<Json<SearchResults>> {
-    Ok(Json(
-        s.app
-            .search()
-            .run(&p.request(crate::pages::search::PER_PAGE))
-            .map_err(api_err(&l))?,
-    ))
+    ApiQuery(p): ApiQuery<SearchParams>,
+) -> ApiResult<Json<SearchPage>> {
+    let page = page_number(&l, p.page)?;
+    let per_page = crate::pages::search::PER_PAGE;
+    let text = |v: Option<String>| v.unwrap_or_default().chars().take(200).collect();
+    let results = s
+        .app
+        .search()
+        .run(&SearchRequest {
+            q: text(p.q),
+            kind: p.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
+            theme: text(p.theme),
+            sector: text(p.sector),
+            region: text(p.region),
+            year: p.year.map(|y| y.to_string()).unwrap_or_default(),
+            page: page as usize,
+            per_page,
+            skip_facets: false,
+        })
+        .map_err(api_err(&l))?;
+    let total = results.total as i64;
+    let per_page = per_page as i64;
+    Ok(Json(SearchPage {
+        items: results.hits,
+        total,
+        page,
+        per_page,
+        pages: ((total + per_page - 1) / per_page).max(1),
+        facets: results.facets,
+        suggestion: results.suggestion,
+        without_filters: results.without_filters.map(|n| n as i64),
+    }))
 }

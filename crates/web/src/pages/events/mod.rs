@@ -224,7 +224,7 @@ async fn register(
         .app
         .events()
         .register(
-            &event.id,
+            &slug,
             RegistrationForm {
                 name: &name,
                 email: &email,

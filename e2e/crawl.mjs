@@ -19,7 +19,7 @@ const SIGNED_IN_ONLY = /^\/(redactie|beheer|mijn|organisaties)(\/|\?|$)/;
 const ROLES = {
   visitor: { starts: ['/', '/bestaat-niet'], account: null },
   editor: { starts: ['/redactie', '/mijn/organisaties', '/'], account: EDITOR },
-  admin: { starts: ['/beheer/gebruikers', '/beheer/organisaties'], account: ADMIN },
+  admin: { starts: ['/beheer/gebruikers', '/beheer/organisaties', '/beheer/taxonomie'], account: ADMIN },
 };
 
 /** Main pages: screenshots at both widths. */
@@ -30,8 +30,12 @@ const SHOTS = ['/', '/verhalen', '/agenda', '/verhaal-delen', '/zoeken?q=werkdru
  * otherwise multiply the crawl without showing new templates. */
 function key(url) {
   const names = [...url.searchParams.keys()].sort().join('&');
-  return url.pathname + (names ? `?${names}` : '');
+  const path = SAME_TEMPLATE.reduce((p, [re, to]) => p.replace(re, to), url.pathname);
+  return path + (names ? `?${names}` : '');
 }
+
+/** Paths that show one template for many values: one of each is enough. */
+const SAME_TEMPLATE = [[/^\/beheer\/taxonomie\/[^/]+\/[^/]+$/, '/beheer/taxonomie/*']];
 
 async function discover(ctx, base, starts) {
   const seen = new Map();

@@ -160,6 +160,7 @@ impl App {
             .unwrap_or_default()
             .with_timezone(&chrono_tz::Europe::Amsterdam)
             .date_naive();
+        let taxonomy = self.taxonomy().current().await?;
         let mut tx = self.begin("demo.events").await?;
         for e in events {
             let day = today + chrono::Duration::days(e.days_from_now);
@@ -189,7 +190,7 @@ impl App {
                 registration_closes_at: None,
                 report: e.report,
             };
-            input.validate()?;
+            input.validate(&taxonomy.for_new())?;
             tx.events().insert(&slugify(&input.title), &input).await?;
         }
         self.commit(tx).await
@@ -205,7 +206,7 @@ impl App {
             items,
             themes: vec![],
         };
-        input.validate()?;
+        input.validate(&self.taxonomy().current().await?.for_new())?;
         let id = self.editions().store(&input, "demo").await?;
         let mut tx = self.begin("demo.edition").await?;
         tx.editions()

@@ -8,7 +8,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use vooruit_domain::lang::Lang;
 use vooruit_domain::story::{StoryContent, StoryKind, StoryStatus, Teller};
-use vooruit_domain::taxonomy::{REGIONS, SECTORS, THEMES};
+use vooruit_domain::taxonomy::{Taxonomy, Vocabulary};
 use vooruit_store::stories::NewStory;
 
 use crate::{App, AppResult};
@@ -79,8 +79,26 @@ fn pick<'a>(rng: &mut StdRng, list: &'a [&'a str]) -> &'a str {
     list.choose(rng).copied().unwrap_or_default()
 }
 
+/// The values new stories may get, per list.
+struct Offered<'a> {
+    themes: Vec<&'a str>,
+    sectors: Vec<&'a str>,
+    regions: Vec<&'a str>,
+}
+
+impl<'a> Offered<'a> {
+    fn new(t: &'a Taxonomy) -> Self {
+        let slugs = |v| t.offered(v).map(|t| t.slug.as_str()).collect();
+        Offered {
+            themes: slugs(Vocabulary::Theme),
+            sectors: slugs(Vocabulary::Sector),
+            regions: slugs(Vocabulary::Region),
+        }
+    }
+}
+
 /// Story number `i` of a generated set.
-fn story(rng: &mut StdRng, i: usize, now: i64) -> (StoryContent, Teller, i64) {
+fn story(rng: &mut StdRng, tax: &Offered, i: usize, now: i64) -> (StoryContent, Teller, i64) {
     let kind = StoryKind::ALL[rng.gen_range(0..StoryKind::ALL.len())];
     let org = pick(rng, ORGANISATIONS);
     let plan = pick(rng, PLANS);
@@ -94,12 +112,13 @@ fn story(rng: &mut StdRng, i: usize, now: i64) -> (StoryContent, Teller, i64) {
         StoryKind::Column => format!("Column: wat {plan} ons leerde ({i})"),
     };
     let n_themes = rng.gen_range(1..=3);
-    let mut themes: Vec<String> = THEMES
+    let mut themes: Vec<String> = tax
+        .themes
         .choose_multiple(rng, n_themes)
         .map(|t| t.to_string())
         .collect();
     themes.sort();
-    let sector = pick(rng, SECTORS).to_string();
+    let sector = pick(rng, &tax.sectors).to_string();
     let n_lessons = rng.gen_range(2..=4);
     let lessons = LESSONS
         .choose_multiple(rng, n_lessons)
@@ -126,7 +145,7 @@ fn story(rng: &mut StdRng, i: usize, now: i64) -> (StoryContent, Teller, i64) {
                 .into(),
         themes,
         sectors: vec![sector],
-        region: pick(rng, REGIONS).to_string(),
+        region: pick(rng, &tax.regions).to_string(),
     };
     let teller = Teller {
         name: pick(rng, NAMES).to_string(),
@@ -144,11 +163,13 @@ impl App {
     pub async fn generate_stories(&self, n: usize) -> AppResult<()> {
         let mut rng = StdRng::seed_from_u64(n as u64);
         let now = self.now();
+        let taxonomy = self.taxonomy().current().await?;
+        let offered = Offered::new(&taxonomy);
         let mut done = 0;
         while done < n {
             let batch: Vec<(StoryContent, Teller, i64, String)> = (done..(done + 1000).min(n))
                 .map(|i| {
-                    let (c, t, at) = story(&mut rng, i, now);
+                    let (c, t, at) = story(&mut rng, &offered, i, now);
                     let slug = format!("{}-{i}", vooruit_domain::slug::slugify(&c.title));
                     (c, t, at, slug)
                 })

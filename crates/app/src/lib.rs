@@ -23,6 +23,7 @@ pub mod organisations;
 pub mod page;
 pub mod search;
 pub mod stories;
+pub mod taxonomy;
 mod tokens;
 
 use std::path::PathBuf;
@@ -79,6 +80,8 @@ pub struct App {
     story_cache: Arc<std::sync::Mutex<search::GenerationCache<stories::PublishedStory>>>,
     /// Search results and list pages, likewise.
     search_cache: Arc<std::sync::Mutex<search::GenerationCache<vooruit_search::SearchResults>>>,
+    /// The taxonomy every page needs, read again after a change.
+    taxonomy_cache: Arc<taxonomy::TaxonomyCache>,
 }
 
 impl App {
@@ -92,6 +95,7 @@ impl App {
             index: None,
             story_cache: Arc::default(),
             search_cache: Arc::default(),
+            taxonomy_cache: Arc::default(),
         })
     }
 

@@ -6,7 +6,7 @@ use utoipa::ToSchema;
 use vooruit_domain::FieldErrors;
 use vooruit_domain::lang::Lang;
 use vooruit_domain::newsletter::SubscriberStatus;
-use vooruit_domain::taxonomy::{is_theme, split_list};
+use vooruit_domain::taxonomy::{Vocabulary, split_list};
 use vooruit_domain::validation::is_plausible_email;
 use vooruit_store::newsletter::SubscriberListRow;
 
@@ -64,9 +64,12 @@ impl Newsletter<'_> {
         if !is_plausible_email(&email) {
             e.add("email", "error-email");
         }
-        if !themes.iter().all(|t| is_theme(t)) {
-            e.add("themes", "error-unknown-choice");
-        }
+        self.taxonomy().current().await?.for_new().check(
+            &mut e,
+            "themes",
+            Vocabulary::Theme,
+            themes,
+        );
         e.into_result()?;
         let bucket = format!("newsletter:{email}");
         let mut tx = self.begin("newsletter.subscribe").await?;

@@ -4,8 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::state::IllegalTransition;
-
-use crate::taxonomy::is_theme;
+use crate::taxonomy::{Choices, Vocabulary};
 use crate::validation::{FieldErrors, ValidationResult};
 
 /// At most this many items in one edition; a longer mail is not read.
@@ -38,13 +37,12 @@ pub struct EditionInput {
 }
 
 impl EditionInput {
-    pub fn validate(&self) -> ValidationResult {
+    /// Checks an edition; `choices` says which themes it may have.
+    pub fn validate(&self, choices: &Choices) -> ValidationResult {
         let mut e = FieldErrors::new();
         e.text("subject", &self.subject, true, 150);
         e.text("intro", &self.intro, false, 6000);
-        if !self.themes.iter().all(|t| is_theme(t)) {
-            e.add("themes", "error-unknown-choice");
-        }
+        choices.check(&mut e, "themes", Vocabulary::Theme, &self.themes);
         if self.items.len() > MAX_ITEMS {
             e.add("items", "error-too-many-items");
         }
@@ -198,7 +196,7 @@ mod tests {
             items: vec![item("/verhalen/a"), item("https://example.org/x")],
             themes: vec![],
         };
-        assert!(input.validate().is_ok());
+        assert!(input.validate(&crate::taxonomy::sample().for_new()).is_ok());
         for bad in [
             "javascript:alert(1)",
             "//evil.test/x",
@@ -206,7 +204,9 @@ mod tests {
             "/a b",
         ] {
             input.items = vec![item(bad)];
-            let errors = input.validate().expect_err("invalid");
+            let errors = input
+                .validate(&crate::taxonomy::sample().for_new())
+                .expect_err("invalid");
             assert_eq!(errors.get("item-0-url"), Some("error-item-link"), "{bad}");
         }
     }
@@ -219,7 +219,9 @@ mod tests {
             items: vec![item("/a"); MAX_ITEMS + 1],
             themes: vec!["geen-thema".into()],
         };
-        let errors = input.validate().expect_err("invalid");
+        let errors = input
+            .validate(&crate::taxonomy::sample().for_new())
+            .expect_err("invalid");
         assert_eq!(errors.get("subject"), Some("error-required"));
         assert_eq!(errors.get("items"), Some("error-too-many-items"));
         assert_eq!(errors.get("themes"), Some("error-unknown-choice"));

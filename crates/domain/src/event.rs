@@ -4,8 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::state::IllegalTransition;
-
-use crate::taxonomy::{is_region, is_theme};
+use crate::taxonomy::{Choices, Vocabulary};
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
 
 crate::string_enum!(
@@ -79,7 +78,8 @@ pub struct EventInput {
 pub const MAX_QUESTIONS: usize = 5;
 
 impl EventInput {
-    pub fn validate(&self) -> ValidationResult {
+    /// Checks an event; `choices` says which taxonomy values it may have.
+    pub fn validate(&self, choices: &Choices) -> ValidationResult {
         let mut e = FieldErrors::new();
         if EventKind::parse(&self.kind).is_none() {
             e.add("kind", "error-unknown-choice");
@@ -98,15 +98,11 @@ impl EventInput {
         if !self.online_url.trim().is_empty() && !self.online_url.trim().starts_with("https://") {
             e.add("online_url", "error-https-link");
         }
-        if !self.region.is_empty() && !is_region(&self.region) {
-            e.add("region", "error-unknown-choice");
-        }
+        choices.check_one(&mut e, "region", Vocabulary::Region, &self.region);
         if !(1..=100_000).contains(&self.capacity) {
             e.add("capacity", "error-capacity");
         }
-        if !self.themes.iter().all(|t| is_theme(t)) {
-            e.add("themes", "error-unknown-choice");
-        }
+        choices.check(&mut e, "themes", Vocabulary::Theme, &self.themes);
         if self.questions.len() > MAX_QUESTIONS {
             e.add("questions", "error-too-many-questions");
         }
@@ -277,7 +273,7 @@ mod tests {
             online_url: "http://niet-veilig".into(),
             ..Default::default()
         }
-        .validate()
+        .validate(&crate::taxonomy::sample().for_new())
         .expect_err("invalid");
         assert_eq!(e.get("ends_at"), Some("error-end-before-start"));
         assert_eq!(e.get("capacity"), Some("error-capacity"));

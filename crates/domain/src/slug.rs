@@ -3,6 +3,11 @@
 /// Turns a title into a slug: `"Wervingscampagne mislukt: één les"` becomes
 /// `"wervingscampagne-mislukt-een-les"`. Never empty.
 pub fn slugify(title: &str) -> String {
+    slug_of(title).unwrap_or_else(|| "verhaal".into())
+}
+
+/// The slug of a text, or None when it has no letters or digits.
+pub fn slug_of(title: &str) -> Option<String> {
     let mut out = String::with_capacity(title.len());
     let mut dash = false;
     for c in title.chars().flat_map(fold) {
@@ -19,10 +24,7 @@ pub fn slugify(title: &str) -> String {
             break;
         }
     }
-    if out.is_empty() {
-        out.push_str("verhaal");
-    }
-    out
+    (!out.is_empty()).then_some(out)
 }
 
 /// Folds the accented letters used in Dutch (and its neighbours) to ASCII.

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::state::IllegalTransition;
-use crate::taxonomy::{is_region, is_sector, is_theme};
+use crate::taxonomy::{Choices, Taxonomy, Vocabulary};
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
 
 crate::string_enum!(
@@ -182,7 +182,21 @@ impl StoryContent {
         self.sectors.dedup();
     }
 
-    pub fn validate_into(&self, e: &mut FieldErrors) {
+    /// Its taxonomy values, which stay allowed when they are retired.
+    pub fn tagged(&self) -> Vec<(Vocabulary, &str)> {
+        let themes = self.themes.iter().map(|t| (Vocabulary::Theme, t.as_str()));
+        let sectors = self
+            .sectors
+            .iter()
+            .map(|t| (Vocabulary::Sector, t.as_str()));
+        themes
+            .chain(sectors)
+            .chain(std::iter::once((Vocabulary::Region, self.region.as_str())))
+            .collect()
+    }
+
+    /// Checks the content; `choices` says which taxonomy values it may have.
+    pub fn validate_into(&self, e: &mut FieldErrors, choices: &Choices) {
         if StoryKind::parse(&self.kind).is_none() {
             e.add("kind", "error-choose-kind");
         }
@@ -203,15 +217,11 @@ impl StoryContent {
         }
         if self.themes.is_empty() {
             e.add("themes", "error-choose-theme");
-        } else if !self.themes.iter().all(|t| is_theme(t)) {
-            e.add("themes", "error-unknown-choice");
+        } else {
+            choices.check(e, "themes", Vocabulary::Theme, &self.themes);
         }
-        if !self.sectors.iter().all(|t| is_sector(t)) {
-            e.add("sectors", "error-unknown-choice");
-        }
-        if !self.region.is_empty() && !is_region(&self.region) {
-            e.add("region", "error-unknown-choice");
-        }
+        choices.check(e, "sectors", Vocabulary::Sector, &self.sectors);
+        choices.check_one(e, "region", Vocabulary::Region, &self.region);
     }
 }
 
@@ -257,9 +267,10 @@ impl Submission {
         self.teller.contact_email = self.teller.contact_email.trim().to_string();
     }
 
-    pub fn validate(&self) -> ValidationResult {
+    /// Checks a new story: its taxonomy values must all be offered.
+    pub fn validate(&self, taxonomy: &Taxonomy) -> ValidationResult {
         let mut e = FieldErrors::new();
-        self.content.validate_into(&mut e);
+        self.content.validate_into(&mut e, &taxonomy.for_new());
         e.text("name", &self.teller.name, self.teller.show_name, MAX_NAME);
         e.text(
             "organisation",
@@ -350,10 +361,12 @@ mod tests {
         let mut s = valid();
         s.normalise();
         assert_eq!(s.content.lessons.len(), 1);
-        assert!(s.validate().is_ok());
+        assert!(s.validate(&crate::taxonomy::sample()).is_ok());
 
         let empty = Submission::default();
-        let e = empty.validate().expect_err("empty is invalid");
+        let e = empty
+            .validate(&crate::taxonomy::sample())
+            .expect_err("empty is invalid");
         for field in [
             "kind",
             "title",
@@ -373,7 +386,9 @@ mod tests {
         let mut s = valid();
         s.teller.show_name = true;
         assert_eq!(
-            s.validate().expect_err("name needed").get("name"),
+            s.validate(&crate::taxonomy::sample())
+                .expect_err("name needed")
+                .get("name"),
             Some("error-required")
         );
     }

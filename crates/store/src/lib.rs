@@ -19,6 +19,7 @@ pub mod newsletter;
 pub mod organisations;
 pub mod outbox;
 pub mod stories;
+pub mod taxonomy;
 pub mod throttle;
 
 pub use clock::Clock;

@@ -352,3 +352,78 @@ async fn an_organisation_keeps_its_domains_and_counts_its_beheerders() {
         "the database refuses a role the domain does not know"
     );
 }
+
+#[tokio::test]
+async fn the_taxonomy_is_seeded_and_keeps_slugs_unique_per_list_and_in_order() {
+    use vooruit_domain::taxonomy::{TermInput, Vocabulary};
+    let t = TestDb::new().await;
+    let mut tx = t.db.begin("test").await.expect("tx");
+    let seeded = tx.taxonomy().all().await.expect("all");
+    let count = |v| seeded.iter().filter(|t| t.vocabulary == v).count();
+    assert_eq!(
+        (
+            count(Vocabulary::Theme),
+            count(Vocabulary::Sector),
+            count(Vocabulary::Region)
+        ),
+        (10, 10, 13)
+    );
+    let input = TermInput {
+        slug: "gemeente".into(),
+        label_nl: "Gemeente".into(),
+        label_en: "Municipality".into(),
+        ..TermInput::default()
+    };
+    assert!(
+        !tx.taxonomy()
+            .insert(Vocabulary::Sector, &input)
+            .await
+            .expect("insert"),
+        "a slug is unique within its list"
+    );
+    assert!(
+        tx.taxonomy()
+            .insert(Vocabulary::Theme, &input)
+            .await
+            .expect("insert"),
+        "the same slug may be in another list"
+    );
+    let themes = |all: Vec<vooruit_domain::taxonomy::Term>| -> Vec<(String, i64)> {
+        all.into_iter()
+            .filter(|t| t.vocabulary == Vocabulary::Theme)
+            .map(|t| (t.slug, t.position))
+            .collect()
+    };
+    let now = themes(tx.taxonomy().all().await.expect("all"));
+    assert_eq!(
+        now.last(),
+        Some(&("gemeente".to_string(), 11)),
+        "added at the end"
+    );
+    let mut order: Vec<String> = now.into_iter().map(|(s, _)| s).collect();
+    order.rotate_right(1);
+    tx.taxonomy()
+        .set_order(Vocabulary::Theme, &order)
+        .await
+        .expect("order");
+    assert!(
+        tx.taxonomy()
+            .set_retired(Vocabulary::Theme, "werven", true)
+            .await
+            .expect("retire")
+    );
+    assert!(
+        !tx.taxonomy()
+            .set_retired(Vocabulary::Theme, "bestaat-niet", true)
+            .await
+            .expect("retire")
+    );
+    let after = tx.taxonomy().all().await.expect("all");
+    let first: Vec<_> = after
+        .iter()
+        .filter(|t| t.vocabulary == Vocabulary::Theme)
+        .take(2)
+        .map(|t| (t.slug.as_str(), t.position, t.retired_at.is_some()))
+        .collect();
+    assert_eq!(first, [("gemeente", 1, false), ("werven", 2, true)]);
+}

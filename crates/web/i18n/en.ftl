@@ -83,55 +83,6 @@ kind-case-hint = a situation from practice, written up to discuss
 kind-column = Column
 kind-column-hint = a personal opinion or reflection
 
-## Themes
-theme-werven = Recruiting
-theme-werven-intro = Finding new colleagues: campaigns, open days, career changers and what went wrong or worked.
-theme-binden = Retaining
-theme-binden-intro = Keeping people: onboarding, support and making sure new colleagues stay.
-theme-boeien = Engaging
-theme-boeien-intro = Work that is challenging and satisfying: freedom, growth and variety.
-theme-vakmanschap = Craftsmanship
-theme-vakmanschap-intro = Being good at your job and staying good: learning, reflecting and quality.
-theme-lerend-werken = Learning at work
-theme-lerend-werken-intro = Learning in the workplace: peer review, action learning and looking back together.
-theme-innovatie = Innovation
-theme-innovatie-intro = Trying new things: experiments, pilots and what they achieved.
-theme-leiderschap = Leadership
-theme-leiderschap-intro = Leading change: giving people room, listening and making choices.
-theme-samenwerking = Cooperation
-theme-samenwerking-intro = Working together between teams, organisations, local councils and employers.
-theme-technologie = Technology
-theme-technologie-intro = Apps, robots and other tools: what helped and what did not.
-theme-werkdruk = Workload
-theme-werkdruk-intro = Less pressure at work: rosters, sharing tasks and reducing paperwork.
-
-## Sectors
-sector-ouderenzorg = Elderly care
-sector-gehandicaptenzorg = Disability care
-sector-jeugdzorg = Youth care
-sector-ggz = Mental health care
-sector-ziekenhuiszorg = Hospital care
-sector-wijkverpleging = District nursing
-sector-sociaal-werk = Social work
-sector-kinderopvang = Childcare
-sector-gemeente = Local council
-sector-werk-en-inkomen = Work and income
-
-## Regions
-region-groningen = Groningen
-region-friesland = Friesland
-region-drenthe = Drenthe
-region-overijssel = Overijssel
-region-flevoland = Flevoland
-region-gelderland = Gelderland
-region-utrecht = Utrecht
-region-noord-holland = Noord-Holland
-region-zuid-holland = Zuid-Holland
-region-zeeland = Zeeland
-region-noord-brabant = Noord-Brabant
-region-limburg = Limburg
-region-landelijk = National
-
 ## Parts of a story
 section-context = The situation
 section-aim = What we wanted to achieve, and for whom
@@ -698,3 +649,44 @@ error-too-many-domains = Fill in at most 10 domains.
 error-domain-taken = One of these domains already belongs to another organisation.
 error-last-org-admin = This is the organisation's last admin. Make someone else admin first.
 error-invitation-other-address = This invitation is for another e-mail address. Log in with the address the invitation was sent to.
+
+## Taxonomy: themes, sectors and regions
+tax-title = Themes, sectors and regions
+tax-intro = Stories, meetings and newsletters get themes, sectors and a region. Here you add new ones, change their names, put them in another order or stop offering them. What you no longer offer stays on stories that already have it.
+tax-list-thema = Themes
+tax-list-sector = Sectors
+tax-list-regio = Regions
+tax-one-thema = Theme
+tax-one-sector = Sector
+tax-one-regio = Region
+tax-vocabulary = List
+tax-position = Place
+tax-label-nl = Name in Dutch
+tax-label-en = Name in English
+tax-intro-nl = Short explanation in Dutch
+tax-intro-en = Short explanation in English
+tax-intro-hint = Only for themes: this explanation is on the page with all themes.
+tax-slug = Address
+tax-slug-hint = Used in links, like /themas/inburgering. Use lower-case letters, digits and dashes. If you leave it empty, we make it from the Dutch name. You cannot change it later.
+tax-slug-fixed = this does not change, because it is in links and on stories
+tax-status = Status
+tax-offered = Offered
+tax-retired = No longer offered
+tax-actions = Actions
+tax-change = Change
+tax-up = Up
+tax-down = Down
+tax-retire = Stop offering
+tax-restore = Offer again
+tax-add-title = New theme, sector or region
+tax-add-intro = Choose the list and fill in the name in both languages. The new one goes to the bottom of the list. You can choose it in forms and filters straight away.
+tax-add = Add
+tax-edit-title = Change { $label }
+tax-notice-toegevoegd = Added. You can now choose it in forms and filters.
+tax-notice-opgeslagen = Your change is saved.
+tax-notice-verplaatst = The order is changed.
+tax-notice-ingetrokken = This is no longer offered. Stories and meetings that already have it keep it.
+tax-notice-teruggezet = This is offered again.
+error-term-slug = Use 2 to 40 lower-case letters, digits or dashes, like debt-counselling.
+error-term-slug-taken = This address already exists in this list. Choose another address.
+error-term-position = Choose a place from 1 to 1000.

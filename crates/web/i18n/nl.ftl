@@ -83,55 +83,6 @@ kind-case-hint = een situatie uit de praktijk, uitgewerkt om over te praten
 kind-column = Column
 kind-column-hint = een persoonlijke mening of beschouwing
 
-## Thema's
-theme-werven = Werven
-theme-werven-intro = Nieuwe collega's vinden: campagnes, open dagen, zij-instromers en wat daarbij misging of werkte.
-theme-binden = Binden
-theme-binden-intro = Mensen houden: inwerken, begeleiden en zorgen dat nieuwe collega's blijven.
-theme-boeien = Boeien
-theme-boeien-intro = Werk dat uitdaagt en voldoening geeft: ruimte, groei en afwisseling.
-theme-vakmanschap = Vakmanschap
-theme-vakmanschap-intro = Goed zijn in je vak en het blijven: leren, reflecteren en kwaliteit.
-theme-lerend-werken = Lerend werken
-theme-lerend-werken-intro = Leren op de werkplek: intervisie, actieleren en samen terugkijken.
-theme-innovatie = Innovatie
-theme-innovatie-intro = Nieuwe dingen proberen: experimenten, pilots en wat ze opleverden.
-theme-leiderschap = Leiderschap
-theme-leiderschap-intro = Leidinggeven aan verandering: ruimte geven, luisteren en keuzes maken.
-theme-samenwerking = Samenwerking
-theme-samenwerking-intro = Samenwerken tussen teams, organisaties, gemeenten en werkgevers.
-theme-technologie = Technologie
-theme-technologie-intro = Apps, robots en andere hulpmiddelen: wat hielp en wat niet.
-theme-werkdruk = Werkdruk
-theme-werkdruk-intro = Minder werkdruk: roosters, taken verdelen en administratie verminderen.
-
-## Sectoren
-sector-ouderenzorg = Ouderenzorg
-sector-gehandicaptenzorg = Gehandicaptenzorg
-sector-jeugdzorg = Jeugdzorg
-sector-ggz = GGZ
-sector-ziekenhuiszorg = Ziekenhuiszorg
-sector-wijkverpleging = Wijkverpleging
-sector-sociaal-werk = Sociaal werk
-sector-kinderopvang = Kinderopvang
-sector-gemeente = Gemeente
-sector-werk-en-inkomen = Werk en inkomen
-
-## Regio's
-region-groningen = Groningen
-region-friesland = Friesland
-region-drenthe = Drenthe
-region-overijssel = Overijssel
-region-flevoland = Flevoland
-region-gelderland = Gelderland
-region-utrecht = Utrecht
-region-noord-holland = Noord-Holland
-region-zuid-holland = Zuid-Holland
-region-zeeland = Zeeland
-region-noord-brabant = Noord-Brabant
-region-limburg = Limburg
-region-landelijk = Landelijk
-
 ## Onderdelen van een verhaal
 section-context = De situatie
 section-aim = Wat we wilden bereiken, en voor wie
@@ -698,3 +649,44 @@ error-too-many-domains = Vul hoogstens 10 domeinen in.
 error-domain-taken = Een van deze domeinen hoort al bij een andere organisatie.
 error-last-org-admin = Dit is de laatste beheerder van de organisatie. Maak eerst iemand anders beheerder.
 error-invitation-other-address = Deze uitnodiging is voor een ander e-mailadres. Log in met het adres waar de uitnodiging naartoe ging.
+
+## Taxonomie: thema's, sectoren en regio's
+tax-title = Thema's, sectoren en regio's
+tax-intro = Verhalen, bijeenkomsten en nieuwsbrieven krijgen thema's, sectoren en een regio. Hier voeg je nieuwe toe, verander je de naam, zet je ze in een andere volgorde of bied je ze niet meer aan. Wat je niet meer aanbiedt, blijft staan bij verhalen die het al hebben.
+tax-list-thema = Thema's
+tax-list-sector = Sectoren
+tax-list-regio = Regio's
+tax-one-thema = Thema
+tax-one-sector = Sector
+tax-one-regio = Regio
+tax-vocabulary = Lijst
+tax-position = Plaats
+tax-label-nl = Naam in het Nederlands
+tax-label-en = Naam in het Engels
+tax-intro-nl = Korte uitleg in het Nederlands
+tax-intro-en = Korte uitleg in het Engels
+tax-intro-hint = Alleen voor thema's: deze uitleg staat op de pagina met alle thema's.
+tax-slug = Adres
+tax-slug-hint = Komt in links, zoals /themas/inburgering. Gebruik kleine letters, cijfers en streepjes. Laat je het leeg, dan maken we het van de Nederlandse naam. Later kun je het niet meer veranderen.
+tax-slug-fixed = dit verandert niet, want het staat in links en bij verhalen
+tax-status = Status
+tax-offered = Wordt aangeboden
+tax-retired = Niet meer aangeboden
+tax-actions = Acties
+tax-change = Wijzigen
+tax-up = Omhoog
+tax-down = Omlaag
+tax-retire = Niet meer aanbieden
+tax-restore = Weer aanbieden
+tax-add-title = Nieuw thema, nieuwe sector of regio
+tax-add-intro = Kies de lijst en vul de naam in beide talen in. Het nieuwe komt onderaan de lijst. Je kunt het meteen kiezen in formulieren en filters.
+tax-add = Toevoegen
+tax-edit-title = { $label } wijzigen
+tax-notice-toegevoegd = Toegevoegd. Je kunt het nu kiezen in formulieren en filters.
+tax-notice-opgeslagen = De wijziging is opgeslagen.
+tax-notice-verplaatst = De volgorde is aangepast.
+tax-notice-ingetrokken = Dit wordt niet meer aangeboden. Verhalen en bijeenkomsten die het al hebben, houden het.
+tax-notice-teruggezet = Dit wordt weer aangeboden.
+error-term-slug = Gebruik 2 tot 40 kleine letters, cijfers of streepjes, zoals schuldhulpverlening.
+error-term-slug-taken = Dit adres bestaat al in deze lijst. Kies een ander adres.
+error-term-position = Kies een plaats van 1 tot 1000.

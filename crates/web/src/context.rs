@@ -3,12 +3,14 @@
 //! `middleware::context` and read by handlers and templates.
 
 use std::borrow::Borrow;
+use std::sync::Arc;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use vooruit_app::accounts::User;
 use vooruit_domain::FieldErrors;
 use vooruit_domain::story::{StoryKind, StoryStatus};
+use vooruit_domain::taxonomy::{Taxonomy, Vocabulary};
 
 use crate::i18n::{self, Lang};
 
@@ -21,6 +23,39 @@ pub struct Ctx {
     /// Path and query of this request, for the language switch and redirects.
     pub path: String,
     pub ip: String,
+    /// Themes, sectors and regions as they are now, with their labels.
+    pub taxonomy: Arc<Taxonomy>,
+}
+
+/// Slugs a form or filter already holds: one (a region, a filter) or a list
+/// (themes). Retired values among them are still shown, so that saving
+/// keeps them and a filter shows what it filters on.
+pub trait Slugs {
+    fn slugs(&self) -> Vec<&str>;
+}
+
+impl Slugs for str {
+    fn slugs(&self) -> Vec<&str> {
+        vec![self]
+    }
+}
+
+impl Slugs for String {
+    fn slugs(&self) -> Vec<&str> {
+        vec![self.as_str()]
+    }
+}
+
+impl Slugs for Vec<String> {
+    fn slugs(&self) -> Vec<&str> {
+        self.iter().map(String::as_str).collect()
+    }
+}
+
+impl<T: Slugs + ?Sized> Slugs for &T {
+    fn slugs(&self) -> Vec<&str> {
+        (**self).slugs()
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -97,20 +132,32 @@ impl Ctx {
         self.t(format!("kind-{}-hint", kind.as_ref()))
     }
 
+    fn label(&self, v: Vocabulary, slug: &str) -> String {
+        self.taxonomy.label(v, slug, self.lang).to_string()
+    }
+
     pub fn theme(&self, theme: impl AsRef<str>) -> String {
-        self.t(format!("theme-{}", theme.as_ref()))
+        self.label(Vocabulary::Theme, theme.as_ref())
     }
 
     pub fn theme_intro(&self, theme: impl AsRef<str>) -> String {
-        self.t(format!("theme-{}-intro", theme.as_ref()))
+        self.taxonomy
+            .get(Vocabulary::Theme, theme.as_ref())
+            .map(|t| t.intro(self.lang).to_string())
+            .unwrap_or_default()
     }
 
     pub fn sector(&self, sector: impl AsRef<str>) -> String {
-        self.t(format!("sector-{}", sector.as_ref()))
+        self.label(Vocabulary::Sector, sector.as_ref())
     }
 
     pub fn region(&self, region: impl AsRef<str>) -> String {
-        self.t(format!("region-{}", region.as_ref()))
+        self.label(Vocabulary::Region, region.as_ref())
+    }
+
+    /// The label of a value of any list (search facets name their list).
+    pub fn term(&self, v: Vocabulary, slug: impl AsRef<str>) -> String {
+        self.label(v, slug.as_ref())
     }
 
     pub fn status(&self, status: impl Borrow<StoryStatus>) -> String {
@@ -141,16 +188,32 @@ impl Ctx {
         list.as_ref().iter().any(|v| v == value.as_ref())
     }
 
-    pub fn themes(&self) -> &'static [&'static str] {
-        vooruit_domain::taxonomy::THEMES
+    /// The offered values of a list, in order, and the retired ones of
+    /// `kept` where they were.
+    fn options(&self, v: Vocabulary, kept: &[&str]) -> Vec<String> {
+        self.taxonomy
+            .terms(v)
+            .filter(|t| t.is_offered() || kept.contains(&t.slug.as_str()))
+            .map(|t| t.slug.clone())
+            .collect()
     }
 
-    pub fn sectors(&self) -> &'static [&'static str] {
-        vooruit_domain::taxonomy::SECTORS
+    /// The themes on offer (lists and overviews).
+    pub fn themes(&self) -> Vec<String> {
+        self.options(Vocabulary::Theme, &[])
     }
 
-    pub fn regions(&self) -> &'static [&'static str] {
-        vooruit_domain::taxonomy::REGIONS
+    /// The themes a form or filter offers, with the ones it already holds.
+    pub fn themes_with(&self, kept: impl Slugs) -> Vec<String> {
+        self.options(Vocabulary::Theme, &kept.slugs())
+    }
+
+    pub fn sectors_with(&self, kept: impl Slugs) -> Vec<String> {
+        self.options(Vocabulary::Sector, &kept.slugs())
+    }
+
+    pub fn regions_with(&self, kept: impl Slugs) -> Vec<String> {
+        self.options(Vocabulary::Region, &kept.slugs())
     }
 
     pub fn kinds(&self) -> Vec<&'static str> {

@@ -100,12 +100,23 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         Match::NotAllowed(allow) => Some(allow.clone()),
         _ => None,
     };
+    // Every page may show themes and their labels. Read before the query
+    // count starts: it comes from memory nearly always, and the count is
+    // about what a page itself asks of the database.
+    let taxonomy = match state.app.taxonomy().current().await {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "reading the taxonomy failed");
+            Default::default()
+        }
+    };
     let mut ctx = Ctx {
         lang,
         user: None,
         csrf: csrf.clone(),
         path,
         ip,
+        taxonomy,
     };
     let (mut res, queries) = vooruit_app::count_queries(async {
         let checked = async {

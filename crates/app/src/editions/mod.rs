@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus};
 use vooruit_domain::lang::Lang;
 use vooruit_domain::slug::slugify;
-use vooruit_domain::taxonomy::split_list;
+use vooruit_domain::taxonomy::{Vocabulary, split_list};
 use vooruit_store::editions::{DeliveryCounts, EditionFields, EditionRow};
 
 use crate::accounts::User;
@@ -169,7 +169,7 @@ impl Editions<'_> {
     /// Creates an edition from complete input (the API).
     pub async fn create(&self, user: &User, input: &EditionInput) -> AppResult<String> {
         user.require_editor()?;
-        input.validate()?;
+        input.validate(&self.taxonomy().current().await?.for_new())?;
         self.store(input, &user.id).await
     }
 
@@ -187,9 +187,16 @@ impl Editions<'_> {
 
     pub async fn save(&self, user: &User, id: &str, input: &EditionInput) -> AppResult<()> {
         user.require_editor()?;
-        input.validate()?;
+        let taxonomy = self.taxonomy().current().await?;
         let (items, themes) = (items_json(&input.items)?, input.themes.join(","));
         let mut tx = self.begin("editions.save").await?;
+        // Themes it had may stay, even when retired since.
+        let before = match tx.editions().by_id(id).await? {
+            Some(row) => split_list(&row.themes),
+            None => vec![],
+        };
+        let kept = before.iter().map(|t| (Vocabulary::Theme, t.as_str()));
+        input.validate(&taxonomy.choices(kept))?;
         if tx
             .editions()
             .update(id, &fields(input, &items, &themes))

@@ -7,6 +7,7 @@ use chrono::DateTime;
 use vooruit_domain::FieldErrors;
 use vooruit_domain::event::{EventInput, RegistrationStatus};
 use vooruit_domain::slug::slugify;
+use vooruit_domain::taxonomy::{Vocabulary, split_list};
 use vooruit_store::events::{EventRow, EventUpdate};
 
 use super::{EventView, Events, RegistrationView, cancel_url, ics_attachment};
@@ -24,7 +25,7 @@ pub struct CreatedEvent {
 impl Events<'_> {
     pub async fn create(&self, user: &User, input: EventInput) -> AppResult<CreatedEvent> {
         user.require_editor()?;
-        input.validate()?;
+        input.validate(&self.taxonomy().current().await?.for_new())?;
         let base = slugify(&input.title);
         let mut tx = self.begin("events.create").await?;
         for n in 1..50 {
@@ -46,9 +47,16 @@ impl Events<'_> {
     /// the new appointment; more places move people up from the waiting list.
     pub async fn update(&self, user: &User, slug: &str, input: EventInput) -> AppResult<()> {
         user.require_editor()?;
-        input.validate()?;
+        let taxonomy = self.taxonomy().current().await?;
         let mut tx = self.begin("events.update").await?;
         let before = tx.events().by_slug(slug).await?.ok_or(AppError::NotFound)?;
+        // Themes and the region it had may stay, even when retired since.
+        let themes = split_list(&before.themes);
+        let kept = themes
+            .iter()
+            .map(|t| (Vocabulary::Theme, t.as_str()))
+            .chain([(Vocabulary::Region, before.region.as_str())]);
+        input.validate(&taxonomy.choices(kept))?;
         let promoted = match tx.events().update(&before.id, &input).await? {
             EventUpdate::Saved(promoted) => promoted,
             EventUpdate::CapacityBelow(_) => {

@@ -4,6 +4,7 @@
 
 use vooruit_domain::FieldErrors;
 use vooruit_domain::story::{MessageAuthor, StoryAction, StoryContent, StoryStatus};
+use vooruit_domain::taxonomy::Taxonomy;
 use vooruit_store::Conn;
 use vooruit_store::stories::StoryRow;
 
@@ -32,10 +33,16 @@ async fn own_row(conn: &mut Conn, user: &User, id: &str) -> AppResult<StoryRow> 
     Ok(row)
 }
 
-fn validated(mut content: StoryContent) -> AppResult<StoryContent> {
+/// The content checked; taxonomy values it had before may stay even when
+/// they are retired since.
+fn validated(
+    mut content: StoryContent,
+    taxonomy: &Taxonomy,
+    before: &StoryContent,
+) -> AppResult<StoryContent> {
     content.normalise();
     let mut e = FieldErrors::new();
-    content.validate_into(&mut e);
+    content.validate_into(&mut e, &taxonomy.choices(before.tagged()));
     e.into_result()?;
     Ok(content)
 }
@@ -65,9 +72,10 @@ impl Stories<'_> {
     }
 
     pub async fn member_save(&self, user: &User, id: &str, content: StoryContent) -> AppResult<()> {
-        let content = validated(content)?;
+        let taxonomy = self.taxonomy().current().await?;
         let mut tx = self.begin("stories.member_save").await?;
         let row = own_row(&mut tx, user, id).await?;
+        let content = validated(content, &taxonomy, &row.content())?;
         if !row.status.editable_by_teller() {
             return Err(AppError::Conflict("error-story-locked"));
         }
@@ -148,9 +156,10 @@ impl Stories<'_> {
     /// submitted is now "in redactie".
     pub async fn editor_save(&self, user: &User, id: &str, content: StoryContent) -> AppResult<()> {
         user.require_editor()?;
-        let content = validated(content)?;
+        let taxonomy = self.taxonomy().current().await?;
         let mut tx = self.begin("stories.editor_save").await?;
         let row = editor_row(&mut tx, user, id).await?;
+        let content = validated(content, &taxonomy, &row.content())?;
         let status = row.status;
         if status == StoryStatus::Afgewezen {
             return Err(AppError::Conflict("error-story-closed"));

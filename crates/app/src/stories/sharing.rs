@@ -60,7 +60,7 @@ impl Stories<'_> {
             submission.teller.contact_email = user.email.clone();
         }
         submission.normalise();
-        submission.validate()?;
+        submission.validate(&*self.taxonomy().current().await?)?;
         let bucket = format!("submit:ip:{ip}");
         let limit = self.config.submissions_per_hour;
         let limited = author.is_none() && limit > 0;

@@ -612,6 +612,50 @@ fn table() -> Vec<Row> {
             ADMINS,
             r#"{"name": "", "kind": "gemeente"}"#,
         ),
+        // The taxonomy: everyone reads it, administrators change it.
+        // Changes here are refused input or leave the order as it was.
+        row("GET /beheer/taxonomie", "/beheer/taxonomie", ADMINS),
+        form(
+            "POST /beheer/taxonomie",
+            "/beheer/taxonomie",
+            ADMINS,
+            &[("vocabulary", "thema"), ("label_nl", "")],
+        ),
+        row(
+            "GET /beheer/taxonomie/{vocabulary}/{slug}",
+            "/beheer/taxonomie/thema/werven",
+            ADMINS,
+        ),
+        form(
+            "POST /beheer/taxonomie/{vocabulary}/{slug}",
+            "/beheer/taxonomie/thema/werven",
+            ADMINS,
+            &[("label_nl", "")],
+        ),
+        form(
+            "POST /beheer/taxonomie/{vocabulary}/{slug}/{action}",
+            "/beheer/taxonomie/thema/werven/omhoog",
+            ADMINS,
+            &[],
+        ),
+        row("GET /api/v1/taxonomy", "/api/v1/taxonomy", OPEN),
+        row(
+            "GET /api/v1/taxonomy/{vocabulary}/{slug}",
+            "/api/v1/taxonomy/thema/werven",
+            OPEN,
+        ),
+        api(
+            "POST /api/v1/admin/taxonomy",
+            "/api/v1/admin/taxonomy",
+            ADMINS,
+            r#"{"vocabulary": "thema", "label_nl": "", "label_en": ""}"#,
+        ),
+        api(
+            "PUT /api/v1/admin/taxonomy/{vocabulary}/{slug}",
+            "/api/v1/admin/taxonomy/thema/werven",
+            ADMINS,
+            r#"{"labels": {"label_nl": "", "label_en": ""}}"#,
+        ),
         // Organisations: members see theirs, beheerders manage it.
         row("GET /mijn/organisaties", "/mijn/organisaties", SIGNED_IN),
         // Joining goes by the e-mail domain (alfa.nl), whatever the site role.

@@ -20,3 +20,4 @@ mod pages;
 mod search;
 mod security;
 mod share;
+mod taxonomy;

@@ -6,7 +6,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use vooruit_app::AppError;
 use vooruit_app::stories::StoryFilter;
-use vooruit_domain::taxonomy::{THEMES, is_theme};
+use vooruit_domain::taxonomy::Vocabulary;
 
 use super::PageResult;
 use crate::AppState;
@@ -92,7 +92,7 @@ async fn all_stories(l: Ctx, State(s): State<AppState>) -> PageResult {
 }
 
 async fn theme_stories(l: Ctx, State(s): State<AppState>, Path(theme): Path<String>) -> PageResult {
-    if !is_theme(&theme) {
+    if !l.taxonomy.knows(Vocabulary::Theme, &theme) {
         return Err(AppError::NotFound.into());
     }
     let title = format!(
@@ -147,7 +147,7 @@ fn urlset(urls: impl Iterator<Item = (String, Option<String>)>) -> String {
     out
 }
 
-async fn sitemap_pages(State(s): State<AppState>) -> Response {
+async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> Response {
     let base = s.app.config.base_url.clone();
     let fixed = [
         "/",
@@ -163,7 +163,7 @@ async fn sitemap_pages(State(s): State<AppState>) -> Response {
     ]
     .into_iter()
     .map(str::to_string)
-    .chain(THEMES.iter().map(|t| format!("/themas/{t}")));
+    .chain(l.themes().into_iter().map(|t| format!("/themas/{t}")));
     xml(
         urlset(fixed.map(|p| (format!("{base}{p}"), None))),
         "application/xml; charset=utf-8",

@@ -11,6 +11,7 @@ mod organisations;
 pub(crate) mod search;
 mod site;
 pub(crate) mod stories;
+mod taxonomy;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -28,6 +29,7 @@ pub fn routes() -> Routes {
         .merge(stories::routes())
         .merge(accounts::routes())
         .merge(organisations::routes())
+        .merge(taxonomy::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

@@ -6,6 +6,7 @@ mod organisations;
 pub mod problems;
 mod search;
 mod stories;
+mod taxonomy;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -22,7 +23,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(newsletter::routes())
         .merge(editions::routes())
         .merge(accounts::routes())
-        .merge(organisations::routes());
+        .merge(organisations::routes())
+        .merge(taxonomy::routes());
     problems::complete(api.get_openapi_mut());
     api
 }

@@ -155,44 +155,50 @@ pub fn to_json(doc: &OpenApi) -> String {
 /// stateful tests follow a create to the read and back.
 fn links(doc: &mut OpenApi) {
     use utoipa::openapi::link::LinkBuilder;
-    let links = [
+    let links: [(&str, &str, &str, &[&str]); 5] = [
         (
             "/api/v1/editor/events",
             "get",
             "/api/v1/events/{slug}",
-            "slug",
+            &["slug"],
         ),
         (
             "/api/v1/editor/newsletter/editions",
             "get",
             "/api/v1/editor/newsletter/editions/{id}",
-            "id",
+            &["id"],
         ),
         (
             "/api/v1/admin/organisations",
             "get",
             "/api/v1/organisations/{slug}",
-            "slug",
+            &["slug"],
         ),
         (
             "/api/v1/submissions",
             "get",
             "/api/v1/editor/stories/{id}",
-            "id",
+            &["id"],
+        ),
+        (
+            "/api/v1/admin/taxonomy",
+            "get",
+            "/api/v1/taxonomy/{vocabulary}/{slug}",
+            &["vocabulary", "slug"],
         ),
     ];
-    for (from, method, to, field) in links {
+    for (from, method, to, fields) in links {
         let Some(op) = doc.paths.paths.get_mut(from).and_then(|i| i.post.as_mut()) else {
             continue;
         };
         if let Some(RefOr::T(created)) = op.responses.responses.get_mut("201") {
-            let link = LinkBuilder::new()
-                .operation_id(operation_id(method, to))
-                .parameter(field, format!("$response.body#/{field}"))
-                .build();
+            let mut link = LinkBuilder::new().operation_id(operation_id(method, to));
+            for field in fields {
+                link = link.parameter(*field, format!("$response.body#/{field}"));
+            }
             created
                 .links
-                .insert(format!("read_{field}"), RefOr::T(link));
+                .insert(format!("read_{}", fields.join("_")), RefOr::T(link.build()));
         }
     }
 }

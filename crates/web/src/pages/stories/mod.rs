@@ -8,7 +8,7 @@ use vooruit_app::Page;
 use vooruit_app::stories::StoryFilter;
 use vooruit_app::stories::{PublishedStory, StorySummary};
 use vooruit_domain::story::StoryKind;
-use vooruit_domain::taxonomy::{is_region, is_sector, is_theme};
+use vooruit_domain::taxonomy::{Taxonomy, Vocabulary};
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -47,13 +47,16 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    pub fn filter(&self) -> StoryFilter {
+    /// The filters asked for; unknown values are left out. Retired
+    /// values still filter: old content has them.
+    pub fn filter(&self, taxonomy: &Taxonomy) -> StoryFilter {
         let keep = |v: &str, ok: bool| if ok { v.to_string() } else { String::new() };
+        let known = |v, s: &str| taxonomy.knows(v, s);
         StoryFilter {
             kind: keep(&self.kind, StoryKind::parse(&self.kind).is_some()),
-            theme: keep(&self.theme, is_theme(&self.theme)),
-            sector: keep(&self.sector, is_sector(&self.sector)),
-            region: keep(&self.region, is_region(&self.region)),
+            theme: keep(&self.theme, known(Vocabulary::Theme, &self.theme)),
+            sector: keep(&self.sector, known(Vocabulary::Sector, &self.sector)),
+            region: keep(&self.region, known(Vocabulary::Region, &self.region)),
         }
     }
 
@@ -98,7 +101,7 @@ struct ListTemplate {
 }
 
 async fn list(l: Ctx, State(s): State<AppState>, Query(q): Query<ListQuery>) -> PageResult {
-    let filter = q.filter();
+    let filter = q.filter(&l.taxonomy);
     let stories = s.app.stories().published_list(&filter, q.page()).await?;
     let heading = if filter.kind.is_empty() {
         l.t("stories-title")
@@ -124,10 +127,10 @@ async fn theme(
     Path(theme): Path<String>,
     Query(q): Query<ListQuery>,
 ) -> PageResult {
-    if !is_theme(&theme) {
+    if !l.taxonomy.knows(Vocabulary::Theme, &theme) {
         return Err(AppError::NotFound.into());
     }
-    let mut filter = q.filter();
+    let mut filter = q.filter(&l.taxonomy);
     filter.theme = theme.clone();
     let stories = s.app.stories().published_list(&filter, q.page()).await?;
     let action = format!("/themas/{theme}");

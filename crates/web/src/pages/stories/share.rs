@@ -188,7 +188,8 @@ async fn submit(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
         _ => {
             sub.normalise();
             let mut errors = FieldErrors::new();
-            sub.content.validate_into(&mut errors);
+            sub.content
+                .validate_into(&mut errors, &l.taxonomy.for_new());
             if errors.is_empty() {
                 if l.user.is_some() && sub.teller.contact_email.is_empty() {
                     sub.teller.contact_email =

@@ -64,39 +64,54 @@ impl Config {
     }
 }
 
-/// Everything a use case needs, cheap to clone into each request.
+/// Everything a use case needs, cheap to clone into each request: one
+/// reference count, so the clones that every request and middleware layer
+/// make do not bounce a dozen counters between cores.
 #[derive(Clone)]
-pub struct App {
+pub struct App(Arc<AppParts>);
+
+/// What an `App` holds (reached through `Deref`: `app.db`, `app.config`).
+pub struct AppParts {
     pub db: Db,
     pub config: Arc<Config>,
-    mailer: Arc<mail::Mailer>,
+    mailer: mail::Mailer,
     /// One bell per kind of job: rung after a commit that queued work here,
     /// so the worker does not wait for its next poll.
-    bells: Arc<jobs::Bells>,
+    bells: jobs::Bells,
     /// This node's search index, once `open_search` ran (serve, reindex).
-    index: Option<Arc<search::SearchState>>,
-    /// Published story pages, valid for one index generation (every change
-    /// to a story reaches every node's index, and so clears this cache).
-    story_cache: Arc<std::sync::Mutex<search::GenerationCache<stories::PublishedStory>>>,
-    /// Search results and list pages, likewise.
-    search_cache: Arc<std::sync::Mutex<search::GenerationCache<vooruit_search::SearchResults>>>,
+    index: std::sync::OnceLock<Arc<search::SearchState>>,
+    /// Search results and list pages, valid for one index generation
+    /// (every change to a story reaches every node's index, and so clears
+    /// this cache).
+    search_cache: std::sync::Mutex<search::GenerationCache<vooruit_search::SearchResults>>,
     /// The taxonomy every page needs, read again after a change.
-    taxonomy_cache: Arc<taxonomy::TaxonomyCache>,
+    taxonomy_cache: taxonomy::TaxonomyCache,
+}
+
+impl std::ops::Deref for App {
+    type Target = AppParts;
+    fn deref(&self) -> &AppParts {
+        &self.0
+    }
 }
 
 impl App {
     pub fn new(db: Db, config: Config) -> Result<App, AppError> {
         let mailer = mail::Mailer::new(&config)?;
-        Ok(App {
+        Ok(App(Arc::new(AppParts {
             db,
             config: Arc::new(config),
-            mailer: Arc::new(mailer),
-            bells: Arc::new(jobs::Bells::new()),
-            index: None,
-            story_cache: Arc::default(),
-            search_cache: Arc::default(),
-            taxonomy_cache: Arc::default(),
-        })
+            mailer,
+            bells: jobs::Bells::new(),
+            index: std::sync::OnceLock::new(),
+            search_cache: Default::default(),
+            taxonomy_cache: Default::default(),
+        })))
+    }
+
+    /// This node's search index, when it was opened.
+    pub(crate) fn index(&self) -> Option<Arc<search::SearchState>> {
+        self.index.get().cloned()
     }
 
     /// Now, in unix milliseconds, from the one clock (movable in tests).

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Datelike, TimeZone};
-use vooruit_search::{Hit, SearchIndex, SearchRequest, SearchResults, StoryDoc};
+use vooruit_search::{SearchIndex, SearchRequest, SearchResults, StoryDoc};
 use vooruit_store::stories::StoryRow;
 
 use crate::markdown::plain_excerpt;
@@ -24,6 +24,22 @@ crate::service!(
 /// moves past rows that are older.
 const SETTLE_MS: i64 = 10_000;
 const BATCH: i64 = 1000;
+
+fn not_opened() -> AppError {
+    AppError::Internal("search index not opened".into())
+}
+
+/// Runs work on the index on a blocking thread: tantivy's calls are
+/// synchronous, and an async worker thread must never wait on them.
+pub(crate) async fn blocking<T: Send + 'static>(
+    state: &Arc<SearchState>,
+    work: impl FnOnce(&SearchState) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    let state = Arc::clone(state);
+    tokio::task::spawn_blocking(move || work(&state))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+}
 
 impl From<vooruit_search::SearchError> for AppError {
     fn from(e: vooruit_search::SearchError) -> Self {
@@ -95,7 +111,8 @@ impl<V> Default for GenerationCache<V> {
 }
 
 impl<V: Clone> GenerationCache<V> {
-    const MAX: usize = 10_000;
+    /// A bound on memory: about 10 KiB a page of results, so some 20 MiB.
+    const MAX: usize = 2_000;
 
     pub fn get(&mut self, generation: u64, key: &str) -> Option<V> {
         if self.generation != generation {
@@ -144,7 +161,7 @@ impl App {
     /// Opens this node's index under the data directory and, when it is new,
     /// fills it from the database (then it returns true). Only `serve` and
     /// `reindex` do this: the index allows one writer process per directory.
-    pub async fn open_search(&mut self) -> AppResult<bool> {
+    pub async fn open_search(&self) -> AppResult<bool> {
         let dir = self.config.data_dir.join("search");
         let index = {
             let dir = dir.clone();
@@ -153,7 +170,15 @@ impl App {
                 .map_err(|e| AppError::Internal(e.to_string()))??
         };
         let fresh = index.fresh;
-        self.index = Some(Arc::new(SearchState { index, dir }));
+        if self
+            .index
+            .set(Arc::new(SearchState { index, dir }))
+            .is_err()
+        {
+            return Err(AppError::Internal(
+                "the search index was opened twice".into(),
+            ));
+        }
         if fresh {
             self.rebuild_index().await?;
         }
@@ -161,51 +186,62 @@ impl App {
     }
 
     fn search_state(&self) -> AppResult<&SearchState> {
-        self.index
-            .as_deref()
-            .ok_or_else(|| AppError::Internal("search index not opened".into()))
+        self.index.get().map(|s| s.as_ref()).ok_or_else(not_opened)
     }
 
     /// Empties the index and fills it with every published story. Returns
     /// how many stories it indexed.
     pub async fn rebuild_index(&self) -> AppResult<u64> {
-        let state = self.search_state()?;
+        let state = self.index().ok_or_else(not_opened)?;
         // Changes from now on are picked up by the tailer afterwards.
         let mut conn = self.read().await?;
         let start_seq = conn.outbox().max_seq().await?;
-        state.index.clear()?;
+        blocking(&state, |s| Ok(s.index.clear()?)).await?;
         let mut after = String::new();
         let mut n = 0u64;
         loop {
             let rows = conn.stories().published_after(&after, BATCH).await?;
             let Some(last) = rows.last() else { break };
             after = last.id.clone();
-            for row in &rows {
-                state.index.upsert(&story_doc(row))?;
-                n += 1;
-            }
+            n += rows.len() as u64;
+            blocking(&state, move |s| {
+                for row in &rows {
+                    s.index.upsert(&story_doc(row))?;
+                }
+                Ok(())
+            })
+            .await?;
         }
-        state.index.commit()?;
-        state.set_cursor(start_seq)?;
+        blocking(&state, move |s| {
+            s.index.commit()?;
+            s.set_cursor(start_seq)
+        })
+        .await?;
         tracing::info!(stories = n, "search index rebuilt");
         Ok(n)
     }
 
     /// Brings the index up to date for these stories at once (the node that
-    /// made a change does not wait for its tailer).
+    /// made a change does not wait for its tailer), then stores what their
+    /// pages and the pages around them show.
     pub(crate) async fn index_now(&self, ids: &[String]) -> AppResult<()> {
-        let Some(state) = self.index.as_deref() else {
+        let Some(state) = self.index() else {
             return Ok(());
         };
         let rows = self.read().await?.stories().by_ids(ids).await?;
-        for id in ids {
-            match rows.iter().find(|r| &r.id == id) {
-                Some(row) if is_published(row) => state.index.upsert(&story_doc(row))?,
-                _ => state.index.delete(id),
+        let ids = ids.to_vec();
+        let rows = blocking(&state, move |s| {
+            for id in &ids {
+                match rows.iter().find(|r| &r.id == id) {
+                    Some(row) if is_published(row) => s.index.upsert(&story_doc(row))?,
+                    _ => s.index.delete(id),
+                }
             }
-        }
-        state.index.commit()?;
-        Ok(())
+            s.index.commit()?;
+            Ok(rows)
+        })
+        .await?;
+        self.derive_pages(&rows).await
     }
 
     /// Tails the search outbox until the process ends.
@@ -253,13 +289,8 @@ impl App {
         Ok(rows.len() as i64 == BATCH && !new.is_empty())
     }
 
-    /// The index generation, when this node has an index.
-    pub(crate) fn search_generation(&self) -> Option<u64> {
-        self.index.as_deref().map(|s| s.index.generation())
-    }
-
     pub fn has_search(&self) -> bool {
-        self.index.is_some()
+        self.index.get().is_some()
     }
 }
 
@@ -269,25 +300,20 @@ impl Search<'_> {
         Ok(self.search_state()?.index.search(req)?)
     }
 
-    /// Runs a search; the same request at the same index generation is
-    /// answered from memory (the first list page, popular questions).
-    pub fn run(&self, req: &SearchRequest) -> AppResult<SearchResults> {
-        let state = self.search_state()?;
+    /// Runs a search on a blocking thread; the same request at the same
+    /// index generation is answered from memory (the first list page,
+    /// popular questions).
+    pub async fn run(&self, req: &SearchRequest) -> AppResult<SearchResults> {
+        let state = self.index().ok_or_else(not_opened)?;
         let generation = state.index.generation();
         let key = format!("{req:?}");
         let cache = || self.search_cache.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(hit) = cache().get(generation, &key) {
             return Ok(hit);
         }
-        let results = state.index.search(req)?;
+        let req = req.clone();
+        let results = blocking(&state, move |s| Ok(s.index.search(&req)?)).await?;
         cache().put(generation, key, results.clone());
         Ok(results)
-    }
-
-    pub fn related(&self, id: &str, themes: &[String], limit: usize) -> AppResult<Vec<Hit>> {
-        match self.index.as_deref() {
-            Some(state) => Ok(state.index.related(id, themes, limit)?),
-            None => Ok(vec![]),
-        }
     }
 }

@@ -6,7 +6,6 @@
 mod analyzer;
 mod query;
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -193,9 +192,6 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
-    /// Related stories per story id, valid until the next commit: finding
-    /// them is the most expensive part of a story page.
-    related_cache: Mutex<HashMap<String, Vec<Hit>>>,
     /// Goes up with every commit: caches built on the index compare it.
     generation: std::sync::atomic::AtomicU64,
     /// True when the index was just created (or thrown away): it must be
@@ -245,7 +241,6 @@ impl SearchIndex {
             reader,
             writer: Mutex::new(writer),
             f,
-            related_cache: Mutex::new(HashMap::new()),
             generation: std::sync::atomic::AtomicU64::new(0),
             fresh,
         })
@@ -305,10 +300,6 @@ impl SearchIndex {
     pub fn commit(&self) -> Result<()> {
         self.writer().commit()?;
         self.reader.reload()?;
-        self.related_cache
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
@@ -595,76 +586,65 @@ impl SearchIndex {
         Ok(changed.then(|| out.join(" ")))
     }
 
-    /// Stories like this one: similar words and shared themes; never the
-    /// story itself.
-    pub fn related(&self, id: &str, themes: &[String], limit: usize) -> Result<Vec<Hit>> {
-        let key = format!("{id}:{limit}");
-        if let Some(hits) = self
-            .related_cache
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&key)
-        {
-            return Ok(hits.clone());
-        }
-        let hits = self.find_related(id, themes, limit)?;
-        let mut cache = self.related_cache.lock().unwrap_or_else(|p| p.into_inner());
-        // A bound on memory: start over rather than track recency.
-        if cache.len() >= 20_000 {
-            cache.clear();
-        }
-        cache.insert(key, hits.clone());
-        Ok(hits)
-    }
-
-    fn find_related(&self, id: &str, themes: &[String], limit: usize) -> Result<Vec<Hit>> {
+    /// The ids of the stories most like this one: similar words and
+    /// shared themes, best first; never the story itself. Empty when the
+    /// story is not in the index.
+    pub fn similar(&self, id: &str, limit: usize) -> Result<Vec<String>> {
         let searcher = self.reader.searcher();
         let id_term = Term::from_field_text(self.f.id, id);
         let own = searcher.search(
-            &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+            &TermQuery::new(id_term, IndexRecordOption::Basic),
             &TopDocs::with_limit(1).order_by_score(),
         )?;
-        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some((_, address)) = own.first() {
-            let doc: TantivyDocument = searcher.doc(*address)?;
-            let text = |field: Field| {
-                let s = doc
-                    .get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default();
-                (field, vec![OwnedValue::Str(s.to_string())])
-            };
-            let mlt = MoreLikeThisQuery::builder()
-                .with_min_doc_frequency(1)
-                .with_min_term_frequency(1)
-                .with_max_query_terms(25)
-                .with_min_word_length(4)
-                .with_document_fields(vec![text(self.f.title), text(self.f.body)]);
-            should.push((Occur::Should, Box::new(mlt)));
-        }
-        for t in themes {
+        let Some((_, address)) = own.first() else {
+            return Ok(vec![]);
+        };
+        let doc: TantivyDocument = searcher.doc(*address)?;
+        let text = |field: Field| {
+            let s = doc
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            (field, vec![OwnedValue::Str(s.to_string())])
+        };
+        // Words in more than a tenth of all stories say little about what a
+        // story is about, and they are what makes the query slow.
+        let common = (searcher.num_docs() / 10).max(10);
+        let mlt = MoreLikeThisQuery::builder()
+            .with_min_doc_frequency(1)
+            .with_max_doc_frequency(common)
+            .with_min_term_frequency(1)
+            .with_max_query_terms(25)
+            .with_min_word_length(4)
+            .with_document_fields(vec![text(self.f.title), text(self.f.body)]);
+        let mut should: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(mlt))];
+        // Encoded facets separate levels with NUL; ours have one level.
+        let themes = doc
+            .get_all(self.f.theme)
+            .filter_map(|v| v.as_facet())
+            .filter_map(|f| f.rsplit('\u{0}').next());
+        for theme in themes {
             should.push((
                 Occur::Should,
-                Box::new(BoostQuery::new(self.facet_query(self.f.theme, t), 2.0)),
+                Box::new(BoostQuery::new(self.facet_query(self.f.theme, theme), 2.0)),
             ));
         }
-        if should.is_empty() {
-            return Ok(vec![]);
+        let top = searcher.search(
+            &BooleanQuery::new(should),
+            &TopDocs::with_limit(limit + 1).order_by_score(),
+        )?;
+        let mut ids = Vec::with_capacity(limit);
+        for (_, a) in top {
+            if a == *address {
+                continue;
+            }
+            let other: TantivyDocument = searcher.doc(a)?;
+            if let Some(other_id) = other.get_first(self.f.id).and_then(|v| v.as_str()) {
+                ids.push(other_id.to_string());
+            }
         }
-        let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
-            ),
-            (
-                Occur::MustNot,
-                Box::new(TermQuery::new(id_term, IndexRecordOption::Basic)),
-            ),
-        ]);
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        top.into_iter()
-            .map(|(_, a)| Ok(self.hit(&searcher.doc::<TantivyDocument>(a)?, String::new())))
-            .collect()
+        ids.truncate(limit);
+        Ok(ids)
     }
 
     /// The index's own check that a document address is readable (tests).

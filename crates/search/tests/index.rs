@@ -145,24 +145,21 @@ fn suggestions_and_removing_filters() {
 }
 
 #[test]
-fn related_and_delete() {
+fn similar_and_delete() {
     let (_d, idx) = index();
-    let rel = idx.related("a", &["werven".into()], 5).expect("related");
-    assert!(!rel.iter().any(|h| h.slug == "slug-a"), "never itself");
-    assert_eq!(
-        rel.first().map(|h| h.slug.as_str()),
-        Some("slug-b"),
-        "shares a theme"
-    );
+    let rel = idx.similar("a", 5).expect("similar");
+    assert!(!rel.iter().any(|id| id == "a"), "never itself");
+    assert_eq!(rel.first().map(String::as_str), Some("b"), "shares a theme");
+    assert!(idx.similar("unknown", 5).expect("similar").is_empty());
     idx.delete("b");
     idx.commit().expect("commit");
     assert!(!idx.contains("b").expect("contains"));
     assert_eq!(idx.search(&req("buddy")).expect("search").total, 0);
     assert!(
-        !idx.related("a", &["werven".into()], 5)
-            .expect("related")
+        !idx.similar("a", 5)
+            .expect("similar")
             .iter()
-            .any(|h| h.slug == "slug-b")
+            .any(|id| id == "b")
     );
 }
 

@@ -19,6 +19,7 @@ pub mod newsletter;
 pub mod organisations;
 pub mod outbox;
 pub mod stories;
+pub mod story_pages;
 pub mod taxonomy;
 pub mod throttle;
 

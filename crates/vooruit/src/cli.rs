@@ -225,7 +225,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve(args) => serve(r, args).await,
         Command::Reindex => {
             init_logging(r.file.log_format.as_deref());
-            let mut app = App::new(
+            let app = App::new(
                 open_db(&r).await?,
                 app_config(&r, "http://localhost:8080".into(), None, None),
             )
@@ -247,6 +247,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!(
                 "indexed {n} published stories in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            let started = std::time::Instant::now();
+            let derived = app
+                .derive_missing()
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "worked out the pages of {derived} stories that had none in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             Ok(())
@@ -284,7 +293,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Bench { what: _, runs } => {
             init_logging(r.file.log_format.as_deref());
-            let mut app = App::new(
+            let app = App::new(
                 open_db(&r).await?,
                 app_config(&r, "http://localhost:8080".into(), None, None),
             )
@@ -409,7 +418,7 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     if let Some(limit) = args.submission_limit {
         config.submissions_per_hour = limit;
     }
-    let mut app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo
         && app
             .load_demo()
@@ -429,6 +438,12 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("opening the search index: {e}"))?;
     app.spawn_workers();
     tokio::spawn(app.clone().run_indexer());
+    let background = app.clone();
+    tokio::spawn(async move {
+        if let Err(e) = background.derive_missing().await {
+            tracing::error!(error = %e, "working out story pages failed");
+        }
+    });
     let router = vooruit_web::router(
         app,
         vooruit_web::WebConfig {

@@ -7,6 +7,12 @@ mod config;
 use anyhow::Context;
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: a story page allocates many
+/// small strings, and glibc's malloc spent a sixth of a page's time on
+/// them and kept more memory per thread (docs/PERFORMANCE.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let cli = cli::Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -46,8 +46,19 @@ pub struct WebConfig {
     pub debug_queries: bool,
 }
 
+/// The state of every handler and middleware: one reference count, cloned
+/// by each layer of every request (see `App`).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<StateParts>);
+
+impl std::ops::Deref for AppState {
+    type Target = StateParts;
+    fn deref(&self) -> &StateParts {
+        &self.0
+    }
+}
+
+pub struct StateParts {
     pub app: App,
     pub web: Arc<WebConfig>,
     pub metrics: Arc<metrics::Metrics>,
@@ -83,13 +94,13 @@ pub fn route_table() -> Vec<Route> {
 pub fn router(app: App, web: WebConfig) -> Router {
     let (dynamic, table, openapi) = dynamic_routes().into_parts();
     let (plain, _, _) = plain_routes().into_parts();
-    let state = AppState {
+    let state = AppState(Arc::new(StateParts {
         app,
         web: Arc::new(web),
         metrics: Arc::new(metrics::Metrics::default()),
         openapi: Arc::new(api::v1::problems::to_json(&openapi)),
         methods: Arc::new(routes::Methods::new(&table)),
-    };
+    }));
     let dynamic = dynamic
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(

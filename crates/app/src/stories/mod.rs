@@ -15,7 +15,10 @@ use crate::page::{PAGE_SIZE, Page, offset};
 use crate::{AppError, AppResult};
 
 mod editing;
+mod pages;
 mod sharing;
+
+pub use pages::{RELATED, RelatedStory};
 
 crate::service!(
     /// Stories: reading, sharing, and the editors' workflow: `app.stories()`.
@@ -62,16 +65,13 @@ impl StorySummary {
         })
     }
 
-    fn from_row(row: &StoryRow) -> StorySummary {
+    /// A row as lists show it; `summary` when it was worked out already.
+    fn from_row(row: &StoryRow, summary: Option<String>) -> StorySummary {
         let content = row.content();
         let teller = row.teller();
         StorySummary {
             slug: row.slug.clone(),
-            summary: if content.summary.is_empty() {
-                plain_excerpt(&content.context, 220)
-            } else {
-                content.summary.clone()
-            },
+            summary: summary.unwrap_or_else(|| summary_line(&content)),
             title: content.title,
             kind: row.kind,
             themes: content.themes,
@@ -100,12 +100,11 @@ pub struct PublishedStory {
     pub sections: Vec<Section>,
     pub lessons: Vec<String>,
     /// Similar published stories (text and themes), never this one.
-    #[schema(value_type = Vec<Object>)]
-    pub related: Vec<vooruit_search::Hit>,
+    pub related: Vec<RelatedStory>,
 }
 
-/// The parts in reading order; empty parts are left out.
-pub fn sections(c: &StoryContent) -> Vec<Section> {
+/// The non-empty parts in reading order, with their keys.
+fn parts(c: &StoryContent) -> Vec<(&'static str, &String)> {
     [
         ("context", &c.context),
         ("aim", &c.aim),
@@ -116,12 +115,29 @@ pub fn sections(c: &StoryContent) -> Vec<Section> {
     ]
     .into_iter()
     .filter(|(_, md)| !md.trim().is_empty())
-    .map(|(key, md)| Section {
-        key,
-        markdown: md.clone(),
-        html: render(md),
-    })
     .collect()
+}
+
+/// The parts in reading order with their HTML; empty parts are left out.
+pub fn sections(c: &StoryContent) -> Vec<Section> {
+    parts(c)
+        .into_iter()
+        .map(|(key, md)| Section {
+            key,
+            markdown: md.clone(),
+            html: render(md),
+        })
+        .collect()
+}
+
+/// The line under a story's title: its summary, or the start of its
+/// context when the teller wrote none.
+fn summary_line(content: &StoryContent) -> String {
+    if content.summary.is_empty() {
+        plain_excerpt(&content.context, 220)
+    } else {
+        content.summary.clone()
+    }
 }
 
 /// What the teller sees behind the private status link.
@@ -222,63 +238,25 @@ impl Stories<'_> {
         page: i64,
     ) -> AppResult<Page<StorySummary>> {
         let (page, _) = offset(page, PAGE_SIZE);
-        let results = self.search().run(&vooruit_search::SearchRequest {
-            kind: filter.kind.clone(),
-            theme: filter.theme.clone(),
-            sector: filter.sector.clone(),
-            region: filter.region.clone(),
-            page: page as usize,
-            per_page: PAGE_SIZE as usize,
-            skip_facets: true,
-            ..Default::default()
-        })?;
+        let results = self
+            .search()
+            .run(&vooruit_search::SearchRequest {
+                kind: filter.kind.clone(),
+                theme: filter.theme.clone(),
+                sector: filter.sector.clone(),
+                region: filter.region.clone(),
+                page: page as usize,
+                per_page: PAGE_SIZE as usize,
+                skip_facets: true,
+                ..Default::default()
+            })
+            .await?;
         let items = results
             .hits
             .into_iter()
             .filter_map(StorySummary::from_hit)
             .collect();
         Ok(Page::new(items, results.total as i64, page, PAGE_SIZE))
-    }
-
-    pub async fn published(&self, slug: &str) -> AppResult<PublishedStory> {
-        let generation = self.search_generation();
-        if let Some(g) = generation
-            && let Some(story) = self
-                .story_cache
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .get(g, slug)
-        {
-            return Ok(story);
-        }
-        let row = self
-            .read()
-            .await?
-            .stories()
-            .published(slug)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let content = row.content();
-        let related = self
-            .search()
-            .related(&row.id, &content.themes, 4)
-            .unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "related stories failed");
-                vec![]
-            });
-        let story = PublishedStory {
-            summary: StorySummary::from_row(&row),
-            sections: sections(&content),
-            lessons: content.lessons,
-            related,
-        };
-        if let Some(g) = generation {
-            self.story_cache
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .put(g, slug.to_string(), story.clone());
-        }
-        Ok(story)
     }
 
     /// Published story URLs for the sitemap: one page of `per_page` and the

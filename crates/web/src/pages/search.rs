@@ -177,7 +177,7 @@ async fn search(
     Query(params): Query<SearchParams>,
 ) -> PageResult {
     let req = params.request(PER_PAGE);
-    let results = s.app.search().run(&req)?;
+    let results = s.app.search().run(&req).await?;
     let f = results.facets.clone();
     let groups = vec![
         FacetGroup {

@@ -80,6 +80,7 @@ pub async fn search(
             per_page,
             skip_facets: false,
         })
+        .await
         .map_err(api_err(&l))?;
     let total = results.total as i64;
     let per_page = per_page as i64;

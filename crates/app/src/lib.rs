@@ -86,6 +86,8 @@ pub struct AppParts {
     search_cache: std::sync::Mutex<search::GenerationCache<vooruit_search::SearchResults>>,
     /// The taxonomy every page needs, read again after a change.
     taxonomy_cache: taxonomy::TaxonomyCache,
+    /// Told which stories' pages changed (see `on_pages_changed`).
+    pages_hook: std::sync::OnceLock<stories::PagesHook>,
 }
 
 impl std::ops::Deref for App {
@@ -106,6 +108,7 @@ impl App {
             index: std::sync::OnceLock::new(),
             search_cache: Default::default(),
             taxonomy_cache: Default::default(),
+            pages_hook: std::sync::OnceLock::new(),
         })))
     }
 

@@ -244,6 +244,16 @@ impl App {
         self.derive_pages(&rows).await
     }
 
+    /// Brings the index (and so the stored pages) up to date with every
+    /// change this node has not seen, before it serves: changes made while
+    /// it was down are not shown from an old copy.
+    pub async fn catch_up(&self) -> AppResult<()> {
+        let mut cursor = self.search_state()?.cursor();
+        let mut seen: BTreeSet<i64> = BTreeSet::new();
+        while self.index_step(&mut cursor, &mut seen).await? {}
+        Ok(())
+    }
+
     /// Tails the search outbox until the process ends.
     pub async fn run_indexer(self) {
         let Ok(state) = self.search_state() else {

@@ -22,7 +22,7 @@ crate::string_enum!(
 );
 
 /// One value of a list, with its labels.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Term {
     pub vocabulary: Vocabulary,
     /// Stable: stored on content and used in URLs and the API.
@@ -62,6 +62,8 @@ impl Term {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Taxonomy {
     terms: Vec<Term>,
+    /// Changes when anything in the taxonomy changes (see `fingerprint`).
+    fingerprint: u64,
 }
 
 impl Taxonomy {
@@ -69,7 +71,22 @@ impl Taxonomy {
         terms.sort_by(|a, b| {
             (a.vocabulary, a.position, &a.slug).cmp(&(b.vocabulary, b.position, &b.slug))
         });
-        Taxonomy { terms }
+        let fingerprint = {
+            use std::hash::{Hash, Hasher};
+            // SipHash with fixed keys: the same terms give the same number
+            // in every process of a release.
+            let mut h = std::hash::DefaultHasher::new();
+            terms.hash(&mut h);
+            h.finish()
+        };
+        Taxonomy { terms, fingerprint }
+    }
+
+    /// A number that differs when any label, intro, order or retirement
+    /// differs: pages rendered with one taxonomy are not served after a
+    /// change to it.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Every value of every list, retired ones too.

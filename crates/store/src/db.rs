@@ -212,6 +212,14 @@ pub(crate) fn flag(b: bool) -> i64 {
     i64::from(b)
 }
 
+/// `$1, $2, ..., $n`: the placeholders of an `IN (...)` list of n values.
+pub(crate) fn in_list(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// A state or kind written into SQL as a quoted literal. The words
 /// come from the domain enums (plain ASCII words, never user input), so
 /// queries name states through the enum and the CHECK constraints hold.

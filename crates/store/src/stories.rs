@@ -388,10 +388,9 @@ impl Stories<'_> {
         if ids.is_empty() {
             return Ok(vec![]);
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT {STORY_COLUMNS} FROM stories WHERE id IN ({})",
-            placeholders.join(", ")
+            crate::db::in_list(ids.len())
         );
         let mut q = sqlx::query_as::<_, StoryRow>(&sql);
         for id in ids {

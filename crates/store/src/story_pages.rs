@@ -61,6 +61,37 @@ impl StoryPages<'_> {
         .await?)
     }
 
+    /// These stories, whatever their status, with what was computed for
+    /// their pages.
+    pub async fn by_ids(&mut self, ids: &[String]) -> Result<Vec<PageRow>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "SELECT {STORY_COLUMNS}, page_html, page_version, related_at FROM stories \
+             WHERE id IN ({})",
+            crate::db::in_list(ids.len())
+        );
+        let mut q = sqlx::query_as::<_, PageRow>(&sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        Ok(q.fetch_all(&mut *self.0).await?)
+    }
+
+    /// Published stories in id order after `after_id`.
+    pub async fn published_after(&mut self, after_id: &str, limit: i64) -> Result<Vec<PageRow>> {
+        Ok(sqlx::query_as::<_, PageRow>(&format!(
+            "SELECT {STORY_COLUMNS}, page_html, page_version, related_at FROM stories \
+             WHERE status = {} AND id > $1 ORDER BY id LIMIT $2",
+            lit(StoryStatus::Gepubliceerd)
+        ))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
     /// The related stories of a story that are published now, in order.
     pub async fn related(&mut self, story_id: &str) -> Result<Vec<RelatedRow>> {
         Ok(sqlx::query_as::<_, RelatedRow>(&format!(
@@ -77,7 +108,7 @@ impl StoryPages<'_> {
     /// The stories whose related list holds this one.
     pub async fn listing(&mut self, related_id: &str) -> Result<Vec<String>> {
         Ok(sqlx::query_scalar::<_, String>(
-            "SELECT story_id FROM story_related WHERE related_id = $1 LIMIT 1000",
+            "SELECT story_id FROM story_related WHERE related_id = $1",
         )
         .bind(related_id)
         .fetch_all(&mut *self.0)
@@ -89,10 +120,9 @@ impl StoryPages<'_> {
         if ids.is_empty() {
             return Ok(vec![]);
         }
-        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
             "SELECT id, page_version FROM stories WHERE id IN ({})",
-            placeholders.join(", ")
+            crate::db::in_list(ids.len())
         );
         let mut q = sqlx::query_as::<_, (String, Option<i64>)>(&sql);
         for id in ids {

@@ -1,6 +1,7 @@
 use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
@@ -258,6 +259,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "worked out the pages of {derived} stories that had none in {:.1} s",
                 started.elapsed().as_secs_f64()
             );
+            let started = std::time::Instant::now();
+            let pages = vooruit_web::page_files::PageFiles::new(&app);
+            pages.clear().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let rendered = pages.fill(&app).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "rendered the pages of {rendered} stories in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::Demo {
@@ -433,9 +442,27 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             "demo content loaded; log in as the demo editor or the demo administrator"
         );
     }
-    app.open_search()
+    let fresh = app
+        .open_search()
         .await
         .map_err(|e| anyhow::anyhow!("opening the search index: {e}"))?;
+    let pages = Arc::new(vooruit_web::page_files::PageFiles::new(&app));
+    if fresh {
+        // Built anew: the stored pages may miss changes made before.
+        pages.clear().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    let router = vooruit_web::router(
+        app.clone(),
+        vooruit_web::WebConfig {
+            trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
+            theme_css,
+            debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
+        },
+        pages.clone(),
+    );
+    app.catch_up()
+        .await
+        .map_err(|e| anyhow::anyhow!("catching up with changes: {e}"))?;
     app.spawn_workers();
     tokio::spawn(app.clone().run_indexer());
     let background = app.clone();
@@ -443,15 +470,8 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         if let Err(e) = background.derive_missing().await {
             tracing::error!(error = %e, "working out story pages failed");
         }
+        pages.keep(background).await;
     });
-    let router = vooruit_web::router(
-        app,
-        vooruit_web::WebConfig {
-            trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
-            theme_css,
-            debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
-        },
-    );
     tracing::info!(%local, %base_url, database = ?db.kind(), "Vooruit is listening");
     // Printed plainly too, so scripts and tests can read the port.
     println!("listening on http://{local}");

@@ -27,6 +27,21 @@ pub struct Ctx {
     pub taxonomy: Arc<Taxonomy>,
 }
 
+impl Ctx {
+    /// The context of a visitor who is not signed in, for rendering a page
+    /// outside a request (stored copies of story pages).
+    pub fn anonymous(lang: Lang, path: String, taxonomy: Arc<Taxonomy>) -> Ctx {
+        Ctx {
+            lang,
+            user: None,
+            csrf: String::new(),
+            path,
+            ip: String::new(),
+            taxonomy,
+        }
+    }
+}
+
 /// Slugs a form or filter already holds: one (a region, a filter) or a list
 /// (themes). Retired values among them are still shown, so that saving
 /// keeps them and a filter shows what it filters on.

@@ -10,6 +10,7 @@ mod form;
 pub mod i18n;
 mod metrics;
 mod middleware;
+pub mod page_files;
 mod pages;
 mod routes;
 
@@ -20,7 +21,7 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use vooruit_app::App;
@@ -66,6 +67,8 @@ pub struct StateParts {
     pub openapi: Arc<String>,
     /// The methods of every path, for 404 and 405 before anything else.
     pub methods: Arc<routes::Methods>,
+    /// Story pages rendered when they changed, for visitors not signed in.
+    pub pages: Arc<page_files::PageFiles>,
 }
 
 /// Health, metrics and static files: no language, session or CSRF check.
@@ -90,8 +93,10 @@ pub fn route_table() -> Vec<Route> {
     table
 }
 
-/// The whole site.
-pub fn router(app: App, web: WebConfig) -> Router {
+/// The whole site. Stored story pages are read from `pages` (and written
+/// there after every change: the router registers that with `app`).
+pub fn router(app: App, web: WebConfig, pages: Arc<page_files::PageFiles>) -> Router {
+    app.on_pages_changed(pages.hook());
     let (dynamic, table, openapi) = dynamic_routes().into_parts();
     let (plain, _, _) = plain_routes().into_parts();
     let state = AppState(Arc::new(StateParts {
@@ -100,12 +105,17 @@ pub fn router(app: App, web: WebConfig) -> Router {
         metrics: Arc::new(metrics::Metrics::default()),
         openapi: Arc::new(api::v1::problems::to_json(&openapi)),
         methods: Arc::new(routes::Methods::new(&table)),
+        pages,
     }));
     let dynamic = dynamic
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             middleware::context,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_files::serve_stored,
         ));
     let x_request_id = axum::http::HeaderName::from_static("x-request-id");
     plain
@@ -128,6 +138,6 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .layer(CatchPanicLayer::custom(middleware::panic_response))
         .layer(TraceLayer::new_for_http())
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
-        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(x_request_id, middleware::RequestIds))
         .with_state(state)
 }

@@ -68,6 +68,20 @@ fn valid_token(t: &str) -> bool {
     t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// The language of a request: the visitor's choice (cookie), else the
+/// browser's, else Dutch.
+pub fn lang_of(headers: &HeaderMap) -> Lang {
+    cookie(headers, LANG_COOKIE)
+        .and_then(|c| Lang::from_tag(&c))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+        .unwrap_or(Lang::Nl)
+}
+
 /// Builds the `Ctx`, checks state-changing requests, and turns error markers
 /// into full pages (HTML) or problem documents (API).
 pub async fn context(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -78,15 +92,7 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
         .unwrap_or_else(|| "/".into());
     let api = is_api(req.uri().path());
     let headers = req.headers();
-    let lang = cookie(headers, LANG_COOKIE)
-        .and_then(|c| Lang::from_tag(&c))
-        .or_else(|| {
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
-        .unwrap_or(Lang::Nl);
+    let lang = lang_of(headers);
     let existing_csrf = cookie(headers, CSRF_COOKIE).filter(|t| valid_token(t));
     let new_csrf = existing_csrf.is_none();
     let csrf = existing_csrf.unwrap_or_else(|| hex::encode(rand::random::<[u8; 32]>()));
@@ -291,4 +297,30 @@ pub fn panic_response(_err: Box<dyn std::any::Any + Send + 'static>) -> Response
         "Er ging iets mis. Probeer het later opnieuw. / Something went wrong. Please try again later.",
     )
         .into_response()
+}
+
+/// Request ids (`x-request-id`, in the logs): a random number per thread
+/// and a count. Unique per node like a UUID, without asking the kernel for
+/// randomness on every request.
+#[derive(Clone, Copy, Default)]
+pub struct RequestIds;
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<(u64, u64)> = std::cell::Cell::new((rand::random(), 0));
+}
+
+impl tower_http::request_id::MakeRequestId for RequestIds {
+    fn make_request_id<B>(
+        &mut self,
+        _: &axum::http::Request<B>,
+    ) -> Option<tower_http::request_id::RequestId> {
+        let (prefix, n) = NEXT_ID.with(|c| {
+            let (p, n) = c.get();
+            c.set((p, n.wrapping_add(1)));
+            (p, n)
+        });
+        HeaderValue::from_str(&format!("{prefix:016x}-{n:x}"))
+            .ok()
+            .map(tower_http::request_id::RequestId::new)
+    }
 }

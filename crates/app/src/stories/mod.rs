@@ -15,10 +15,10 @@ use crate::page::{PAGE_SIZE, Page, offset};
 use crate::{AppError, AppResult};
 
 mod editing;
-mod pages;
+pub(crate) mod pages;
 mod sharing;
 
-pub use pages::{RELATED, RelatedStory};
+pub use pages::{ChangedPage, PagesHook, RELATED, RelatedStory};
 
 crate::service!(
     /// Stories: reading, sharing, and the editors' workflow: `app.stories()`.

@@ -25,6 +25,14 @@ use super::{PublishedStory, Section, Stories, StorySummary, sections, summary_li
 use crate::search::SearchState;
 use crate::{App, AppError, AppResult};
 
+/// Told which stories' pages changed; awaited before the change is
+/// answered, so the node that made it never serves an old copy.
+pub type PagesHook = Arc<
+    dyn Fn(App, Vec<String>) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>
+        + Send
+        + Sync,
+>;
+
 /// Related stories on a page.
 pub const RELATED: usize = 4;
 /// How many of a changed story's nearest stories get their lists worked
@@ -111,7 +119,54 @@ fn section_keys(c: &StoryContent) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// A story whose page changed: its page when it is published now, None
+/// when it is not (its copies must go).
+pub struct ChangedPage {
+    pub slug: String,
+    pub page: Option<PublishedStory>,
+}
+
 impl Stories<'_> {
+    /// The pages of these stories as they are now (for keeping rendered
+    /// copies): what is published, and the slugs of what is not.
+    pub async fn pages_of(&self, ids: &[String]) -> AppResult<Vec<ChangedPage>> {
+        let rows = self.read().await?.story_pages().by_ids(ids).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let page = if row.story.status.is_public() {
+                Some(self.page_of(&row).await?)
+            } else {
+                None
+            };
+            out.push(ChangedPage {
+                slug: row.story.slug.clone(),
+                page,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Published stories' pages in id order after `after_id`, with the id
+    /// of the last one (for rendering them all, a batch at a time).
+    pub async fn pages_after(
+        &self,
+        after_id: &str,
+        limit: i64,
+    ) -> AppResult<(Vec<PublishedStory>, Option<String>)> {
+        let rows = self
+            .read()
+            .await?
+            .story_pages()
+            .published_after(after_id, limit)
+            .await?;
+        let last = rows.last().map(|r| r.story.id.clone());
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            out.push(self.page_of(row).await?);
+        }
+        Ok((out, last))
+    }
+
     /// A published story's page: its row with the stored HTML, and its
     /// stored related stories (those still published).
     pub async fn published(&self, slug: &str) -> AppResult<PublishedStory> {
@@ -121,20 +176,27 @@ impl Stories<'_> {
             .published(slug)
             .await?
             .ok_or(AppError::NotFound)?;
+        drop(conn);
+        self.page_of(&page).await
+    }
+
+    /// The page of a published story's row, with its related stories.
+    async fn page_of(&self, page: &PageRow) -> AppResult<PublishedStory> {
         let related = if page.related_at.is_some() {
-            conn.story_pages()
+            self.read()
+                .await?
+                .story_pages()
                 .related(&page.story.id)
                 .await?
                 .into_iter()
                 .map(RelatedStory::from)
                 .collect()
         } else {
-            drop(conn);
             // Not worked out yet (a story stored by an older version, until
             // the background pass reaches it): ask the index now.
             self.related_now(&page.story.id).await
         };
-        Ok(published_story(&page, related))
+        Ok(published_story(page, related))
     }
 
     async fn related_now(&self, id: &str) -> Vec<RelatedStory> {
@@ -198,9 +260,11 @@ impl App {
             })
             .map(|r| (r.id.clone(), page_json(&r.content()), r.updated_at))
             .collect();
-        let mut affected: BTreeSet<String> = BTreeSet::new();
+        // The pages that list a changed story show its title (or must stop
+        // showing it): all of them are rendered again, however many.
+        let mut listing: BTreeSet<String> = BTreeSet::new();
         for row in rows {
-            affected.extend(conn.story_pages().listing(&row.id).await?);
+            listing.extend(conn.story_pages().listing(&row.id).await?);
         }
         drop(conn);
         let published: Vec<String> = rows
@@ -208,14 +272,20 @@ impl App {
             .filter(|r| r.status.is_public())
             .map(|r| r.id.clone())
             .collect();
+        let listing_now = listing.clone();
         let lists = tokio::task::spawn_blocking(move || -> AppResult<_> {
-            let mut affected = affected;
+            // Whose related list is worked out again, most needed first:
+            // the changed stories, their nearest (who may list them now),
+            // then those that list them (a withdrawn one drops out on read).
+            let mut order: Vec<String> = published.clone();
             for id in &published {
-                affected.insert(id.clone());
-                affected.extend(state.index.similar(id, NEIGHBOURS)?);
+                order.extend(state.index.similar(id, NEIGHBOURS)?);
             }
-            let affected: Vec<String> = affected.into_iter().take(MAX_AFFECTED).collect();
-            lists(&state, &affected)
+            order.extend(listing_now);
+            let mut seen = BTreeSet::new();
+            order.retain(|id| seen.insert(id.clone()));
+            order.truncate(MAX_AFFECTED);
+            lists(&state, &order)
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))??;
@@ -227,7 +297,25 @@ impl App {
             tx.story_pages().set_related(id, related).await?;
         }
         tx.commit().await?;
+        let mut changed: BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+        changed.extend(lists.into_iter().map(|(id, _)| id));
+        changed.extend(listing);
+        self.pages_changed(changed.into_iter().collect()).await;
         Ok(())
+    }
+
+    /// Sets what is told, after a change, which stories' pages changed (the
+    /// web layer keeps rendered copies of them). Set once, by `serve`.
+    pub fn on_pages_changed(&self, hook: PagesHook) {
+        if self.pages_hook.set(hook).is_err() {
+            tracing::warn!("a second pages hook was ignored");
+        }
+    }
+
+    async fn pages_changed(&self, ids: Vec<String>) {
+        if let Some(hook) = self.pages_hook.get() {
+            hook(self.clone(), ids).await;
+        }
     }
 
     /// Works out what was never worked out (stories stored by an older

@@ -16,6 +16,7 @@ mod editor;
 mod mail;
 mod newsletter;
 mod organisations;
+mod page_files;
 mod pages;
 mod search;
 mod security;

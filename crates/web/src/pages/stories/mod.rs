@@ -169,6 +169,22 @@ struct ShowTemplate {
 
 async fn show(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let story = s.app.stories().published(&slug).await?;
-    let has_tips = story.sections.iter().any(|s| s.key == "tips");
+    let has_tips = has_tips(&story);
     Ok(ShowTemplate { l, story, has_tips }.into_response())
+}
+
+fn has_tips(story: &PublishedStory) -> bool {
+    story.sections.iter().any(|s| s.key == "tips")
+}
+
+/// A story page as a visitor in `l` sees it (for the stored copies).
+pub(crate) fn render_show(l: Ctx, story: &PublishedStory) -> Option<String> {
+    ShowTemplate {
+        l,
+        story: story.clone(),
+        has_tips: has_tips(story),
+    }
+    .render()
+    .inspect_err(|e| tracing::error!(error = %e, "rendering a story page failed"))
+    .ok()
 }

@@ -80,14 +80,17 @@ pub async fn show(
     l: Ctx,
     State(s): State<AppState>,
     Path(slug): Path<String>,
-) -> ApiResult<Json<PublishedStory>> {
+) -> ApiResult<Response> {
+    // Visitors who are not signed in mostly get the copy stored when the
+    // story last changed (crate::page_files), before this runs.
     Ok(Json(
         s.app
             .stories()
             .published(&slug)
             .await
             .map_err(api_err(&l))?,
-    ))
+    )
+    .into_response())
 }
 
 /// A story shared through the API, with the same rules as the form.

@@ -29,12 +29,18 @@ fn not_opened() -> AppError {
     AppError::Internal("search index not opened".into())
 }
 
-/// Runs work on the index on a blocking thread: tantivy's calls are
-/// synchronous, and an async worker thread must never wait on them.
+/// Runs work on the index on a blocking thread, at most one per core at a
+/// time: tantivy's calls are synchronous, and an async worker thread must
+/// never wait on them.
 pub(crate) async fn blocking<T: Send + 'static>(
     state: &Arc<SearchState>,
     work: impl FnOnce(&SearchState) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
+    let _core = state
+        .cores
+        .acquire()
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let state = Arc::clone(state);
     tokio::task::spawn_blocking(move || work(&state))
         .await
@@ -135,6 +141,10 @@ impl<V: Clone> GenerationCache<V> {
 pub(crate) struct SearchState {
     pub index: SearchIndex,
     dir: PathBuf,
+    /// One permit per core: work on the index waits for a free core here
+    /// instead of starting yet another thread. Unbounded, 64 concurrent
+    /// searches grew the blocking pool to 500 threads and 6 GB.
+    cores: tokio::sync::Semaphore,
 }
 
 impl SearchState {
@@ -172,7 +182,13 @@ impl App {
         let fresh = index.fresh;
         if self
             .index
-            .set(Arc::new(SearchState { index, dir }))
+            .set(Arc::new(SearchState {
+                index,
+                dir,
+                cores: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()),
+                ),
+            }))
             .is_err()
         {
             return Err(AppError::Internal(

@@ -318,10 +318,35 @@ impl SearchIndex {
     /// Runs a search: full text (or everything, newest first, when `q` is
     /// empty), filtered by facets, one page of hits with snippets, and the
     /// facet counts of the result.
+    ///
+    /// Words are first looked up as written (stemmed); only when that finds
+    /// nothing are typos forgiven (close words from the index's vocabulary):
+    /// expanding every word into its near neighbours was a third of the
+    /// time of a search that finds plenty without them.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let searcher = self.reader.searcher();
         let parsed = ParsedQuery::parse(&req.q);
-        let text = parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words)?;
+        if !parsed.has_typo_candidates() {
+            return self.search_with(req, &parsed, false, true);
+        }
+        // As written, without what is done only for an empty result.
+        let exact = self.search_with(req, &parsed, false, false)?;
+        if exact.total > 0 {
+            return Ok(exact);
+        }
+        self.search_with(req, &parsed, true, true)
+    }
+
+    /// One search; `typos` forgives them, `explain_empty` works out, for an
+    /// empty result, whether the filters or the spelling were the cause.
+    fn search_with(
+        &self,
+        req: &SearchRequest,
+        parsed: &ParsedQuery,
+        typos: bool,
+        explain_empty: bool,
+    ) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let text = parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words, typos)?;
         let filters: Vec<Box<dyn Query>> = req
             .filters()
             .into_iter()
@@ -432,23 +457,28 @@ impl SearchIndex {
             suggestion: None,
             without_filters: None,
         };
-        if total == 0 {
+        if total == 0 && explain_empty {
             if !req.filters().is_empty() && text.is_some() {
                 let unfiltered = searcher.search(text.as_deref().expect("text query"), &Count)?;
                 results.without_filters = (unfiltered > 0).then_some(unfiltered);
             }
             // Words that find something without the filters are spelt fine.
             if results.without_filters.is_none() {
-                results.suggestion = self.suggest(&searcher, &parsed)?;
+                results.suggestion = self.suggest(&searcher, parsed)?;
             }
             // Only offer a suggestion that finds something.
             if let Some(suggested) = &results.suggestion {
                 let parsed = ParsedQuery::parse(suggested);
-                let finds =
-                    match parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words)? {
-                        Some(q) => searcher.search(&*q, &Count)? > 0,
-                        None => false,
-                    };
+                let finds = match parsed.to_query(
+                    &self.index,
+                    self.f.title,
+                    self.f.body,
+                    self.f.words,
+                    true,
+                )? {
+                    Some(q) => searcher.search(&*q, &Count)? > 0,
+                    None => false,
+                };
                 if !finds {
                     results.suggestion = None;
                 }

@@ -11,6 +11,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use crate::analyzer;
 
+/// Words shorter than this are only found as written.
+const TYPO_MIN_CHARS: usize = 5;
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
     pub words: Vec<String>,
@@ -41,6 +44,14 @@ impl ParsedQuery {
         parsed
     }
 
+    /// Whether forgiving typos could change the result: a word long enough
+    /// to be looked up with a letter or two different.
+    pub fn has_typo_candidates(&self) -> bool {
+        self.words
+            .iter()
+            .any(|w| w.chars().count() >= TYPO_MIN_CHARS)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.phrases.is_empty()
     }
@@ -67,6 +78,7 @@ impl ParsedQuery {
         title: Field,
         body: Field,
         words: Field,
+        typos: bool,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
         let mut analyzer = index.tokenizer_for_field(body)?;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -87,9 +99,9 @@ impl ParsedQuery {
                     ));
                 }
                 // One typo in words of 5+ letters, two in 9+.
-                if let Some(w) = folded.get(i) {
+                if let Some(w) = folded.get(i).filter(|_| typos) {
                     let n = w.chars().count();
-                    if n >= 5 {
+                    if n >= TYPO_MIN_CHARS {
                         let distance = if n >= 9 { 2 } else { 1 };
                         let term = Term::from_field_text(words, w);
                         options.push((

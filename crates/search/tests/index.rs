@@ -171,3 +171,35 @@ fn reopening_keeps_the_index() {
     assert!(!again.fresh);
     assert_eq!(again.num_docs(), 3);
 }
+
+#[test]
+fn typos_are_forgiven_only_when_the_words_as_written_find_nothing() {
+    let (_d, idx) = index();
+    idx.upsert(&doc(
+        "d",
+        "Gezonde tanden op school",
+        "De tandarts kwam elke maand op school.",
+        "koploper",
+        &["samenwerking"],
+        2026,
+    ))
+    .expect("add");
+    idx.upsert(&doc(
+        "e",
+        "Zorg aan huis op het platteland",
+        "De landarts kwam aan huis, ook in het weekend.",
+        "koploper",
+        &["samenwerking"],
+        2026,
+    ))
+    .expect("add");
+    idx.commit().expect("commit");
+    // Written right: only the story with that word, not the one with a
+    // word one letter off ("landarts").
+    let exact = idx.search(&req("tandarts")).expect("search");
+    assert_eq!(slugs(&exact), vec!["slug-d"]);
+    // Misspelt, it finds nothing as written, so close words count.
+    let typo = idx.search(&req("tandartz")).expect("search");
+    assert_eq!(slugs(&typo), vec!["slug-d"]);
+    assert_eq!(typo.suggestion, None, "it found something: no suggestion");
+}

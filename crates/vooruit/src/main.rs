@@ -17,6 +17,10 @@ fn main() -> anyhow::Result<()> {
     let cli = cli::Cli::parse();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Blocking work (index, files, password hashing) waits for a thread
+        // rather than growing the pool to tokio's default of 512: each
+        // thread keeps its own allocator heap.
+        .max_blocking_threads(64)
         .build()
         .context("starting the async runtime")?;
     runtime.block_on(cli::run(cli))

@@ -14,11 +14,13 @@ use crate::AppState;
 /// Upper bounds of the latency buckets, in seconds.
 const BUCKETS: [f64; 10] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
 
+/// Each request adds to three counters shared by all threads (not one per
+/// bucket it falls under: the buckets are summed when `/metrics` is read).
 #[derive(Default)]
 pub struct Metrics {
     by_class: [AtomicU64; 5],
+    /// Requests whose time fell in this bucket and no lower one.
     buckets: [AtomicU64; BUCKETS.len()],
-    count: AtomicU64,
     sum_micros: AtomicU64,
 }
 
@@ -26,12 +28,9 @@ impl Metrics {
     fn observe(&self, status: u16, seconds: f64) {
         let class = (usize::from(status / 100)).clamp(1, 5) - 1;
         self.by_class[class].fetch_add(1, Ordering::Relaxed);
-        for (i, bound) in BUCKETS.iter().enumerate() {
-            if seconds <= *bound {
-                self.buckets[i].fetch_add(1, Ordering::Relaxed);
-            }
+        if let Some(i) = BUCKETS.iter().position(|bound| seconds <= *bound) {
+            self.buckets[i].fetch_add(1, Ordering::Relaxed);
         }
-        self.count.fetch_add(1, Ordering::Relaxed);
         self.sum_micros
             .fetch_add((seconds * 1_000_000.0) as u64, Ordering::Relaxed);
     }
@@ -51,13 +50,19 @@ impl Metrics {
         }
         out.push_str("# HELP vooruit_http_request_duration_seconds Time to answer a request.\n");
         out.push_str("# TYPE vooruit_http_request_duration_seconds histogram\n");
+        // Prometheus buckets are cumulative: each counts everything below it.
+        let mut below = 0;
         for (i, bound) in BUCKETS.iter().enumerate() {
+            below += self.buckets[i].load(Ordering::Relaxed);
             out.push_str(&format!(
-                "vooruit_http_request_duration_seconds_bucket{{le=\"{bound}\"}} {}\n",
-                self.buckets[i].load(Ordering::Relaxed)
+                "vooruit_http_request_duration_seconds_bucket{{le=\"{bound}\"}} {below}\n"
             ));
         }
-        let count = self.count.load(Ordering::Relaxed);
+        let count: u64 = self
+            .by_class
+            .iter()
+            .map(|c| c.load(Ordering::Relaxed))
+            .sum();
         out.push_str(&format!(
             "vooruit_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {count}\n"
         ));

@@ -22,7 +22,7 @@ use vooruit_store::stories::StoryRow;
 use vooruit_store::story_pages::{PageRow, RelatedRow};
 
 use super::{PublishedStory, Section, Stories, StorySummary, sections, summary_line};
-use crate::search::SearchState;
+use crate::search::{SearchState, blocking};
 use crate::{App, AppError, AppResult};
 
 /// Told which stories' pages changed; awaited before the change is
@@ -204,10 +204,7 @@ impl Stories<'_> {
             return vec![];
         };
         let id_owned = id.to_string();
-        let ids = tokio::task::spawn_blocking(move || state.index.similar(&id_owned, RELATED))
-            .await
-            .map_err(|e| AppError::Internal(e.to_string()))
-            .and_then(|r| r.map_err(AppError::from));
+        let ids = blocking(&state, move |s| Ok(s.index.similar(&id_owned, RELATED)?)).await;
         let ids = match ids {
             Ok(ids) => ids,
             Err(e) => {
@@ -273,7 +270,7 @@ impl App {
             .map(|r| r.id.clone())
             .collect();
         let listing_now = listing.clone();
-        let lists = tokio::task::spawn_blocking(move || -> AppResult<_> {
+        let lists = blocking(&state, move |state| -> AppResult<_> {
             // Whose related list is worked out again, most needed first:
             // the changed stories, their nearest (who may list them now),
             // then those that list them (a withdrawn one drops out on read).
@@ -285,10 +282,9 @@ impl App {
             let mut seen = BTreeSet::new();
             order.retain(|id| seen.insert(id.clone()));
             order.truncate(MAX_AFFECTED);
-            lists(&state, &order)
+            lists(state, &order)
         })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))??;
+        .await?;
         let mut tx = self.begin("stories.derive_pages").await?;
         for (id, json, version) in &html {
             tx.story_pages().set_html(id, json, *version).await?;

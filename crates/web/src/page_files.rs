@@ -1,8 +1,9 @@
 //! Story pages and story API answers for visitors who are not signed in,
 //! rendered when a story changes and kept as files under
 //! `<data dir>/pages/<edition>/` (`<slug>.nl.html`, `<slug>.en.html`,
-//! `<slug>.json`). A request for such a page reads one file: no database
-//! round trip and no rendering, whatever the number of stories and however
+//! `<slug>.json`, each also gzipped, `.gz`, for browsers that accept it).
+//! A request for such a page reads one file: no database round trip, no
+//! rendering and no compressing, whatever the number of stories and however
 //! long ago the page was last asked for (docs/PERFORMANCE.md).
 //!
 //! A file never shows what the database does not allow:
@@ -18,6 +19,7 @@
 //! - a file that is missing, or cut short by a crash, is not served.
 
 use std::hash::{Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -95,27 +97,42 @@ impl PageFiles {
     }
 
     /// The stored story page in this language, when there is a whole one.
-    pub fn html(&self, taxonomy: &Taxonomy, slug: &str, lang: Lang) -> Option<Response> {
-        let body = self.read(taxonomy, slug, &format!("{}.html", lang.code()))?;
-        body.trim_ascii_end().ends_with(b"</html>").then(|| {
-            (
-                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                Bytes::from(body),
-            )
-                .into_response()
-        })
+    fn html(&self, taxonomy: &Taxonomy, slug: &str, lang: Lang, gzip: bool) -> Option<Response> {
+        let ext = format!("{}.html", lang.code());
+        if gzip {
+            return self.gzipped(taxonomy, slug, &ext, "text/html; charset=utf-8");
+        }
+        let body = self.read(taxonomy, slug, &ext)?;
+        body.trim_ascii_end()
+            .ends_with(b"</html>")
+            .then(|| respond(body, "text/html; charset=utf-8", None))
     }
 
     /// The stored API answer for a story, when there is a whole one.
-    pub fn json(&self, taxonomy: &Taxonomy, slug: &str) -> Option<Response> {
+    fn json(&self, taxonomy: &Taxonomy, slug: &str, gzip: bool) -> Option<Response> {
+        if gzip {
+            return self.gzipped(taxonomy, slug, "json", "application/json");
+        }
         let body = self.read(taxonomy, slug, "json")?;
-        body.ends_with(b"}").then(|| {
-            (
-                [(header::CONTENT_TYPE, "application/json")],
-                Bytes::from(body),
-            )
-                .into_response()
-        })
+        body.ends_with(b"}")
+            .then(|| respond(body, "application/json", None))
+    }
+
+    /// The gzipped copy, when it is whole: its trailer must give the length
+    /// of the plain copy (a copy cut short ends in other bytes).
+    fn gzipped(
+        &self,
+        taxonomy: &Taxonomy,
+        slug: &str,
+        ext: &str,
+        kind: &'static str,
+    ) -> Option<Response> {
+        let body = self.read(taxonomy, slug, &format!("{ext}.gz"))?;
+        let plain = std::fs::metadata(self.edition(taxonomy).join(format!("{slug}.{ext}"))).ok()?;
+        let size = body.len().checked_sub(4).and_then(|at| body.get(at..))?;
+        let size = u32::from_le_bytes(size.try_into().ok()?);
+        (body.len() >= 18 && u64::from(size) == plain.len() % (1 << 32))
+            .then(|| respond(body, kind, Some("gzip")))
     }
 
     fn read(&self, taxonomy: &Taxonomy, slug: &str, ext: &str) -> Option<Vec<u8>> {
@@ -253,8 +270,8 @@ pub async fn serve_stored(State(state): State<AppState>, req: Request, next: Nex
         return next.run(req).await;
     };
     let found = match wanted {
-        Wanted::Page(slug, lang) => state.pages.html(&taxonomy, &slug, lang),
-        Wanted::Api(slug) => state.pages.json(&taxonomy, &slug),
+        Wanted::Page(slug, lang, gzip) => state.pages.html(&taxonomy, &slug, lang, gzip),
+        Wanted::Api(slug, gzip) => state.pages.json(&taxonomy, &slug, gzip),
     };
     match found {
         Some(mut res) => {
@@ -269,8 +286,10 @@ pub async fn serve_stored(State(state): State<AppState>, req: Request, next: Nex
 }
 
 enum Wanted {
-    Page(String, Lang),
-    Api(String),
+    /// A story page, in this language, gzipped or not.
+    Page(String, Lang, bool),
+    /// A story API answer, gzipped or not.
+    Api(String, bool),
 }
 
 /// What stored copy could answer this request, if any.
@@ -282,13 +301,46 @@ fn wanted(req: &Request) -> Option<Wanted> {
         return None;
     }
     let path = req.uri().path();
+    let gzip = accepts_gzip(req.headers());
     if let Some(slug) = path.strip_prefix("/verhalen/") {
-        is_slug(slug).then(|| Wanted::Page(slug.to_string(), lang_of(req.headers())))
+        is_slug(slug).then(|| Wanted::Page(slug.to_string(), lang_of(req.headers()), gzip))
     } else if let Some(slug) = path.strip_prefix("/api/v1/stories/") {
-        is_slug(slug).then(|| Wanted::Api(slug.to_string()))
+        is_slug(slug).then(|| Wanted::Api(slug.to_string(), gzip))
     } else {
         None
     }
+}
+
+/// A stored copy as a response (the compression layer leaves one that is
+/// encoded already as it is).
+fn respond(body: Vec<u8>, kind: &'static str, encoding: Option<&'static str>) -> Response {
+    let mut res = ([(header::CONTENT_TYPE, kind)], Bytes::from(body)).into_response();
+    if let Some(encoding) = encoding {
+        let h = res.headers_mut();
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    res
+}
+
+/// Whether the client takes gzip (`Accept-Encoding`, without `q=0`).
+fn accepts_gzip(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|part| {
+            let mut it = part.split(';');
+            let name = it.next().unwrap_or("").trim();
+            let refused = it.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    == Some(0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
 }
 
 /// A story's three copies.
@@ -300,20 +352,28 @@ struct Rendered {
 
 impl Rendered {
     fn write(&self, dir: &Path, slug: &str, tmp: u64) -> std::io::Result<()> {
+        // The JSON last: a copy counts as there (`fill`) when it is.
         for (ext, body) in [
             ("nl.html", self.nl.as_bytes()),
             ("en.html", self.en.as_bytes()),
             ("json", &self.json[..]),
         ] {
-            // Written whole, then renamed into place: a reader sees the old
-            // file or the new one, never half of one. No fsync: a file lost
-            // in a crash is rendered again, and a cut one is not served.
-            let part = dir.join(format!(".{slug}.{ext}.{}.{tmp}", std::process::id()));
-            std::fs::write(&part, body)?;
-            std::fs::rename(&part, dir.join(format!("{slug}.{ext}")))?;
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(body)?;
+            put(dir, &format!("{slug}.{ext}.gz"), &gz.finish()?, tmp)?;
+            put(dir, &format!("{slug}.{ext}"), body, tmp)?;
         }
         Ok(())
     }
+}
+
+/// Writes a file whole, then renames it into place: a reader sees the old
+/// file or the new one, never half of one. No fsync: a file lost in a
+/// crash is rendered again, and a cut one is not served.
+fn put(dir: &Path, name: &str, body: &[u8], tmp: u64) -> std::io::Result<()> {
+    let part = dir.join(format!(".{name}.{}.{tmp}", std::process::id()));
+    std::fs::write(&part, body)?;
+    std::fs::rename(&part, dir.join(name))
 }
 
 /// Renders what is published; None for what must go.
@@ -349,7 +409,14 @@ fn remove_everywhere(root: &Path, slug: &str) -> std::io::Result<()> {
     };
     for dir in dirs {
         let dir = dir?.path();
-        for ext in ["nl.html", "en.html", "json"] {
+        for ext in [
+            "nl.html",
+            "en.html",
+            "json",
+            "nl.html.gz",
+            "en.html.gz",
+            "json.gz",
+        ] {
             match std::fs::remove_file(dir.join(format!("{slug}.{ext}"))) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
                 _ => {}

@@ -27,7 +27,15 @@ fn copies(s: &Server, slug: &str) -> Vec<PathBuf> {
     editions
         .flat_map(|e| {
             let dir = e.expect("entry").path();
-            ["nl.html", "en.html", "json"].map(|ext| dir.join(format!("{slug}.{ext}")))
+            [
+                "nl.html",
+                "en.html",
+                "json",
+                "nl.html.gz",
+                "en.html.gz",
+                "json.gz",
+            ]
+            .map(|ext| dir.join(format!("{slug}.{ext}")))
         })
         .filter(|p| p.exists())
         .collect()
@@ -93,7 +101,30 @@ async fn story_pages_come_from_copies_made_at_each_change() {
     let api = c.get(&format!("/api/v1/stories/{slug}")).await;
     assert_eq!(queries(&api), 0);
     assert_eq!(api.json()["title"], title);
-    assert_eq!(copies(&s, &slug).len(), 3);
+    assert_eq!(copies(&s, &slug).len(), 6);
+
+    // A browser that takes gzip gets the gzipped copy: the same page.
+    let raw = reqwest::Client::new();
+    let gz = raw
+        .get(s.url(&path))
+        .header("accept-encoding", "gzip, deflate, br")
+        .send()
+        .await
+        .expect("gzipped page");
+    assert_eq!(gz.headers()["x-vooruit-queries"], "0");
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    let bytes = gz.bytes().await.expect("body");
+    let mut unzipped = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut unzipped)
+        .expect("gzip");
+    assert_eq!(unzipped, page.body);
+    let refused = raw
+        .get(s.url(&path))
+        .header("accept-encoding", "gzip;q=0")
+        .send()
+        .await
+        .expect("page");
+    assert!(refused.headers().get("content-encoding").is_none());
 
     // The page rendered per request (a query string skips the copy) says
     // the same, apart from the language switch that keeps the query.
@@ -129,11 +160,22 @@ async fn story_pages_come_from_copies_made_at_each_change() {
     assert!(!page.body.contains("De buurtkamer stond maanden leeg"));
 
     // A copy cut short (a crash while writing) is not served: the page is
-    // rendered per request and is whole.
+    // rendered per request and is whole, gzipped or not.
     for file in copies(&s, &slug) {
         let bytes = std::fs::read(&file).expect("copy");
         std::fs::write(&file, &bytes[..bytes.len() / 2]).expect("cut");
     }
+    let gz = raw
+        .get(s.url(&path))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .expect("page");
+    assert_ne!(
+        gz.headers()["x-vooruit-queries"],
+        "0",
+        "a cut gzipped copy is not served"
+    );
     let page = c.get(&path).await;
     assert_eq!(page.status, 200);
     assert!(queries(&page) > 0, "a cut copy is not served");

@@ -142,16 +142,20 @@ impl StoryPages<'_> {
         Ok(())
     }
 
-    /// Replaces a story's related list.
+    /// Replaces a story's related list. Written place by place with an
+    /// upsert: two nodes working out the same list at once wait for each
+    /// other on PostgreSQL instead of one failing on the primary key.
     pub async fn set_related(&mut self, id: &str, related: &[String]) -> Result<()> {
         let now = self.0.now();
-        sqlx::query("DELETE FROM story_related WHERE story_id = $1")
+        sqlx::query("DELETE FROM story_related WHERE story_id = $1 AND position > $2")
             .bind(id)
+            .bind(related.len() as i64)
             .execute(&mut *self.0)
             .await?;
         for (i, other) in related.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO story_related (story_id, position, related_id) VALUES ($1, $2, $3)",
+                "INSERT INTO story_related (story_id, position, related_id) VALUES ($1, $2, $3) \
+                 ON CONFLICT (story_id, position) DO UPDATE SET related_id = excluded.related_id",
             )
             .bind(id)
             .bind(i as i64 + 1)

@@ -238,6 +238,9 @@ async fn schema(c: &mut Conn, kind: DbKind) -> BTreeSet<String> {
                 match kind.as_str() {
                     "p" => {
                         for col in inside(&def, "PRIMARY KEY (").split(", ") {
+                            // PostgreSQL quotes a column named like a
+                            // keyword ("position"): the same column.
+                            let col = col.trim_matches('"');
                             out.insert(format!("{t} primary key has {col}"));
                         }
                     }

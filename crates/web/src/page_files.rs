@@ -158,13 +158,23 @@ impl PageFiles {
             let tmp = self.tmp_counter.fetch_add(1, Ordering::Relaxed);
             blocking(move || {
                 std::fs::create_dir_all(&dir)?;
+                let mut failed = None;
                 for (slug, rendered) in files {
-                    match rendered {
-                        Some(r) => r.write(&dir, &slug, tmp)?,
-                        None => remove_everywhere(&root, &slug)?,
+                    let written = match rendered {
+                        Some(r) => r.write(&dir, &slug, tmp),
+                        None => remove_everywhere(&root, &slug),
+                    };
+                    if let Err(e) = written {
+                        // A full disk, say: the old copies must not stay in
+                        // place of the new ones. Removing needs no space;
+                        // the page is rendered per request until `keep`
+                        // fills the edition again (no longer complete).
+                        remove_everywhere(&root, &slug)?;
+                        let _ = std::fs::remove_file(dir.join(COMPLETE));
+                        failed = Some(e);
                     }
                 }
-                Ok(())
+                failed.map_or(Ok(()), Err)
             })
             .await
         }

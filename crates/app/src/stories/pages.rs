@@ -244,6 +244,22 @@ impl App {
         let Some(state) = self.index() else {
             return Ok(());
         };
+        let mut changed: BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+        let derived = self.store_derived(state, rows, &mut changed).await;
+        // Told even when storing failed: the copies of a withdrawn story must
+        // go at once whatever else went wrong (the tailer retries the rest).
+        self.pages_changed(changed.into_iter().collect()).await;
+        derived
+    }
+
+    /// Stores the HTML and related lists; adds to `changed` every story
+    /// whose page shows something new.
+    async fn store_derived(
+        &self,
+        state: Arc<SearchState>,
+        rows: &[StoryRow],
+        changed: &mut BTreeSet<String>,
+    ) -> AppResult<()> {
         let mut conn = self.read().await?;
         let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
         let versions = conn.story_pages().versions(&ids).await?;
@@ -264,6 +280,7 @@ impl App {
             listing.extend(conn.story_pages().listing(&row.id).await?);
         }
         drop(conn);
+        changed.extend(listing.iter().cloned());
         let published: Vec<String> = rows
             .iter()
             .filter(|r| r.status.is_public())
@@ -293,10 +310,7 @@ impl App {
             tx.story_pages().set_related(id, related).await?;
         }
         tx.commit().await?;
-        let mut changed: BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
         changed.extend(lists.into_iter().map(|(id, _)| id));
-        changed.extend(listing);
-        self.pages_changed(changed.into_iter().collect()).await;
         Ok(())
     }
 

@@ -2,10 +2,13 @@
 //! `wervingscampagnes` and `wervingscampagne` share a stem, and so do
 //! `mislukte` and `mislukt`; `geëvalueerd` matches `geevalueerd`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
+    AsciiFoldingFilter, BoxTokenStream, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
 /// Stemmed, for matching.
@@ -33,6 +36,90 @@ pub fn words() -> TextAnalyzer {
 pub fn register(index: &Index) {
     index.tokenizers().register(DUTCH, dutch());
     index.tokenizers().register(WORDS, words());
+}
+
+/// The Dutch analyzer for highlighting: the same tokens as `dutch()`, with
+/// each word's stem remembered per thread. Stemming every word of every hit
+/// again was most of the time of making snippets; the words of a language
+/// repeat, so a few thousand remembered stems answer most of them.
+pub fn for_snippets() -> TextAnalyzer {
+    TextAnalyzer::from(SnippetTokenizer {
+        words: words(),
+        stem: dutch(),
+    })
+}
+
+/// How many stems a thread remembers (about 100 bytes each); when full it
+/// starts again.
+const REMEMBERED_STEMS: usize = 20_000;
+
+thread_local! {
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+#[derive(Clone)]
+struct SnippetTokenizer {
+    words: TextAnalyzer,
+    stem: TextAnalyzer,
+}
+
+struct SnippetStream<'a> {
+    inner: BoxTokenStream<'a>,
+    stem: &'a mut TextAnalyzer,
+    token: Token,
+}
+
+impl Tokenizer for SnippetTokenizer {
+    type TokenStream<'a> = SnippetStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> SnippetStream<'a> {
+        SnippetStream {
+            inner: self.words.token_stream(text),
+            stem: &mut self.stem,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for SnippetStream<'_> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        self.token.clone_from(self.inner.token());
+        let known = STEMS.with(|m| m.borrow().get(&self.token.text).cloned());
+        let stemmed = match known {
+            Some(stem) => stem,
+            None => {
+                // The word is already lower case and folded: stemming it
+                // again through `dutch()` changes only the ending.
+                let stem = self
+                    .stem
+                    .token_stream(&self.token.text)
+                    .next()
+                    .map(|t| t.text.clone())
+                    .unwrap_or_else(|| self.token.text.clone());
+                STEMS.with(|m| {
+                    let mut m = m.borrow_mut();
+                    if m.len() >= REMEMBERED_STEMS {
+                        m.clear();
+                    }
+                    m.insert(self.token.text.clone(), stem.clone());
+                });
+                stem
+            }
+        };
+        self.token.text = stemmed;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
 }
 
 /// The tokens `analyzer` makes of `text`.
@@ -67,5 +154,21 @@ mod tests {
         assert_eq!(stem(&mut a, "campagnes"), stem(&mut a, "campagne"));
         assert_eq!(stem(&mut a, "Geëvalueerd"), stem(&mut a, "geevalueerd"));
         assert_eq!(fold("Ëén"), "een");
+    }
+
+    #[test]
+    fn snippet_analyzer_gives_the_tokens_of_the_dutch_analyzer() {
+        let text = "Twee Wervingscampagnes, nieuwe mogelijkheden; gelopen roosters en Geëvalueerd";
+        let mut full = dutch();
+        let mut snippets = for_snippets();
+        // Twice: the second time the stems come from memory.
+        for _ in 0..2 {
+            assert_eq!(tokens(&mut snippets, text), tokens(&mut full, text));
+        }
+        let mut a = snippets.clone();
+        let mut stream = a.token_stream("Nieuwe roosters");
+        stream.advance();
+        stream.advance();
+        assert_eq!(stream.token().offset_from, 7, "offsets are those of the text");
     }
 }

@@ -4,13 +4,15 @@
 //! stories. The index is a cache: it can always be rebuilt from the database.
 
 mod analyzer;
+mod facets;
 mod query;
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Mutex;
 
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, MoreLikeThisQuery, Occur, Query, TermQuery};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, OwnedValue, STORED, STRING,
@@ -19,11 +21,13 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
+use facets::{FacetCounter, SegmentSets};
 pub use query::ParsedQuery;
+use query::QueryFields;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
-const SCHEMA_VERSION: &str = "4";
+const SCHEMA_VERSION: &str = "5";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -139,7 +143,10 @@ struct Fields {
     slug: Field,
     title: Field,
     summary: Field,
+    /// Stored only: the text snippets are cut from.
     body: Field,
+    /// Title and body, stemmed, with positions: what words must match.
+    text: Field,
     words: Field,
     kind: Field,
     theme: Field,
@@ -156,6 +163,10 @@ fn schema() -> (Schema, Fields) {
     let nl = TextFieldIndexing::default()
         .set_tokenizer(analyzer::DUTCH)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    // The title only adds to the score (phrases are matched in `text`).
+    let nl_title = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::DUTCH)
+        .set_index_option(IndexRecordOption::WithFreqs);
     let words = TextFieldIndexing::default()
         .set_tokenizer(analyzer::WORDS)
         .set_index_option(IndexRecordOption::Basic);
@@ -165,14 +176,12 @@ fn schema() -> (Schema, Fields) {
         title: b.add_text_field(
             "title",
             TextOptions::default()
-                .set_indexing_options(nl.clone())
+                .set_indexing_options(nl_title)
                 .set_stored(),
         ),
         summary: b.add_text_field("summary", STORED),
-        body: b.add_text_field(
-            "body",
-            TextOptions::default().set_indexing_options(nl).set_stored(),
-        ),
+        body: b.add_text_field("body", STORED),
+        text: b.add_text_field("text", TextOptions::default().set_indexing_options(nl)),
         words: b.add_text_field("words", TextOptions::default().set_indexing_options(words)),
         kind: b.add_facet_field("kind", FacetOptions::default().set_stored()),
         theme: b.add_facet_field("theme", FacetOptions::default().set_stored()),
@@ -192,11 +201,39 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
+    /// Which stories carry each facet value, per segment.
+    facet_sets: SegmentSets,
     /// Goes up with every commit: caches built on the index compare it.
     generation: std::sync::atomic::AtomicU64,
     /// True when the index was just created (or thrown away): it must be
     /// filled from the database.
     pub fresh: bool,
+}
+
+/// The words of `query` in `field` to highlight, rarer words weighing more
+/// (as tantivy's `SnippetGenerator::create` does, with our own analyzer).
+fn snippet_terms(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> Result<std::collections::BTreeMap<String, f32>> {
+    let mut terms = std::collections::BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term.clone());
+        }
+    });
+    let mut out = std::collections::BTreeMap::new();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            out.insert(text, 1.0 / (1.0 + doc_freq as f32));
+        }
+    }
+    Ok(out)
 }
 
 fn facet(value: &str) -> Facet {
@@ -240,6 +277,7 @@ impl SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
+            facet_sets: SegmentSets::new(vec![f.kind, f.theme, f.sector, f.region, f.year]),
             f,
             generation: std::sync::atomic::AtomicU64::new(0),
             fresh,
@@ -260,6 +298,8 @@ impl SearchIndex {
         d.add_text(f.title, &doc.title);
         d.add_text(f.summary, &doc.summary);
         d.add_text(f.body, &doc.body);
+        d.add_text(f.text, &doc.title);
+        d.add_text(f.text, &doc.body);
         d.add_text(f.words, format!("{} {}", doc.title, doc.body));
         d.add_facet(f.kind, facet(&doc.kind));
         for t in &doc.themes {
@@ -300,6 +340,14 @@ impl SearchIndex {
     pub fn commit(&self) -> Result<()> {
         self.writer().commit()?;
         self.reader.reload()?;
+        // Facet sets for new segments now, not in the next visitor's search.
+        let searcher = self.reader.searcher();
+        let mut alive = Vec::new();
+        for segment in searcher.segment_readers() {
+            self.facet_sets.of(segment)?;
+            alive.push(segment.segment_id());
+        }
+        self.facet_sets.prune(&alive);
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
@@ -319,34 +367,54 @@ impl SearchIndex {
     /// empty), filtered by facets, one page of hits with snippets, and the
     /// facet counts of the result.
     ///
-    /// Words are first looked up as written (stemmed); only when that finds
-    /// nothing are typos forgiven (close words from the index's vocabulary):
-    /// expanding every word into its near neighbours was a third of the
-    /// time of a search that finds plenty without them.
+    /// Words are first looked up as written (stemmed). Only when that finds
+    /// nothing are typos forgiven, and only for words the index does not
+    /// have: a word that is in the index was meant as written (expanding
+    /// every word into its near neighbours was a third of the time of a
+    /// search, and most of the time of one that finds nothing).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
         let parsed = ParsedQuery::parse(&req.q);
-        if !parsed.has_typo_candidates() {
-            return self.search_with(req, &parsed, false, true);
+        let mut results = self.search_with(&searcher, req, &parsed, None)?;
+        if results.total > 0 {
+            return Ok(results);
         }
-        // As written, without what is done only for an empty result.
-        let exact = self.search_with(req, &parsed, false, false)?;
-        if exact.total > 0 {
-            return Ok(exact);
+        let unknown: HashSet<String> = parsed
+            .typo_candidates()
+            .into_iter()
+            .filter(|w| {
+                searcher
+                    .doc_freq(&Term::from_field_text(self.f.words, w))
+                    .unwrap_or(0)
+                    == 0
+            })
+            .collect();
+        if !unknown.is_empty() {
+            results = self.search_with(&searcher, req, &parsed, Some(&unknown))?;
         }
-        self.search_with(req, &parsed, true, true)
+        if results.total == 0 {
+            self.explain_empty(&searcher, req, &parsed, &mut results)?;
+        }
+        Ok(results)
     }
 
-    /// One search; `typos` forgives them, `explain_empty` works out, for an
-    /// empty result, whether the filters or the spelling were the cause.
+    fn query_fields(&self) -> QueryFields {
+        QueryFields {
+            title: self.f.title,
+            text: self.f.text,
+            words: self.f.words,
+        }
+    }
+
+    /// One search; `typos` are the words matched with a typo forgiven.
     fn search_with(
         &self,
+        searcher: &tantivy::Searcher,
         req: &SearchRequest,
         parsed: &ParsedQuery,
-        typos: bool,
-        explain_empty: bool,
+        typos: Option<&HashSet<String>>,
     ) -> Result<SearchResults> {
-        let searcher = self.reader.searcher();
-        let text = parsed.to_query(&self.index, self.f.title, self.f.body, self.f.words, typos)?;
+        let text = parsed.to_query(&self.index, self.query_fields(), typos)?;
         let filters: Vec<Box<dyn Query>> = req
             .filters()
             .into_iter()
@@ -359,60 +427,55 @@ impl SearchIndex {
 
         let per_page = req.per_page.clamp(1, 100);
         let offset = req.page.saturating_sub(1).min(10_000) * per_page;
-        // The story list needs no counts: leaving the collectors out saves
-        // reading five facet columns for every matching story.
-        let facet = |name: &str| {
-            (!req.skip_facets).then(|| {
-                let mut c = FacetCollector::for_field(name);
-                c.add_facet(Facet::root());
-                c
-            })
-        };
-        let facet_collectors = (
-            (facet("kind"), facet("theme")),
-            (facet("sector"), facet("region"), facet("year")),
-        );
-        let (addresses, total, ((k, t), (s, r, y))) = if text.is_some() {
-            let (top, total, facets) = searcher.search(
+        // The story list needs no counts.
+        let counter = (!req.skip_facets).then_some(FacetCounter {
+            sets: &self.facet_sets,
+        });
+        let (addresses, total, counts) = if text.is_some() {
+            let (top, total, counts) = searcher.search(
                 &query,
                 &(
                     TopDocs::with_limit(per_page)
                         .and_offset(offset)
                         .order_by_score(),
                     Count,
-                    facet_collectors,
+                    counter,
                 ),
             )?;
             (
                 top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
                 total,
-                facets,
+                counts,
             )
         } else {
-            let (top, total, facets) = searcher.search(
+            let (top, total, counts) = searcher.search(
                 &query,
                 &(
                     TopDocs::with_limit(per_page)
                         .and_offset(offset)
                         .order_by_fast_field::<i64>("published_at", Order::Desc),
                     Count,
-                    facet_collectors,
+                    counter,
                 ),
             )?;
             (
                 top.into_iter().map(|(_, a)| a).collect::<Vec<_>>(),
                 total,
-                facets,
+                counts,
             )
         };
 
         // Snippets only when words were searched: making one means
-        // tokenizing the whole text of the story again.
+        // tokenizing the text of the story again.
         let snippets = match text {
             Some(_) => {
-                let mut g = SnippetGenerator::create(&searcher, &query, self.f.body)?;
-                g.set_max_num_chars(220);
-                Some(g)
+                let terms = snippet_terms(searcher, &query, self.f.text)?;
+                Some(SnippetGenerator::new(
+                    terms,
+                    analyzer::for_snippets(),
+                    self.f.text,
+                    220,
+                ))
             }
             None => None,
         };
@@ -420,71 +483,82 @@ impl SearchIndex {
         for address in addresses {
             let doc: TantivyDocument = searcher.doc(address)?;
             let snippet_html = snippets.as_ref().map_or_else(String::new, |g| {
-                let mut snippet = g.snippet_from_doc(&doc);
+                let body = doc
+                    .get_first(self.f.body)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let mut snippet = g.snippet(body);
                 snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
                 snippet.to_html()
             });
             hits.push(self.hit(&doc, snippet_html));
         }
-        let counts = |c: &Option<tantivy::collector::FacetCounts>| {
-            let Some(c) = c else { return Vec::new() };
-            let mut v: Vec<FacetCount> = c
-                .get(Facet::root())
-                .map(|(f, n)| FacetCount {
-                    value: f
-                        .to_path()
-                        .last()
-                        .map(|s| s.to_string())
-                        .unwrap_or_default(),
-                    count: n,
+        let mut counts = counts.unwrap_or_default().into_iter().map(|values| {
+            let mut v: Vec<FacetCount> = values
+                .into_iter()
+                .map(|(value, count)| FacetCount {
+                    value: value.to_string(),
+                    count,
                 })
                 .collect();
             v.sort_by(|a, b| b.count.cmp(&a.count).then(a.value.cmp(&b.value)));
             v
+        });
+        let mut next = || counts.next().unwrap_or_default();
+        let facets = Facets {
+            kind: next(),
+            theme: next(),
+            sector: next(),
+            region: next(),
+            year: {
+                let mut years = next();
+                years.sort_by(|a, b| b.value.cmp(&a.value));
+                years
+            },
         };
-        let mut years = counts(&y);
-        years.sort_by(|a, b| b.value.cmp(&a.value));
-        let mut results = SearchResults {
+        Ok(SearchResults {
             hits,
             total,
-            facets: Facets {
-                kind: counts(&k),
-                theme: counts(&t),
-                sector: counts(&s),
-                region: counts(&r),
-                year: years,
-            },
+            facets,
             suggestion: None,
             without_filters: None,
-        };
-        if total == 0 && explain_empty {
-            if !req.filters().is_empty() && text.is_some() {
-                let unfiltered = searcher.search(text.as_deref().expect("text query"), &Count)?;
-                results.without_filters = (unfiltered > 0).then_some(unfiltered);
-            }
-            // Words that find something without the filters are spelt fine.
-            if results.without_filters.is_none() {
-                results.suggestion = self.suggest(&searcher, parsed)?;
-            }
-            // Only offer a suggestion that finds something.
-            if let Some(suggested) = &results.suggestion {
-                let parsed = ParsedQuery::parse(suggested);
-                let finds = match parsed.to_query(
-                    &self.index,
-                    self.f.title,
-                    self.f.body,
-                    self.f.words,
-                    true,
-                )? {
-                    Some(q) => searcher.search(&*q, &Count)? > 0,
-                    None => false,
-                };
-                if !finds {
-                    results.suggestion = None;
-                }
+        })
+    }
+
+    /// For a search that found nothing: whether the filters or the spelling
+    /// were the cause.
+    fn explain_empty(
+        &self,
+        searcher: &tantivy::Searcher,
+        req: &SearchRequest,
+        parsed: &ParsedQuery,
+        results: &mut SearchResults,
+    ) -> Result<()> {
+        let text = parsed.to_query(&self.index, self.query_fields(), None)?;
+        if let (false, Some(text)) = (req.filters().is_empty(), &text) {
+            let unfiltered = searcher.search(&**text, &Count)?;
+            results.without_filters = (unfiltered > 0).then_some(unfiltered);
+        }
+        // Words that find something without the filters are spelt fine.
+        if results.without_filters.is_none() {
+            results.suggestion = self.suggest(searcher, parsed)?;
+        }
+        // Only offer a suggestion that finds something: its words are all
+        // in the index, so it is looked up as written.
+        if let Some(suggested) = &results.suggestion {
+            let finds = match ParsedQuery::parse(suggested).to_query(
+                &self.index,
+                self.query_fields(),
+                None,
+            )? {
+                Some(q) => searcher.search(&*q, &Count)? > 0,
+                None => false,
+            };
+            if !finds {
+                results.suggestion = None;
             }
         }
-        Ok(results)
+        Ok(())
     }
 
     fn facet_field(&self, name: &str) -> Option<Field> {
@@ -567,7 +641,8 @@ impl SearchIndex {
             let Some(first) = folded.chars().next() else {
                 continue;
             };
-            if folded.chars().count() < 4 {
+            let exists = searcher.doc_freq(&Term::from_field_text(self.f.words, &folded))? > 0;
+            if exists || folded.chars().count() < 4 {
                 out.push(word);
                 continue;
             }
@@ -576,7 +651,6 @@ impl SearchIndex {
             let mut upper = first.to_string();
             upper.push(char::MAX);
             let mut best: Option<(usize, std::cmp::Reverse<u32>, String)> = None;
-            let mut exists = false;
             for segment in searcher.segment_readers() {
                 let inverted = segment.inverted_index(self.f.words)?;
                 let mut stream = inverted
@@ -589,10 +663,6 @@ impl SearchIndex {
                     let Ok(term) = std::str::from_utf8(stream.key()) else {
                         continue;
                     };
-                    if term == folded {
-                        exists = true;
-                        break;
-                    }
                     if let Some(d) = query::edit_distance(&folded, term, 2) {
                         let candidate = (
                             d,
@@ -605,7 +675,7 @@ impl SearchIndex {
                     }
                 }
             }
-            match best.filter(|_| !exists) {
+            match best {
                 Some((_, _, term)) => {
                     changed = true;
                     out.push(term);
@@ -635,7 +705,7 @@ impl SearchIndex {
                 .get_first(field)
                 .and_then(|v| v.as_str())
                 .unwrap_or_default();
-            (field, vec![OwnedValue::Str(s.to_string())])
+            OwnedValue::Str(s.to_string())
         };
         // Words in more than a tenth of all stories say little about what a
         // story is about, and they are what makes the query slow.
@@ -646,7 +716,10 @@ impl SearchIndex {
             .with_min_term_frequency(1)
             .with_max_query_terms(25)
             .with_min_word_length(4)
-            .with_document_fields(vec![text(self.f.title), text(self.f.body)]);
+            .with_document_fields(vec![(
+                self.f.text,
+                vec![text(self.f.title), text(self.f.body)],
+            )]);
         let mut should: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(mlt))];
         // Encoded facets separate levels with NUL; ours have one level.
         let themes = doc

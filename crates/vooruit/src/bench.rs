@@ -81,3 +81,54 @@ pub fn search(app: &App, runs: usize) -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+/// Each search of a path file once (`/zoeken?q=..&theme=..`), as the HTTP
+/// bench asks them: p50/p99 of the index's own work, and the slowest.
+pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file)?;
+    let mut times = Vec::new();
+    let mut slowest: Vec<(f64, String)> = Vec::new();
+    let mut empty = 0;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let query = line.split_once('?').map_or("", |(_, q)| q);
+        let mut req = SearchRequest {
+            page: 1,
+            per_page: 10,
+            ..Default::default()
+        };
+        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
+            let v = v.into_owned();
+            match k.as_ref() {
+                "q" => req.q = v,
+                "kind" => req.kind = v,
+                "theme" => req.theme = v,
+                "sector" => req.sector = v,
+                "region" => req.region = v,
+                "year" => req.year = v,
+                _ => {}
+            }
+        }
+        let start = Instant::now();
+        let r = app
+            .search()
+            .uncached(&req)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        times.push(ms);
+        slowest.push((ms, line.to_string()));
+        empty += usize::from(r.total == 0);
+    }
+    let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    times.sort_by(f64::total_cmp);
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!(
+        "{} different searches ({empty} found nothing): mean {mean:.2} ms, p50 {:.2} ms, p99 {:.2} ms",
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+    );
+    for (ms, line) in slowest.iter().take(5) {
+        println!("  {ms:.2} ms  {line}");
+    }
+    Ok(())
+}

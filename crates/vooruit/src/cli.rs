@@ -76,6 +76,10 @@ pub enum Command {
         /// Rounds over the fixed query set.
         #[arg(long, default_value_t = 50)]
         runs: usize,
+        /// Instead of the fixed set: each search in this file once, as
+        /// `/zoeken?q=..&theme=..` lines (`scripts/bench/paths.py searches`).
+        #[arg(long)]
+        paths: Option<std::path::PathBuf>,
     },
     /// Print every route of the web server (method and path).
     Routes,
@@ -300,7 +304,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Bench { what: _, runs } => {
+        Command::Bench {
+            what: _,
+            runs,
+            paths,
+        } => {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
                 open_db(&r).await?,
@@ -310,7 +318,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             app.open_search()
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            crate::bench::search(&app, runs)
+            match paths {
+                Some(file) => crate::bench::search_paths(&app, &file),
+                None => crate::bench::search(&app, runs),
+            }
         }
         Command::Routes => {
             for route in vooruit_web::route_table() {

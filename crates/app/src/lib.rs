@@ -15,6 +15,7 @@ pub mod editions;
 mod error;
 pub mod events;
 mod generate;
+mod index_threads;
 pub mod jobs;
 pub mod mail;
 pub mod markdown;

@@ -10,6 +10,7 @@ use chrono::{Datelike, TimeZone};
 use vooruit_search::{SearchIndex, SearchRequest, SearchResults, StoryDoc};
 use vooruit_store::stories::StoryRow;
 
+use crate::index_threads::IndexThreads;
 use crate::markdown::plain_excerpt;
 use crate::{App, AppError, AppResult};
 
@@ -29,22 +30,15 @@ fn not_opened() -> AppError {
     AppError::Internal("search index not opened".into())
 }
 
-/// Runs work on the index on a blocking thread, at most one per core at a
-/// time: tantivy's calls are synchronous, and an async worker thread must
-/// never wait on them.
+/// Runs work on the index on one of its threads (one per core): tantivy's
+/// calls are synchronous, and an async worker thread must never wait on
+/// them.
 pub(crate) async fn blocking<T: Send + 'static>(
     state: &Arc<SearchState>,
     work: impl FnOnce(&SearchState) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
-    let _core = state
-        .cores
-        .acquire()
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let state = Arc::clone(state);
-    tokio::task::spawn_blocking(move || work(&state))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+    let held = Arc::clone(state);
+    state.threads.run(move || work(&held)).await
 }
 
 impl From<vooruit_search::SearchError> for AppError {
@@ -117,8 +111,10 @@ impl<V> Default for GenerationCache<V> {
 }
 
 impl<V: Clone> GenerationCache<V> {
-    /// A bound on memory: about 10 KiB a page of results, so some 20 MiB.
-    const MAX: usize = 2_000;
+    /// A bound on memory: about 10 KiB a page of results, so some 5 MiB.
+    /// What it is for is the questions asked again and again (the first
+    /// list page, popular words); 500 of them is plenty for that.
+    const MAX: usize = 500;
 
     pub fn get(&mut self, generation: u64, key: &str) -> Option<V> {
         if self.generation != generation {
@@ -141,10 +137,10 @@ impl<V: Clone> GenerationCache<V> {
 pub(crate) struct SearchState {
     pub index: SearchIndex,
     dir: PathBuf,
-    /// One permit per core: work on the index waits for a free core here
-    /// instead of starting yet another thread. Unbounded, 64 concurrent
-    /// searches grew the blocking pool to 500 threads and 6 GB.
-    cores: tokio::sync::Semaphore,
+    /// One thread per core: work on the index waits in their queue instead
+    /// of starting yet another thread (64 concurrent searches on tokio's
+    /// blocking pool grew it to 500 threads and 6 GB).
+    threads: IndexThreads,
 }
 
 impl SearchState {
@@ -185,9 +181,9 @@ impl App {
             .set(Arc::new(SearchState {
                 index,
                 dir,
-                cores: tokio::sync::Semaphore::new(
+                threads: IndexThreads::start(
                     std::thread::available_parallelism().map_or(2, |n| n.get()),
-                ),
+                )?,
             }))
             .is_err()
         {

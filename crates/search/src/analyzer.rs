@@ -49,12 +49,13 @@ pub fn for_snippets() -> TextAnalyzer {
     })
 }
 
-/// How many stems a thread remembers (about 100 bytes each); when full it
-/// starts again.
-const REMEMBERED_STEMS: usize = 20_000;
+/// How many stems a thread remembers (about 100 bytes each, so ~1 MiB per
+/// index thread); when full it starts again.
+const REMEMBERED_STEMS: usize = 10_000;
 
 thread_local! {
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<String, String, rustc_hash::FxBuildHasher>> =
+        RefCell::new(HashMap::default());
 }
 
 #[derive(Clone)]
@@ -87,29 +88,32 @@ impl TokenStream for SnippetStream<'_> {
             return false;
         }
         self.token.clone_from(self.inner.token());
-        let known = STEMS.with(|m| m.borrow().get(&self.token.text).cloned());
-        let stemmed = match known {
-            Some(stem) => stem,
-            None => {
-                // The word is already lower case and folded: stemming it
-                // again through `dutch()` changes only the ending.
-                let stem = self
-                    .stem
-                    .token_stream(&self.token.text)
-                    .next()
-                    .map(|t| t.text.clone())
-                    .unwrap_or_else(|| self.token.text.clone());
-                STEMS.with(|m| {
-                    let mut m = m.borrow_mut();
-                    if m.len() >= REMEMBERED_STEMS {
-                        m.clear();
-                    }
-                    m.insert(self.token.text.clone(), stem.clone());
-                });
-                stem
+        let token = &mut self.token;
+        let known = STEMS.with(|m| match m.borrow().get(&token.text) {
+            Some(stem) => {
+                token.text.clear();
+                token.text.push_str(stem);
+                true
             }
-        };
-        self.token.text = stemmed;
+            None => false,
+        });
+        if !known {
+            // The word is already lower case and folded: stemming it again
+            // through `dutch()` changes only the ending.
+            let stem = self
+                .stem
+                .token_stream(&token.text)
+                .next()
+                .map(|t| t.text.clone())
+                .unwrap_or_else(|| token.text.clone());
+            STEMS.with(|m| {
+                let mut m = m.borrow_mut();
+                if m.len() >= REMEMBERED_STEMS {
+                    m.clear();
+                }
+                m.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
+            });
+        }
         true
     }
 
@@ -169,6 +173,10 @@ mod tests {
         let mut stream = a.token_stream("Nieuwe roosters");
         stream.advance();
         stream.advance();
-        assert_eq!(stream.token().offset_from, 7, "offsets are those of the text");
+        assert_eq!(
+            stream.token().offset_from,
+            7,
+            "offsets are those of the text"
+        );
     }
 }

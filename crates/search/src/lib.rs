@@ -21,7 +21,7 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocument, Term};
 
-use facets::{FacetCounter, SegmentSets};
+use facets::{FacetCounter, FacetTables};
 pub use query::ParsedQuery;
 use query::QueryFields;
 
@@ -201,8 +201,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
-    /// Which stories carry each facet value, per segment.
-    facet_sets: SegmentSets,
+    /// The facet values of each story, per segment.
+    facet_tables: FacetTables,
     /// Goes up with every commit: caches built on the index compare it.
     generation: std::sync::atomic::AtomicU64,
     /// True when the index was just created (or thrown away): it must be
@@ -273,11 +273,16 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let fresh = fresh || reader.searcher().num_docs() == 0;
+        let facet_tables = FacetTables::new(vec![f.kind, f.theme, f.sector, f.region, f.year]);
+        // The facet tables now, not in the first visitor's search.
+        for segment in reader.searcher().segment_readers() {
+            facet_tables.of(segment)?;
+        }
         Ok(SearchIndex {
             index,
             reader,
             writer: Mutex::new(writer),
-            facet_sets: SegmentSets::new(vec![f.kind, f.theme, f.sector, f.region, f.year]),
+            facet_tables,
             f,
             generation: std::sync::atomic::AtomicU64::new(0),
             fresh,
@@ -340,14 +345,14 @@ impl SearchIndex {
     pub fn commit(&self) -> Result<()> {
         self.writer().commit()?;
         self.reader.reload()?;
-        // Facet sets for new segments now, not in the next visitor's search.
+        // Facet tables for new segments now, not in the next visitor's search.
         let searcher = self.reader.searcher();
         let mut alive = Vec::new();
         for segment in searcher.segment_readers() {
-            self.facet_sets.of(segment)?;
+            self.facet_tables.of(segment)?;
             alive.push(segment.segment_id());
         }
-        self.facet_sets.prune(&alive);
+        self.facet_tables.prune(&alive);
         self.generation
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(())
@@ -429,7 +434,7 @@ impl SearchIndex {
         let offset = req.page.saturating_sub(1).min(10_000) * per_page;
         // The story list needs no counts.
         let counter = (!req.skip_facets).then_some(FacetCounter {
-            sets: &self.facet_sets,
+            tables: &self.facet_tables,
         });
         let (addresses, total, counts) = if text.is_some() {
             let (top, total, counts) = searcher.search(

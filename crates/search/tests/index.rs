@@ -203,3 +203,85 @@ fn typos_are_forgiven_only_when_the_words_as_written_find_nothing() {
     assert_eq!(slugs(&typo), vec!["slug-d"]);
     assert_eq!(typo.suggestion, None, "it found something: no suggestion");
 }
+
+/// The counts of one facet of a result, as (value, count) sorted by value.
+fn counts(facet: &[vooruit_search::FacetCount]) -> Vec<(String, u64)> {
+    let mut v: Vec<(String, u64)> = facet.iter().map(|f| (f.value.clone(), f.count)).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn facet_counts_hold_over_segments_changes_and_removals() {
+    let (_d, idx) = index();
+    // A second commit makes a second segment; "b" is changed (its old copy
+    // in the first segment is hidden, not gone) and "c" removed.
+    let mut b = doc(
+        "b",
+        "Buddy's voor nieuwe collega's",
+        "Nieuwe collega's krijgen een buddy.",
+        "koploper",
+        &["binden"],
+        2024,
+    );
+    b.sectors = vec!["jeugdzorg".into(), "ouderenzorg".into()];
+    b.region = "limburg".into();
+    idx.upsert(&b).expect("change");
+    idx.upsert(&doc(
+        "d",
+        "Een campagne met collega's als gezicht",
+        "Collega's vertelden zelf over hun werk.",
+        "koploper",
+        &["werven"],
+        2026,
+    ))
+    .expect("add");
+    idx.delete("c");
+    idx.commit().expect("commit");
+
+    let all = idx.search(&req("")).expect("search");
+    assert_eq!(all.total, 3, "a, b (changed) and d");
+    let s = |v: &[(&str, u64)]| -> Vec<(String, u64)> {
+        v.iter().map(|(a, n)| (a.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        counts(&all.facets.kind),
+        s(&[("falend-vooruit", 1), ("koploper", 2)])
+    );
+    assert_eq!(
+        counts(&all.facets.theme),
+        s(&[("binden", 1), ("werven", 2)])
+    );
+    assert_eq!(
+        counts(&all.facets.sector),
+        s(&[("jeugdzorg", 1), ("ouderenzorg", 3)])
+    );
+    assert_eq!(
+        counts(&all.facets.region),
+        s(&[("limburg", 1), ("utrecht", 2)])
+    );
+    assert_eq!(
+        all.facets
+            .year
+            .iter()
+            .map(|f| f.value.as_str())
+            .collect::<Vec<_>>(),
+        vec!["2026", "2025", "2024"],
+        "years newest first"
+    );
+
+    // Counts are those of the stories the words match, with the filters.
+    let words = idx.search(&req("collega's")).expect("search");
+    assert_eq!(words.total, 2, "b and d");
+    assert_eq!(counts(&words.facets.kind), s(&[("koploper", 2)]));
+    assert_eq!(
+        counts(&words.facets.theme),
+        s(&[("binden", 1), ("werven", 1)])
+    );
+    let mut filtered = req("collega's");
+    filtered.region = "limburg".into();
+    let r = idx.search(&filtered).expect("search");
+    assert_eq!(slugs(&r), vec!["slug-b"]);
+    assert_eq!(counts(&r.facets.year), s(&[("2024", 1)]));
+    assert_eq!(counts(&r.facets.theme), s(&[("binden", 1)]));
+}

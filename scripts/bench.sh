@@ -150,6 +150,9 @@ rm -rf "$DATA/search"
 "$BIN" --data-dir "$DATA" reindex
 echo "== search latency (in process, this index)"
 "$BIN" --data-dir "$DATA" bench search --runs 20
+# The first 3,000 of the HTTP run's searches, once each, past the cache.
+head -n 3000 "$WORK/searches.txt" >"$WORK/searches-3000.txt"
+"$BIN" --data-dir "$DATA" bench search --paths "$WORK/searches-3000.txt"
 
 start_node "$DATA"
 SQLITE_PID=$NODE_PID

@@ -9,7 +9,9 @@ use clap::Parser;
 
 /// mimalloc instead of the system allocator: a story page allocates many
 /// small strings, and glibc's malloc spent a sixth of a page's time on
-/// them and kept more memory per thread (docs/PERFORMANCE.md).
+/// them and kept more memory per thread. Version 2 (the `v2` feature), not
+/// 3: it gives freed memory back after 10 ms instead of 1 s, which under
+/// search load was a quarter of the peak (docs/PERFORMANCE.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

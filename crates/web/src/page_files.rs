@@ -18,8 +18,10 @@
 //!   story's file is there, its page is rendered per request as before;
 //! - a file that is missing, or cut short by a crash, is not served.
 
+use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -30,6 +32,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use rustix::fs::{Mode, OFlags};
 use vooruit_app::App;
 use vooruit_app::stories::{ChangedPage, PublishedStory};
 use vooruit_domain::lang::Lang;
@@ -44,9 +47,17 @@ const COMPLETE: &str = ".complete";
 /// Stories rendered per batch when filling an edition.
 const BATCH: i64 = 200;
 
+thread_local! {
+    /// Per worker thread: the edition it last read from (its key and the
+    /// data directory's, see `in_edition`) and a handle on its directory.
+    static EDITION_DIR: RefCell<Option<(u64, OwnedFd)>> = const { RefCell::new(None) };
+}
+
 /// The rendered copies of this node.
 pub struct PageFiles {
     root: PathBuf,
+    /// `root`, hashed (see `in_edition`).
+    root_key: u64,
     /// The build, hashed (see `edition`).
     build: u64,
     /// One refresh or fill at a time: a refresh reads the database and then
@@ -68,8 +79,12 @@ impl PageFiles {
             }
             Err(_) => rand::random::<u64>().hash(&mut h),
         }
+        let root = app.config.data_dir.join("pages");
+        let mut root_key = std::hash::DefaultHasher::new();
+        root.hash(&mut root_key);
         PageFiles {
-            root: app.config.data_dir.join("pages"),
+            root_key: root_key.finish(),
+            root,
             build: h.finish(),
             writing: tokio::sync::Mutex::new(()),
             tmp_counter: AtomicU64::new(0),
@@ -90,10 +105,15 @@ impl PageFiles {
 
     /// The directory of the pages rendered by this build with this taxonomy.
     fn edition(&self, taxonomy: &Taxonomy) -> PathBuf {
+        self.root
+            .join(format!("{:016x}", self.edition_key(taxonomy)))
+    }
+
+    fn edition_key(&self, taxonomy: &Taxonomy) -> u64 {
         let mut h = std::hash::DefaultHasher::new();
         self.build.hash(&mut h);
         taxonomy.fingerprint().hash(&mut h);
-        self.root.join(format!("{:016x}", h.finish()))
+        h.finish()
     }
 
     /// The stored story page in this language, when there is a whole one.
@@ -128,10 +148,12 @@ impl PageFiles {
         kind: &'static str,
     ) -> Option<Response> {
         let body = self.read(taxonomy, slug, &format!("{ext}.gz"))?;
-        let plain = std::fs::metadata(self.edition(taxonomy).join(format!("{slug}.{ext}"))).ok()?;
+        let plain = self.in_edition(taxonomy, |dir| {
+            rustix::fs::statat(dir, format!("{slug}.{ext}"), rustix::fs::AtFlags::empty())
+        })?;
         let size = body.len().checked_sub(4).and_then(|at| body.get(at..))?;
         let size = u32::from_le_bytes(size.try_into().ok()?);
-        (body.len() >= 18 && u64::from(size) == plain.len() % (1 << 32))
+        (body.len() >= 18 && i64::from(size) == plain.st_size % (1 << 32))
             .then(|| respond(body, kind, Some("gzip")))
     }
 
@@ -139,10 +161,50 @@ impl PageFiles {
         if !is_slug(slug) {
             return None;
         }
-        let path = self.edition(taxonomy).join(format!("{slug}.{ext}"));
+        let name = format!("{slug}.{ext}");
+        let file = self.in_edition(taxonomy, |dir| {
+            rustix::fs::openat(dir, &name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())
+        })?;
         // A read from the page cache takes microseconds: cheaper on the
-        // request's own thread than a hop to the blocking pool.
-        std::fs::read(path).ok()
+        // request's own thread than a hop to the blocking pool. As many
+        // bytes as the file has when opened (a file replaced meanwhile is
+        // read as it was; one cut short fails the checks of the callers).
+        let mut file = std::fs::File::from(file);
+        let mut body = vec![0; usize::try_from(file.metadata().ok()?.len()).ok()?];
+        file.read_exact(&mut body).ok()?;
+        Some(body)
+    }
+
+    /// Runs `f` on this thread's handle on the current edition's
+    /// directory: a file opened relative to it costs one name to look up
+    /// instead of every directory from `/` (a tenth of a stored page's
+    /// CPU). A directory removed and made again (`clear`, an edition that
+    /// comes back) is opened again when a name is not found in it.
+    fn in_edition<T>(
+        &self,
+        taxonomy: &Taxonomy,
+        f: impl Fn(&OwnedFd) -> rustix::io::Result<T>,
+    ) -> Option<T> {
+        // Two data directories in one process (tests) each have their own.
+        let key = self.edition_key(taxonomy) ^ self.root_key;
+        EDITION_DIR.with(|cell| {
+            let mut held = cell.borrow_mut();
+            for fresh in [false, true] {
+                let dir = match &*held {
+                    Some((k, dir)) if *k == key && !fresh => dir,
+                    _ => {
+                        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                        let dir = rustix::fs::open(self.edition(taxonomy), flags, Mode::empty());
+                        &held.insert((key, dir.ok()?)).1
+                    }
+                };
+                match f(dir) {
+                    Err(rustix::io::Errno::NOENT) if !fresh => continue,
+                    found => return found.ok(),
+                }
+            }
+            None
+        })
     }
 
     /// Renders or removes the copies of these stories, as the database has

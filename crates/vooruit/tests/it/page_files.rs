@@ -292,3 +292,38 @@ async fn a_label_change_is_on_every_story_page_at_once() {
     let copy = from_copy(&c, &path).await;
     assert!(copy.body.contains(">Samen optrekken</a>"));
 }
+
+#[tokio::test]
+async fn pages_answer_while_their_directory_is_removed_and_made_again() {
+    // One worker thread: the one that held the removed directory open is
+    // the one that must open the new one.
+    let s = Server::start_with_env(&[], &[("TOKIO_WORKER_THREADS", "1")]).await;
+    let c = s.client();
+    let title = "Een spreekuur in de bibliotheek dat pas drukker werd na de verhuizing";
+    let (_, slug) = publish_story(
+        &s,
+        title,
+        "Het spreekuur zat eerst achterin het gemeentehuis. In de bibliotheek liepen mensen vanzelf binnen.",
+        &["samenwerking"],
+    )
+    .await;
+    let path = format!("/verhalen/{slug}");
+    let page = from_copy(&c, &path).await;
+    assert!(page.body.contains(title));
+
+    // Every copy gone (an operator's clean-up, `reindex`): each worker
+    // thread holds its directory open, and must not keep reading from the
+    // removed one. The page is rendered per request meanwhile ...
+    std::fs::remove_dir_all(s.data_dir().join("pages")).expect("remove the copies");
+    for _ in 0..8 {
+        let page = c.get(&path).await;
+        assert_eq!(page.status, 200);
+        assert!(queries(&page) > 0, "no copy to serve");
+        assert!(page.body.contains(title));
+    }
+    // ... until the background filler made the directory again: then the
+    // copies in the new directory answer.
+    let page = from_copy(&c, &path).await;
+    assert!(page.body.contains(title));
+    assert_eq!(copies(&s, &slug).len(), 6);
+}

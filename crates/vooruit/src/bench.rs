@@ -89,6 +89,9 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
     let mut times = Vec::new();
     let mut slowest: Vec<(f64, String)> = Vec::new();
     let mut empty = 0;
+    // Time spent per kind of search: (words, filtered) -> (count, ms).
+    let mut kinds: std::collections::BTreeMap<(usize, bool, bool), (usize, f64)> =
+        Default::default();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let query = line.split_once('?').map_or("", |(_, q)| q);
         let mut req = SearchRequest {
@@ -115,6 +118,15 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
+        let kind = kinds
+            .entry((
+                req.q.split_whitespace().count(),
+                line.contains('&'),
+                r.total == 0,
+            ))
+            .or_default();
+        kind.0 += 1;
+        kind.1 += ms;
         slowest.push((ms, line.to_string()));
         empty += usize::from(r.total == 0);
     }
@@ -127,6 +139,16 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
         percentile(&times, 0.5),
         percentile(&times, 0.99),
     );
+    let total: f64 = kinds.values().map(|k| k.1).sum();
+    for ((words, filtered, nothing), (n, ms)) in &kinds {
+        println!(
+            "  {words} word(s){}{}: {n} searches, mean {:.2} ms, {:.0} % of the time",
+            if *filtered { ", filtered" } else { "" },
+            if *nothing { ", found nothing" } else { "" },
+            ms / *n as f64,
+            100.0 * ms / total.max(f64::EPSILON),
+        );
+    }
     for (ms, line) in slowest.iter().take(5) {
         println!("  {ms:.2} ms  {line}");
     }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use tantivy::Index;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, BoxTokenStream, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer,
-    Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
 /// Stemmed, for matching.
@@ -65,7 +65,10 @@ struct SnippetTokenizer {
 }
 
 struct SnippetStream<'a> {
-    inner: BoxTokenStream<'a>,
+    text: &'a str,
+    /// Where the next word is looked for.
+    at: usize,
+    words: &'a mut TextAnalyzer,
     stem: &'a mut TextAnalyzer,
     token: Token,
 }
@@ -75,19 +78,65 @@ impl Tokenizer for SnippetTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> SnippetStream<'a> {
         SnippetStream {
-            inner: self.words.token_stream(text),
+            text,
+            at: 0,
+            words: &mut self.words,
             stem: &mut self.stem,
             token: Token::default(),
         }
     }
 }
 
+/// Longest word the analyzers keep, in bytes (`RemoveLongFilter` in `dutch()`).
+const LONGEST_WORD: usize = 39;
+
+impl SnippetStream<'_> {
+    /// The next word as `words()` gives it: a run of letters and digits
+    /// (`SimpleTokenizer`), not too long, in lower case without accents.
+    /// Most words are plain ASCII: those are lower-cased here in one pass;
+    /// any other goes through `words()` itself (the filters of a boxed
+    /// token stream per word were a third of the time of a snippet).
+    fn next_word(&mut self) -> bool {
+        loop {
+            let rest = &self.text[self.at..];
+            let Some(start) = rest.find(char::is_alphanumeric) else {
+                self.at = self.text.len();
+                return false;
+            };
+            let start = self.at + start;
+            let end = self.text[start..]
+                .find(|c: char| !c.is_alphanumeric())
+                .map_or(self.text.len(), |len| start + len);
+            self.at = end;
+            let word = &self.text[start..end];
+            if word.len() > LONGEST_WORD {
+                continue;
+            }
+            let token = &mut self.token;
+            token.offset_from = start;
+            token.offset_to = end;
+            token.position = token.position.wrapping_add(1);
+            token.text.clear();
+            if word.is_ascii() {
+                token
+                    .text
+                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                let mut folded = self.words.token_stream(word);
+                if let Some(t) = folded.next() {
+                    token.text.push_str(&t.text);
+                }
+            }
+            return true;
+        }
+    }
+}
+
 impl TokenStream for SnippetStream<'_> {
     fn advance(&mut self) -> bool {
-        if !self.inner.advance() {
+        if !self.next_word() {
             return false;
         }
-        self.token.clone_from(self.inner.token());
         let token = &mut self.token;
         let known = STEMS.with(|m| match m.borrow().get(&token.text) {
             Some(stem) => {
@@ -162,21 +211,30 @@ mod tests {
 
     #[test]
     fn snippet_analyzer_gives_the_tokens_of_the_dutch_analyzer() {
-        let text = "Twee Wervingscampagnes, nieuwe mogelijkheden; gelopen roosters en Geëvalueerd";
+        // Plain words, accents, digits, an apostrophe, hyphens, a word too
+        // long to keep (40 letters) and one just short enough (39).
+        let text = format!(
+            "Twee Wervingscampagnes, nieuwe mogelijkheden; gelopen roosters en Geëvalueerd \
+             collega's in 2024: ruimte-voor-overleg, ÉÉN café. {} {} Einde",
+            "a".repeat(40),
+            "b".repeat(39)
+        );
+        let with_offsets = |a: &mut TextAnalyzer| {
+            let mut out = Vec::new();
+            let mut stream = a.token_stream(&text);
+            while let Some(t) = stream.next() {
+                out.push((t.text.clone(), t.offset_from, t.offset_to));
+            }
+            out
+        };
         let mut full = dutch();
         let mut snippets = for_snippets();
+        let expected = with_offsets(&mut full);
+        assert!(expected.iter().any(|(w, _, _)| w == "een"), "{expected:?}");
+        assert!(!expected.iter().any(|(w, _, _)| w.starts_with('a')));
         // Twice: the second time the stems come from memory.
         for _ in 0..2 {
-            assert_eq!(tokens(&mut snippets, text), tokens(&mut full, text));
+            assert_eq!(with_offsets(&mut snippets), expected);
         }
-        let mut a = snippets.clone();
-        let mut stream = a.token_stream("Nieuwe roosters");
-        stream.advance();
-        stream.advance();
-        assert_eq!(
-            stream.token().offset_from,
-            7,
-            "offsets are those of the text"
-        );
     }
 }

@@ -97,27 +97,32 @@ impl ParsedQuery {
                 let typo = folded
                     .get(i)
                     .filter(|w| typos.is_some_and(|t| t.contains(*w)));
-                let clause = match typo {
-                    None => vec![
-                        (Occur::Must, term_query(text, token)),
-                        (Occur::Should, in_title),
-                    ],
+                match typo {
+                    // Every word in `text`, each in the title adding to the
+                    // score: side by side in one query, tantivy intersects
+                    // the lists of `text` directly and looks into the
+                    // titles' only for what they found (one optional part
+                    // per word was twice the work).
+                    None => {
+                        must.push((Occur::Must, term_query(text, token)));
+                        must.push((Occur::Should, in_title));
+                    }
                     // One typo in words of 5+ letters, two in 9+.
                     Some(w) => {
                         let distance = if w.chars().count() >= 9 { 2 } else { 1 };
                         let fuzzy =
                             FuzzyTermQuery::new(Term::from_field_text(words, w), distance, true);
-                        vec![
+                        let clause = vec![
                             (Occur::Should, term_query(text, token)),
                             (Occur::Should, in_title),
                             (
                                 Occur::Should,
-                                Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)),
+                                Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)) as Box<dyn Query>,
                             ),
-                        ]
+                        ];
+                        must.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
                     }
-                };
-                must.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
+                }
             }
         }
         for phrase in &self.phrases {

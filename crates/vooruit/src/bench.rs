@@ -94,23 +94,7 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
         Default::default();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let query = line.split_once('?').map_or("", |(_, q)| q);
-        let mut req = SearchRequest {
-            page: 1,
-            per_page: 10,
-            ..Default::default()
-        };
-        for (k, v) in url::form_urlencoded::parse(query.as_bytes()) {
-            let v = v.into_owned();
-            match k.as_ref() {
-                "q" => req.q = v,
-                "kind" => req.kind = v,
-                "theme" => req.theme = v,
-                "sector" => req.sector = v,
-                "region" => req.region = v,
-                "year" => req.year = v,
-                _ => {}
-            }
-        }
+        let req = vooruit_web::search_request(query);
         let start = Instant::now();
         let r = app
             .search()

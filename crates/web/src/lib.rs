@@ -30,6 +30,7 @@ use crate::routes::Routes;
 
 pub use context::Ctx;
 pub use error::{ApiError, HtmlError};
+pub use pages::search::request_of as search_request;
 pub use routes::Route;
 
 /// Largest request body accepted: a long story fits many times over.
@@ -125,21 +126,10 @@ pub fn router(app: App, web: WebConfig, pages: Arc<page_files::PageFiles>) -> Ro
             middleware::RequestIds,
         ))
         .layer(PropagateRequestIdLayer::new(x_request_id))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::track,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::security_headers,
-        ))
         .layer(CatchPanicLayer::custom(middleware::panic_response))
-        // Stored story pages before the rest: they need no route, no
-        // timeout (a read from the page cache) and no compression (a
-        // gzipped copy is stored too).
         .layer(axum::middleware::from_fn_with_state(
             state,
-            page_files::serve_stored,
+            middleware::front,
         ))
         .layer(TraceLayer::new_for_http())
         .layer(TimeoutLayer::with_status_code(

@@ -2,12 +2,11 @@
 //! latency histogram. Hand-written: a few atomics do not need a framework.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
+use std::time::Duration;
 
-use axum::extract::{Request, State};
-use axum::http::header;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 
 use crate::AppState;
 
@@ -25,7 +24,9 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn observe(&self, status: u16, seconds: f64) {
+    /// Counts an answer (`middleware::front`).
+    pub fn observe(&self, status: StatusCode, took: Duration) {
+        let (status, seconds) = (status.as_u16(), took.as_secs_f64());
         let class = (usize::from(status / 100)).clamp(1, 5) - 1;
         self.by_class[class].fetch_add(1, Ordering::Relaxed);
         if let Some(i) = BUCKETS.iter().position(|bound| seconds <= *bound) {
@@ -80,15 +81,6 @@ impl Metrics {
         }
         out
     }
-}
-
-pub async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let start = Instant::now();
-    let res = next.run(req).await;
-    state
-        .metrics
-        .observe(res.status().as_u16(), start.elapsed().as_secs_f64());
-    res
 }
 
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {

@@ -28,9 +28,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::{HeaderValue, Method, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use rustix::fs::{Mode, OFlags};
 use vooruit_app::App;
@@ -331,33 +330,24 @@ impl PageFiles {
     }
 }
 
-/// Serves the stored copy of a story page or story API answer to a visitor
+/// The stored copy of a story page or story API answer for a visitor
 /// who is not signed in, before the request context is built: nothing
 /// else about such a request depends on who asks.
-pub async fn serve_stored(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let Some(wanted) = wanted(&req) else {
-        return next.run(req).await;
-    };
-    let Ok(taxonomy) = state.app.taxonomy().current().await else {
-        return next.run(req).await;
-    };
+pub async fn stored(state: &AppState, wanted: Wanted) -> Option<Response> {
+    let taxonomy = state.app.taxonomy().current().await.ok()?;
     let found = match wanted {
         Wanted::Page(slug, lang, gzip) => state.pages.html(&taxonomy, &slug, lang, gzip),
         Wanted::Api(slug, gzip) => state.pages.json(&taxonomy, &slug, gzip),
     };
-    match found {
-        Some(mut res) => {
-            if state.web.debug_queries {
-                res.headers_mut()
-                    .insert("x-vooruit-queries", HeaderValue::from(0));
-            }
-            res
-        }
-        None => next.run(req).await,
+    let mut res = found?;
+    if state.web.debug_queries {
+        res.headers_mut()
+            .insert("x-vooruit-queries", HeaderValue::from(0));
     }
+    Some(res)
 }
 
-enum Wanted {
+pub enum Wanted {
     /// A story page, in this language, gzipped or not.
     Page(String, Lang, bool),
     /// A story API answer, gzipped or not.
@@ -365,7 +355,7 @@ enum Wanted {
 }
 
 /// What stored copy could answer this request, if any.
-fn wanted(req: &Request) -> Option<Wanted> {
+pub fn wanted(req: &Request) -> Option<Wanted> {
     if !matches!(*req.method(), Method::GET | Method::HEAD)
         || req.uri().query().is_some()
         || cookie(req.headers(), SESSION_COOKIE).is_some()

@@ -18,6 +18,18 @@ pub fn routes() -> Routes {
 
 pub const PER_PAGE: usize = 10;
 
+/// The search a `/zoeken` query string asks for, read as the page reads it
+/// (`vooruit bench search --paths` runs the HTTP bench's searches in process).
+pub fn request_of(query_string: &str) -> SearchRequest {
+    format!("/zoeken?{query_string}")
+        .parse::<axum::http::Uri>()
+        .ok()
+        .and_then(|uri| Query::<SearchParams>::try_from_uri(&uri).ok())
+        .map(|Query(params)| params)
+        .unwrap_or_default()
+        .request(PER_PAGE)
+}
+
 /// The query string of a search. Everything is text, so no input can be
 /// refused; unknown values simply match nothing.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -419,7 +419,8 @@ impl SearchIndex {
         parsed: &ParsedQuery,
         typos: Option<&HashSet<String>>,
     ) -> Result<SearchResults> {
-        let text = parsed.to_query(&self.index, self.query_fields(), typos)?;
+        let text = parsed.to_clauses(&self.index, self.query_fields(), typos)?;
+        let has_text = !text.is_empty();
         let filters: Vec<Box<dyn Query>> = req
             .filters()
             .into_iter()
@@ -428,7 +429,7 @@ impl SearchIndex {
                     .map(|field| self.facet_query(field, value))
             })
             .collect();
-        let query = self.combine(text.as_deref(), filters);
+        let query = self.combine(text, filters);
 
         let per_page = req.per_page.clamp(1, 100);
         let offset = req.page.saturating_sub(1).min(10_000) * per_page;
@@ -436,7 +437,7 @@ impl SearchIndex {
         let counter = (!req.skip_facets).then_some(FacetCounter {
             tables: &self.facet_tables,
         });
-        let (addresses, total, counts) = if text.is_some() {
+        let (addresses, total, counts) = if has_text {
             let (top, total, counts) = searcher.search(
                 &query,
                 &(
@@ -472,17 +473,16 @@ impl SearchIndex {
 
         // Snippets only when words were searched: making one means
         // tokenizing the text of the story again.
-        let snippets = match text {
-            Some(_) => {
-                let terms = snippet_terms(searcher, &query, self.f.text)?;
-                Some(SnippetGenerator::new(
-                    terms,
-                    analyzer::for_snippets(),
-                    self.f.text,
-                    220,
-                ))
-            }
-            None => None,
+        let snippets = if has_text {
+            let terms = snippet_terms(searcher, &query, self.f.text)?;
+            Some(SnippetGenerator::new(
+                terms,
+                analyzer::for_snippets(),
+                self.f.text,
+                220,
+            ))
+        } else {
+            None
         };
         let mut hits = Vec::with_capacity(addresses.len());
         for address in addresses {
@@ -584,11 +584,14 @@ impl SearchIndex {
         ))
     }
 
-    fn combine(&self, text: Option<&dyn Query>, filters: Vec<Box<dyn Query>>) -> BooleanQuery {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        match text {
-            Some(q) => clauses.push((Occur::Must, q.box_clone())),
-            None => clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery))),
+    fn combine(
+        &self,
+        text: Vec<(Occur, Box<dyn Query>)>,
+        filters: Vec<Box<dyn Query>>,
+    ) -> BooleanQuery {
+        let mut clauses = text;
+        if clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
         }
         clauses.extend(filters.into_iter().map(|f| (Occur::Must, f)));
         BooleanQuery::new(clauses)

@@ -78,6 +78,19 @@ impl ParsedQuery {
         fields: QueryFields,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
+        let clauses = self.to_clauses(index, fields, typos)?;
+        Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
+    }
+
+    /// The clauses of `to_query`, for a query that adds its own (filters):
+    /// side by side with them in one query, every list is intersected at
+    /// once instead of a query within a query. Empty when nothing was typed.
+    pub fn to_clauses(
+        &self,
+        index: &Index,
+        fields: QueryFields,
+        typos: Option<&HashSet<String>>,
+    ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
         let QueryFields { title, text, words } = fields;
         let mut analyzer = index.tokenizer_for_field(text)?;
         let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -139,10 +152,7 @@ impl ParsedQuery {
             };
             must.push((Occur::Must, clause));
         }
-        if must.is_empty() {
-            return Ok(None);
-        }
-        Ok(Some(Box::new(BooleanQuery::new(must))))
+        Ok(must)
     }
 
     /// The words as the `words` field folds them (lower case, no accents)

@@ -93,7 +93,7 @@ impl ParsedQuery {
     ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
         let QueryFields { title, text, words } = fields;
         let mut analyzer = index.tokenizer_for_field(text)?;
-        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut plain = analyzer::words();
         let term_query = |field: Field, token: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -117,8 +117,8 @@ impl ParsedQuery {
                     // titles' only for what they found (one optional part
                     // per word was twice the work).
                     None => {
-                        must.push((Occur::Must, term_query(text, token)));
-                        must.push((Occur::Should, in_title));
+                        clauses.push((Occur::Must, term_query(text, token)));
+                        clauses.push((Occur::Should, in_title));
                     }
                     // One typo in words of 5+ letters, two in 9+.
                     Some(w) => {
@@ -133,7 +133,7 @@ impl ParsedQuery {
                                 Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)) as Box<dyn Query>,
                             ),
                         ];
-                        must.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
+                        clauses.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
                     }
                 }
             }
@@ -150,9 +150,9 @@ impl ParsedQuery {
                         .collect(),
                 )),
             };
-            must.push((Occur::Must, clause));
+            clauses.push((Occur::Must, clause));
         }
-        Ok(must)
+        Ok(clauses)
     }
 
     /// The words as the `words` field folds them (lower case, no accents)

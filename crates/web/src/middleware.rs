@@ -245,8 +245,6 @@ async fn check_unsafe_request(req: Request, csrf: &str, api: bool) -> Result<Req
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-/// Headers on every response. The CSP allows no inline script or style, so
-/// injected markup could not run even if it slipped past the sanitiser.
 /// The first layer of every request after its id: the stored copy of a
 /// story page when there is one (it needs no route, no timeout and no
 /// compression), else the router; then the security headers and the
@@ -268,7 +266,9 @@ pub async fn front(State(state): State<AppState>, req: Request, next: Next) -> R
     res
 }
 
-/// The headers every response carries.
+/// The headers every response carries. The CSP allows no inline script or
+/// style, so injected markup could not run even if it slipped past the
+/// sanitiser.
 fn security_headers(h: &mut HeaderMap, https: bool) {
     // A handler may set a stricter policy of its own (the newsletter
     // preview, which is a mail with inline styles and nothing else).

@@ -27,7 +27,7 @@ use query::QueryFields;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
-const SCHEMA_VERSION: &str = "5";
+const SCHEMA_VERSION: &str = "6";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -256,7 +256,17 @@ impl SearchIndex {
         }
         let (schema, f) = schema();
         let index = if fresh {
-            Index::create_in_dir(dir, schema)?
+            // Stored text in blocks of 4 KiB, not tantivy's 16: showing a hit
+            // decompresses the whole block that holds it (a dozen of the
+            // bench's stories, now three). A tenth less time per search;
+            // the store takes half again as much disk (31 to 49 MB).
+            Index::builder()
+                .schema(schema)
+                .settings(tantivy::IndexSettings {
+                    docstore_blocksize: 4096,
+                    ..Default::default()
+                })
+                .create_in_dir(dir)?
         } else {
             Index::open_in_dir(dir)?
         };

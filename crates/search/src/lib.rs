@@ -78,7 +78,8 @@ pub struct SearchRequest {
 }
 
 impl SearchRequest {
-    fn filters(&self) -> Vec<(&'static str, &str)> {
+    /// The facet filters that are set, as (field, value).
+    pub fn filters(&self) -> Vec<(&'static str, &str)> {
         [
             ("kind", self.kind.as_str()),
             ("theme", self.theme.as_str()),

@@ -89,7 +89,8 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
     let mut times = Vec::new();
     let mut slowest: Vec<(f64, String)> = Vec::new();
     let mut empty = 0;
-    // Time spent per kind of search: (words, filtered) -> (count, ms).
+    // Time spent per kind of search: (words, filtered, found nothing) ->
+    // (count, ms).
     let mut kinds: std::collections::BTreeMap<(usize, bool, bool), (usize, f64)> =
         Default::default();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -105,7 +106,7 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
         let kind = kinds
             .entry((
                 req.q.split_whitespace().count(),
-                line.contains('&'),
+                !req.filters().is_empty(),
                 r.total == 0,
             ))
             .or_default();

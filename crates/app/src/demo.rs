@@ -29,6 +29,9 @@ struct DemoStory {
 
 const STORIES: &str = include_str!("../demo/stories.json");
 const EVENTS: &str = include_str!("../demo/events.json");
+/// More stories, for a fuller site and for judging search (the relevance
+/// yardstick in the test suite ranks over the demo stories plus these).
+const LIBRARY: &str = include_str!("../demo/library.json");
 
 #[derive(Deserialize)]
 struct DemoEvent {
@@ -58,35 +61,7 @@ impl App {
         if self.read().await?.stories().count().await? > 0 {
             return Ok(false);
         }
-        let stories: Vec<DemoStory> = serde_json::from_str(STORIES)
-            .map_err(|e| AppError::Internal(format!("demo stories: {e}")))?;
-        let mut tx = self.begin("demo.stories").await?;
-        let now = tx.now();
-        for s in stories {
-            let mut content = s.content;
-            content.normalise();
-            let teller = Teller {
-                name: s.teller_name,
-                organisation: s.teller_org,
-                show_name: s.show_name,
-                show_organisation: s.show_org,
-                contact_email: String::new(),
-            };
-            tx.stories()
-                .insert(NewStory {
-                    slug: &slugify(&content.title),
-                    status: StoryStatus::Gepubliceerd,
-                    content: &content,
-                    teller: &teller,
-                    no_client_info: true,
-                    lang: Lang::Nl,
-                    author_id: None,
-                    status_token: None,
-                    published_at: Some(now - s.days_ago * 24 * 3600 * 1000),
-                })
-                .await?;
-        }
-        self.commit(tx).await?;
+        self.insert_demo_stories(STORIES, "demo.stories").await?;
         self.load_demo_events().await?;
         self.load_demo_edition().await?;
         self.accounts()
@@ -107,6 +82,54 @@ impl App {
             .await?;
         self.load_demo_organisation().await?;
         Ok(true)
+    }
+
+    /// Adds the story library (`demo/library.json`) to the demo stories:
+    /// `vooruit demo --library`. Stories already there (by slug) are left
+    /// alone, so running it twice adds nothing. Returns how many it added.
+    pub async fn load_library(&self) -> AppResult<usize> {
+        self.insert_demo_stories(LIBRARY, "demo.library").await
+    }
+
+    /// Inserts published stories from a JSON list in the demo format,
+    /// skipping slugs that exist.
+    async fn insert_demo_stories(&self, json: &str, use_case: &'static str) -> AppResult<usize> {
+        let stories: Vec<DemoStory> = serde_json::from_str(json)
+            .map_err(|e| AppError::Internal(format!("{use_case}: {e}")))?;
+        let mut tx = self.begin(use_case).await?;
+        let now = tx.now();
+        let mut added = 0;
+        for s in stories {
+            let mut content = s.content;
+            content.normalise();
+            let slug = slugify(&content.title);
+            if tx.stories().published(&slug).await?.is_some() {
+                continue;
+            }
+            let teller = Teller {
+                name: s.teller_name,
+                organisation: s.teller_org,
+                show_name: s.show_name,
+                show_organisation: s.show_org,
+                contact_email: String::new(),
+            };
+            tx.stories()
+                .insert(NewStory {
+                    slug: &slug,
+                    status: StoryStatus::Gepubliceerd,
+                    content: &content,
+                    teller: &teller,
+                    no_client_info: true,
+                    lang: Lang::Nl,
+                    author_id: None,
+                    status_token: None,
+                    published_at: Some(now - s.days_ago * 24 * 3600 * 1000),
+                })
+                .await?;
+            added += 1;
+        }
+        self.commit(tx).await?;
+        Ok(added)
     }
 
     /// A municipality with its domain, the demo editor as its beheerder and

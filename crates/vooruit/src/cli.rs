@@ -68,6 +68,10 @@ pub enum Command {
         /// How many confirmed newsletter subscribers to add.
         #[arg(long, default_value_t = 0)]
         subscribers: usize,
+        /// Also add the story library: more hand-written stories (the
+        /// search relevance yardstick ranks over these).
+        #[arg(long)]
+        library: bool,
     },
     /// Measure: `bench search` prints search latency on this data dir.
     Bench {
@@ -276,6 +280,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo {
             stories,
             subscribers,
+            library,
         } => {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
@@ -284,6 +289,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             app.load_demo().await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            if library {
+                let added = app
+                    .load_library()
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                println!("added {added} stories from the library");
+            }
             let started = std::time::Instant::now();
             app.generate_stories(stories)
                 .await

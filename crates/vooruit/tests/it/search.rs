@@ -335,3 +335,45 @@ async fn pages_run_a_bounded_number_of_queries() {
     );
     assert!(after.iter().all(|n| *n <= 3), "{after:?}");
 }
+
+#[tokio::test]
+async fn the_story_library_joins_the_demo_once_and_is_found_at_once() {
+    let s = Server::start().await;
+    let c = s.client();
+    let total = |v: serde_json::Value| v["total"].as_i64().expect("total");
+    let demo = total(c.get("/api/v1/stories").await.json());
+    // Added while the server runs, as the README says may be done.
+    let out = s.cli(&["demo", "--library"]);
+    let added: i64 = out
+        .split("added ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(added >= 60, "{out}");
+    // The lists come from the running server's index, which follows the
+    // database (the outbox), so the new stories show within seconds.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while total(c.get("/api/v1/stories").await.json()) != demo + added {
+        assert!(Instant::now() < deadline, "the library was not indexed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // A second run adds nothing.
+    assert!(s.cli(&["demo", "--library"]).contains("added 0 stories"));
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(total(c.get("/api/v1/stories").await.json()), demo + added);
+
+    let found = c
+        .get("/api/v1/search?q=transferverpleegkundige")
+        .await
+        .json();
+    let first = found["items"][0]["title"].as_str().expect("a hit");
+    assert!(
+        first.starts_with("Transferverpleegkundige vanaf dag één"),
+        "{first}"
+    );
+    let slug = found["items"][0]["slug"].as_str().expect("slug");
+    let page = c.get(&format!("/verhalen/{slug}")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("heupfractuur"), "the story's own text");
+}

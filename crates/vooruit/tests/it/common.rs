@@ -155,6 +155,29 @@ impl Server {
         String::from_utf8_lossy(&out.stdout).to_string()
     }
 
+    /// Adds the story library (`vooruit demo --library`) while the server
+    /// runs and waits until its index has every story (it follows the
+    /// database's outbox). Returns (stories before, stories added).
+    pub async fn add_library(&self) -> (i64, i64) {
+        let c = self.client();
+        let total = |v: serde_json::Value| v["total"].as_i64().expect("total");
+        let before = total(c.get("/api/v1/stories").await.json());
+        let out = self.cli(&["demo", "--library"]);
+        let added: i64 = out
+            .split("added ")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{out}"));
+        assert!(added >= 60, "{out}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while total(c.get("/api/v1/stories").await.json()) != before + added {
+            assert!(Instant::now() < deadline, "the library was not indexed");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        (before, added)
+    }
+
     /// Runs `vooruit user add` like an administrator would.
     pub fn add_user(&self, email: &str, name: &str, role: &str, password: &str) {
         let mut child = self

@@ -4,6 +4,7 @@
 //! stories. The index is a cache: it can always be rebuilt from the database.
 
 mod analyzer;
+mod compounds;
 mod facets;
 mod query;
 
@@ -27,7 +28,7 @@ use query::QueryFields;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
-const SCHEMA_VERSION: &str = "6";
+const SCHEMA_VERSION: &str = "7";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -149,6 +150,8 @@ struct Fields {
     /// Title and body, stemmed, with positions: what words must match.
     text: Field,
     words: Field,
+    /// The parts of the compounds in title and body, stemmed.
+    parts: Field,
     kind: Field,
     theme: Field,
     sector: Field,
@@ -171,6 +174,9 @@ fn schema() -> (Schema, Fields) {
     let words = TextFieldIndexing::default()
         .set_tokenizer(analyzer::WORDS)
         .set_index_option(IndexRecordOption::Basic);
+    let parts = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::PARTS)
+        .set_index_option(IndexRecordOption::WithFreqs);
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         slug: b.add_text_field("slug", STORED),
@@ -184,6 +190,7 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", STORED),
         text: b.add_text_field("text", TextOptions::default().set_indexing_options(nl)),
         words: b.add_text_field("words", TextOptions::default().set_indexing_options(words)),
+        parts: b.add_text_field("parts", TextOptions::default().set_indexing_options(parts)),
         kind: b.add_facet_field("kind", FacetOptions::default().set_stored()),
         theme: b.add_facet_field("theme", FacetOptions::default().set_stored()),
         sector: b.add_facet_field("sector", FacetOptions::default().set_stored()),
@@ -198,7 +205,6 @@ fn schema() -> (Schema, Fields) {
 
 /// The index of one node, under its data directory.
 pub struct SearchIndex {
-    index: Index,
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     f: Fields,
@@ -211,16 +217,18 @@ pub struct SearchIndex {
     pub fresh: bool,
 }
 
-/// The words of `query` in `field` to highlight, rarer words weighing more
+/// The words of `query` in `fields` to highlight, rarer words weighing more
 /// (as tantivy's `SnippetGenerator::create` does, with our own analyzer).
+/// The snippet analyzer gives the stems of words and of compound parts
+/// alike, so a part (`werving` in `wervingscampagne`) is marked too.
 fn snippet_terms(
     searcher: &tantivy::Searcher,
     query: &dyn Query,
-    field: Field,
+    fields: &[Field],
 ) -> Result<std::collections::BTreeMap<String, f32>> {
     let mut terms = std::collections::BTreeSet::new();
     query.query_terms(&mut |term, _| {
-        if term.field() == field {
+        if fields.contains(&term.field()) {
             terms.insert(term.clone());
         }
     });
@@ -231,7 +239,9 @@ fn snippet_terms(
         };
         let doc_freq = searcher.doc_freq(&term)?;
         if doc_freq > 0 {
-            out.insert(text, 1.0 / (1.0 + doc_freq as f32));
+            let weight = 1.0 / (1.0 + doc_freq as f32);
+            let best = out.entry(text).or_insert(weight);
+            *best = f32::max(*best, weight);
         }
     }
     Ok(out)
@@ -290,7 +300,6 @@ impl SearchIndex {
             facet_tables.of(segment)?;
         }
         Ok(SearchIndex {
-            index,
             reader,
             writer: Mutex::new(writer),
             facet_tables,
@@ -317,6 +326,8 @@ impl SearchIndex {
         d.add_text(f.text, &doc.title);
         d.add_text(f.text, &doc.body);
         d.add_text(f.words, format!("{} {}", doc.title, doc.body));
+        d.add_text(f.parts, &doc.title);
+        d.add_text(f.parts, &doc.body);
         d.add_facet(f.kind, facet(&doc.kind));
         for t in &doc.themes {
             d.add_facet(f.theme, facet(t));
@@ -419,6 +430,7 @@ impl SearchIndex {
             title: self.f.title,
             text: self.f.text,
             words: self.f.words,
+            parts: self.f.parts,
         }
     }
 
@@ -430,7 +442,7 @@ impl SearchIndex {
         parsed: &ParsedQuery,
         typos: Option<&HashSet<String>>,
     ) -> Result<SearchResults> {
-        let text = parsed.to_clauses(&self.index, self.query_fields(), typos)?;
+        let text = parsed.to_clauses(searcher, self.query_fields(), typos)?;
         let has_text = !text.is_empty();
         let filters: Vec<Box<dyn Query>> = req
             .filters()
@@ -485,7 +497,7 @@ impl SearchIndex {
         // Snippets only when words were searched: making one means
         // tokenizing the text of the story again.
         let snippets = if has_text {
-            let terms = snippet_terms(searcher, &query, self.f.text)?;
+            let terms = snippet_terms(searcher, &query, &[self.f.text, self.f.parts])?;
             Some(SnippetGenerator::new(
                 terms,
                 analyzer::for_snippets(),
@@ -550,7 +562,7 @@ impl SearchIndex {
         parsed: &ParsedQuery,
         results: &mut SearchResults,
     ) -> Result<()> {
-        let text = parsed.to_query(&self.index, self.query_fields(), None)?;
+        let text = parsed.to_query(searcher, self.query_fields(), None)?;
         if let (false, Some(text)) = (req.filters().is_empty(), &text) {
             let unfiltered = searcher.search(&**text, &Count)?;
             results.without_filters = (unfiltered > 0).then_some(unfiltered);
@@ -563,7 +575,7 @@ impl SearchIndex {
         // in the index, so it is looked up as written.
         if let Some(suggested) = &results.suggestion {
             let finds = match ParsedQuery::parse(suggested).to_query(
-                &self.index,
+                searcher,
                 self.query_fields(),
                 None,
             )? {

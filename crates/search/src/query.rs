@@ -4,17 +4,20 @@
 
 use std::collections::HashSet;
 
-use tantivy::Index;
-use tantivy::Term;
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
 
 use crate::analyzer;
 
 /// Words shorter than this are only found as written.
 const TYPO_MIN_CHARS: usize = 5;
+
+/// What a word found as a part of a compound weighs against the word
+/// itself: `werving` finds `wervingscampagne`, below a story about werving.
+const PART_WEIGHT: f32 = 0.5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
@@ -74,25 +77,35 @@ impl ParsedQuery {
     /// away from the stem of the right one.
     pub fn to_query(
         &self,
-        index: &Index,
+        searcher: &Searcher,
         fields: QueryFields,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
-        let clauses = self.to_clauses(index, fields, typos)?;
+        let clauses = self.to_clauses(searcher, fields, typos)?;
         Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
     }
 
     /// The clauses of `to_query`, for a query that adds its own (filters):
     /// side by side with them in one query, every list is intersected at
     /// once instead of a query within a query. Empty when nothing was typed.
+    ///
+    /// A word may also be found as a part of a compound (`werving` in
+    /// `wervingscampagne`), in `parts`; such a story ranks below one with
+    /// the word itself. Only words that are a part somewhere get that
+    /// choice: a union per word costs time.
     pub fn to_clauses(
         &self,
-        index: &Index,
+        searcher: &Searcher,
         fields: QueryFields,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
-        let QueryFields { title, text, words } = fields;
-        let mut analyzer = index.tokenizer_for_field(text)?;
+        let QueryFields {
+            title,
+            text,
+            words,
+            parts,
+        } = fields;
+        let mut analyzer = searcher.index().tokenizer_for_field(text)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut plain = analyzer::words();
         let term_query = |field: Field, token: &str| -> Box<dyn Query> {
@@ -110,22 +123,35 @@ impl ParsedQuery {
                 let typo = folded
                     .get(i)
                     .filter(|w| typos.is_some_and(|t| t.contains(*w)));
-                match typo {
+                let as_part = (searcher.doc_freq(&Term::from_field_text(parts, token))? > 0).then(
+                    || -> Box<dyn Query> {
+                        Box::new(BoostQuery::new(term_query(parts, token), PART_WEIGHT))
+                    },
+                );
+                match (typo, as_part) {
                     // Every word in `text`, each in the title adding to the
                     // score: side by side in one query, tantivy intersects
                     // the lists of `text` directly and looks into the
                     // titles' only for what they found (one optional part
                     // per word was twice the work).
-                    None => {
+                    (None, None) => {
                         clauses.push((Occur::Must, term_query(text, token)));
                         clauses.push((Occur::Should, in_title));
                     }
+                    (None, Some(as_part)) => {
+                        let either = vec![
+                            (Occur::Should, term_query(text, token)),
+                            (Occur::Should, as_part),
+                        ];
+                        clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
+                        clauses.push((Occur::Should, in_title));
+                    }
                     // One typo in words of 5+ letters, two in 9+.
-                    Some(w) => {
+                    (Some(w), as_part) => {
                         let distance = if w.chars().count() >= 9 { 2 } else { 1 };
                         let fuzzy =
                             FuzzyTermQuery::new(Term::from_field_text(words, w), distance, true);
-                        let clause = vec![
+                        let mut clause = vec![
                             (Occur::Should, term_query(text, token)),
                             (Occur::Should, in_title),
                             (
@@ -133,6 +159,7 @@ impl ParsedQuery {
                                 Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)) as Box<dyn Query>,
                             ),
                         ];
+                        clause.extend(as_part.map(|q| (Occur::Should, q)));
                         clauses.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
                     }
                 }
@@ -173,6 +200,8 @@ pub struct QueryFields {
     pub title: Field,
     pub text: Field,
     pub words: Field,
+    /// The parts of compounds (stemmed).
+    pub parts: Field,
 }
 
 /// Levenshtein distance, or None when it is over `max` (stops early).

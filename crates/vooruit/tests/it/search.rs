@@ -363,3 +363,71 @@ async fn the_story_library_joins_the_demo_once_and_is_found_at_once() {
     assert_eq!(page.status, 200);
     assert!(page.body.contains("heupfractuur"), "the story's own text");
 }
+
+#[tokio::test]
+async fn compound_words_are_found_by_their_parts() {
+    let s = Server::start().await;
+    let c = s.client();
+    let titles = |v: &serde_json::Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|h| h["title"].as_str().expect("title").to_string())
+            .collect()
+    };
+    // In the demo, werving is only inside a compound (in a title).
+    for (q, title) in [
+        (
+            "werving",
+            "Een wervingscampagne op social media die niemand opleverde",
+        ),
+        ("rooster", "De nieuwe roosterapp die niemand snapte"),
+        (
+            "rooster",
+            "Zelfroosteren in een jeugdzorggroep liep vast op de lastige diensten",
+        ),
+        (
+            "zorg",
+            "‘Ik hoef niet alles te weten’ – een teamleider in de ouderenzorg over loslaten",
+        ),
+    ] {
+        let found = titles(&c.get(&format!("/api/v1/search?q={q}")).await.json());
+        assert!(
+            found.iter().any(|t| t == title),
+            "{q} finds {title}: {found:?}"
+        );
+    }
+
+    // The word itself ranks above the word inside a compound; the part is
+    // what the snippet marks.
+    let (_, whole) = publish_story(
+        &s,
+        "Een open middag in Goes",
+        "Voor de werving van nieuwe collega's hielden we een open middag op zaterdag. Er kwamen drie mensen.",
+        &["werven"],
+    )
+    .await;
+    let (_, part) = publish_story(
+        &s,
+        "Een open middag in Tiel",
+        "Voor de wervingsdag van nieuwe collega's hielden we een open middag op zaterdag. Er kwamen drie mensen.",
+        &["werven"],
+    )
+    .await;
+    let r = c.get("/api/v1/search?q=werving").await.json();
+    let order = slugs(&r);
+    let at = |slug: &str| order.iter().position(|s| s == slug);
+    let (Some(w), Some(p)) = (at(&whole), at(&part)) else {
+        panic!("both found: {order:?}");
+    };
+    assert!(w < p, "the whole word first: {order:?}");
+    let snippet = r["items"][p]["snippet_html"].as_str().expect("snippet");
+    assert!(snippet.contains("<mark>werving</mark>sdag"), "{snippet}");
+
+    // The same on the search page.
+    let page = c.get("/zoeken?q=werving").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(&format!("/verhalen/{part}")));
+    assert!(page.body.contains("<mark>werving</mark>sdag"));
+}

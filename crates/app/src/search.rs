@@ -226,7 +226,8 @@ impl App {
         }
         blocking(&state, move |s| {
             s.index.commit()?;
-            s.set_cursor(start_seq)
+            s.set_cursor(start_seq)?;
+            Ok(s.index.merge_all()?)
         })
         .await?;
         tracing::info!(stories = n, "search index rebuilt");

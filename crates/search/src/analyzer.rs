@@ -4,6 +4,9 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashSet;
 
 use tantivy::Index;
 use tantivy::tokenizer::{
@@ -17,8 +20,8 @@ use crate::compounds;
 pub const DUTCH: &str = "nl_stem";
 /// Not stemmed, for spelling suggestions that are real words.
 pub const WORDS: &str = "nl_words";
-/// The parts of compounds, stemmed.
-pub const PARTS: &str = "nl_parts";
+/// Every word twice and the parts of compounds once, stemmed.
+pub const WORDS_AND_PARTS: &str = "nl_words_and_parts";
 
 pub fn dutch() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -40,27 +43,35 @@ pub fn words() -> TextAnalyzer {
 pub fn register(index: &Index) {
     index.tokenizers().register(DUTCH, dutch());
     index.tokenizers().register(WORDS, words());
-    index.tokenizers().register(PARTS, parts());
+    index
+        .tokenizers()
+        .register(WORDS_AND_PARTS, words_and_parts());
 }
 
-/// Compound parts, stemmed, for the `parts` field: `wervingscampagnes`
-/// gives `werving` and `campagn`; a word that is no compound gives nothing.
-pub fn parts() -> TextAnalyzer {
-    TextAnalyzer::builder(PartsTokenizer { words: words() })
+/// What the words of a search are looked up in: every word, stemmed, and
+/// after it the parts of a compound (`wervingscampagnes` gives
+/// `wervingscampagne`, `werf` and `campagne`). Each word counts twice and
+/// each part once, so a story that says `werving` ranks above one that
+/// says `wervingsdag` as often, in one list per word: a second clause per
+/// word to score the word itself made every search a third slower.
+pub fn words_and_parts() -> TextAnalyzer {
+    TextAnalyzer::builder(WordsAndPartsTokenizer { words: words() })
         .filter(Stemmer::new(Language::Dutch))
         .build()
 }
 
-/// The Dutch analyzer for highlighting: the tokens of `dutch()`, each
-/// compound's parts just before it (with the offsets of the part, so the
-/// part is what gets marked), and each word's stem remembered per thread.
-/// Stemming every word of every hit again was most of the time of making
-/// snippets; the words of a language repeat, so a few thousand remembered
-/// stems answer most of them.
-pub fn for_snippets() -> TextAnalyzer {
+/// The Dutch analyzer for highlighting `terms` (stems): the tokens of
+/// `dutch()`, except that a compound whose parts are among the terms gives
+/// those parts (with their own offsets, so the part is what gets marked).
+/// Tokens never overlap and come in order, as the snippet maker expects.
+/// Each word's stem is remembered per thread: stemming every word of every
+/// hit again was most of the time of making snippets, and the words of a
+/// language repeat, so a few thousand remembered stems answer most of them.
+pub fn for_snippets(terms: Arc<FxHashSet<String>>) -> TextAnalyzer {
     TextAnalyzer::from(SnippetTokenizer {
         words: words(),
         stem: dutch(),
+        terms,
     })
 }
 
@@ -194,35 +205,43 @@ impl Word {
 }
 
 #[derive(Clone)]
-struct PartsTokenizer {
+struct WordsAndPartsTokenizer {
     words: TextAnalyzer,
 }
 
-struct PartsStream<'a> {
+struct WordsAndPartsStream<'a> {
     words: FoldedWords<'a>,
     word: Word,
+    /// How many more times the current word itself is to be given.
+    word_left: u8,
     token: Token,
 }
 
-impl Tokenizer for PartsTokenizer {
-    type TokenStream<'a> = PartsStream<'a>;
+impl Tokenizer for WordsAndPartsTokenizer {
+    type TokenStream<'a> = WordsAndPartsStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> PartsStream<'a> {
-        PartsStream {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> WordsAndPartsStream<'a> {
+        WordsAndPartsStream {
             words: FoldedWords {
                 text,
                 at: 0,
                 words: &mut self.words,
             },
             word: Word::default(),
+            word_left: 0,
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for PartsStream<'_> {
+impl TokenStream for WordsAndPartsStream<'_> {
     fn advance(&mut self) -> bool {
         loop {
+            if self.word_left > 0 {
+                self.word_left -= 1;
+                self.token.clone_from(&self.word.token);
+                return true;
+            }
             if let Some((part, from, to)) = self.word.next_part() {
                 let token = &mut self.token;
                 token.text.clear();
@@ -235,6 +254,7 @@ impl TokenStream for PartsStream<'_> {
             if !self.word.read(&mut self.words) {
                 return false;
             }
+            self.word_left = 2;
         }
     }
 
@@ -251,14 +271,16 @@ impl TokenStream for PartsStream<'_> {
 struct SnippetTokenizer {
     words: TextAnalyzer,
     stem: TextAnalyzer,
+    terms: Arc<FxHashSet<String>>,
 }
 
 struct SnippetStream<'a> {
     words: FoldedWords<'a>,
     stem: &'a mut TextAnalyzer,
+    terms: &'a FxHashSet<String>,
     word: Word,
-    /// The current word itself is still to be given (after its parts).
-    word_pending: bool,
+    /// The rest of a compound's tokens, last first.
+    pending: Vec<Token>,
     token: Token,
 }
 
@@ -273,40 +295,92 @@ impl Tokenizer for SnippetTokenizer {
                 words: &mut self.words,
             },
             stem: &mut self.stem,
+            terms: &self.terms,
             word: Word::default(),
-            word_pending: false,
+            pending: Vec::new(),
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for SnippetStream<'_> {
-    /// A compound's parts come before the word: a snippet ends where its
-    /// last token ends, so the whole word must come last.
-    fn advance(&mut self) -> bool {
-        loop {
-            let position = self.word.token.position;
-            if let Some((part, from, to)) = self.word.next_part() {
-                stem_into(self.stem, part, &mut self.token.text);
-                self.token.offset_from = from;
-                self.token.offset_to = to;
-                self.token.position = position;
-                return true;
+impl SnippetStream<'_> {
+    /// The parts of the current word that are among the terms, in order and
+    /// not overlapping (a part of a part gives way to the part it is in).
+    fn matching_parts(&mut self) -> Vec<(usize, usize, String)> {
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        while let Some((part, from, to)) = self.word.next_part() {
+            let mut stem = String::new();
+            stem_into(self.stem, part, &mut stem);
+            if self.terms.contains(&stem) {
+                found.push((from, to, stem));
             }
-            if self.word_pending {
-                self.word_pending = false;
-                let word = &self.word.token;
-                stem_into(self.stem, &word.text, &mut self.token.text);
-                self.token.offset_from = word.offset_from;
-                self.token.offset_to = word.offset_to;
-                self.token.position = position;
-                return true;
-            }
-            if !self.word.read(&mut self.words) {
-                return false;
-            }
-            self.word_pending = true;
         }
+        found.sort_by_key(|&(from, to, _)| (from, std::cmp::Reverse(to)));
+        let mut end = 0;
+        found.retain(|&(from, to, _)| {
+            let keep = from >= end;
+            if keep {
+                end = to;
+            }
+            keep
+        });
+        found
+    }
+
+    /// Queues the matching parts of the word, with tokens that match
+    /// nothing for the letters around them: the snippet maker ends a
+    /// piece of text where its last token ends, so the word is covered.
+    fn queue_parts(&mut self, found: Vec<(usize, usize, String)>) {
+        let word = &self.word.token;
+        let mut tokens = Vec::new();
+        let mut at = word.offset_from;
+        let piece = |from: usize, to: usize, text: String| Token {
+            offset_from: from,
+            offset_to: to,
+            position: word.position,
+            text,
+            position_length: 1,
+        };
+        for (from, to, stem) in found {
+            if from > at {
+                tokens.push(piece(at, from, String::new()));
+            }
+            tokens.push(piece(from, to, stem));
+            at = to;
+        }
+        if at < word.offset_to {
+            tokens.push(piece(at, word.offset_to, String::new()));
+        }
+        tokens.reverse();
+        self.pending = tokens;
+    }
+}
+
+impl TokenStream for SnippetStream<'_> {
+    fn advance(&mut self) -> bool {
+        if let Some(token) = self.pending.pop() {
+            self.token = token;
+            return true;
+        }
+        if !self.word.read(&mut self.words) {
+            return false;
+        }
+        let word = &self.word.token;
+        stem_into(self.stem, &word.text, &mut self.token.text);
+        self.token.offset_from = word.offset_from;
+        self.token.offset_to = word.offset_to;
+        self.token.position = word.position;
+        if self.word.parts.is_empty() || self.terms.contains(&self.token.text) {
+            return true;
+        }
+        let found = self.matching_parts();
+        if !found.is_empty() {
+            self.queue_parts(found);
+            if let Some(token) = self.pending.pop() {
+                self.token = token;
+            }
+        }
+        true
     }
 
     fn token(&self) -> &Token {
@@ -371,32 +445,60 @@ mod tests {
             out
         };
         let mut full = dutch();
-        let mut snippets = for_snippets();
         let expected = with_offsets(&mut full);
         assert!(expected.iter().any(|(w, _, _)| w == "een"), "{expected:?}");
         assert!(!expected.iter().any(|(w, _, _)| w.starts_with('a')));
-        // The parts of compounds, stemmed (werving as the stemmer has it),
-        // with their own offsets in the text.
-        let parts = with_offsets(&mut parts());
-        assert_eq!(
-            parts,
-            [
-                ("werf".to_string(), 5, 12),
-                ("campagne".to_string(), 13, 22)
-            ]
-        );
+        // Every word twice, then the parts of a compound, stemmed (werving
+        // as the stemmer has it), with their own offsets in the text.
+        let both = with_offsets(&mut words_and_parts());
+        let twice: Vec<_> = expected
+            .iter()
+            .flat_map(|t| [t.clone(), t.clone()])
+            .collect();
+        let parts = [
+            ("werf".to_string(), 5, 12),
+            ("campagne".to_string(), 13, 22),
+        ];
+        let at = both.iter().position(|t| *t == parts[0]).expect("parts");
+        assert_eq!(both[at..at + 2], parts);
+        assert_eq!([&both[..at], &both[at + 2..]].concat(), twice);
         // Twice: the second time the stems come from memory.
         for _ in 0..2 {
-            let mut got = with_offsets(&mut snippets);
-            // Each compound's parts come just before it.
+            // Looking for nothing in particular: the words as they are.
+            let mut plain = for_snippets(Arc::default());
+            assert_eq!(with_offsets(&mut plain), expected);
+            // Looking for werving: the compound gives that part and a
+            // token for the rest of the word that matches nothing.
+            let terms = Arc::new(FxHashSet::from_iter(["werf".to_string()]));
+            let mut got = with_offsets(&mut for_snippets(terms));
             let at = got
                 .iter()
                 .position(|t| *t == parts[0])
-                .expect("the first part");
-            assert_eq!(got[at + 1], parts[1]);
-            assert_eq!(got[at + 2].1, 5);
-            got.drain(at..at + 2);
+                .expect("the matching part");
+            assert_eq!(got[at + 1], (String::new(), 12, 22));
+            got.splice(at..at + 2, [expected[at].clone()]);
             assert_eq!(got, expected);
+        }
+    }
+
+    #[test]
+    fn snippets_of_compounds_hold_wherever_a_piece_of_text_ends() {
+        use std::collections::BTreeMap;
+        use tantivy::snippet::SnippetGenerator;
+        let field = tantivy::schema::Schema::builder().add_text_field("t", tantivy::schema::TEXT);
+        // The word and its parts both searched for: every place of the
+        // compound around the end of a 220-character piece of text.
+        let terms: BTreeMap<String, f32> = ["werf", "campagne", "wervingscampagn"]
+            .into_iter()
+            .map(|t| (t.to_string(), 1.0))
+            .collect();
+        let stems = Arc::new(terms.keys().cloned().collect());
+        for lead in 180..260 {
+            let text = format!("{} wervingscampagnes en een werving", "x ".repeat(lead / 2));
+            let generator =
+                SnippetGenerator::new(terms.clone(), for_snippets(Arc::clone(&stems)), field, 220);
+            let html = generator.snippet(&text).to_html();
+            assert!(html.contains("<b>"), "{lead}: {html}");
         }
     }
 }

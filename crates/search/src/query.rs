@@ -1,6 +1,7 @@
 //! Turning what a visitor types into a tantivy query: words must all match
-//! (in the title or the text, stemmed, with a typo allowed in longer words),
-//! and "quoted phrases" must match as a phrase.
+//! (in the title or the text, stemmed, as a word or as a part of a compound,
+//! with a typo allowed in longer words), and "quoted phrases" must match as
+//! a phrase.
 
 use std::collections::HashSet;
 
@@ -14,10 +15,6 @@ use crate::analyzer;
 
 /// Words shorter than this are only found as written.
 const TYPO_MIN_CHARS: usize = 5;
-
-/// What a word found as a part of a compound weighs against the word
-/// itself: `werving` finds `wervingscampagne`, below a story about werving.
-const PART_WEIGHT: f32 = 0.5;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
@@ -68,7 +65,8 @@ impl ParsedQuery {
 
     /// None when nothing was typed (then everything matches).
     ///
-    /// Each word must be in `text` (title and body, stemmed); the title
+    /// Each word must be in `words_and_parts` (title and body, stemmed,
+    /// with the parts of compounds); the title
     /// only adds to the score, so the index walks one list of stories per
     /// word (a union of title and body was a fifth of a search's time).
     /// `typos` holds the words (folded, as the `words` field has them) that
@@ -89,10 +87,9 @@ impl ParsedQuery {
     /// side by side with them in one query, every list is intersected at
     /// once instead of a query within a query. Empty when nothing was typed.
     ///
-    /// A word may also be found as a part of a compound (`werving` in
-    /// `wervingscampagne`), in `parts`; such a story ranks below one with
-    /// the word itself. Only words that are a part somewhere get that
-    /// choice: a union per word costs time.
+    /// A word is also found as a part of a compound (`werving` in
+    /// `wervingscampagne`); such a story ranks below one with the word
+    /// itself (see `analyzer::words_and_parts`).
     pub fn to_clauses(
         &self,
         searcher: &Searcher,
@@ -103,7 +100,7 @@ impl ParsedQuery {
             title,
             text,
             words,
-            parts,
+            words_and_parts,
         } = fields;
         let mut analyzer = searcher.index().tokenizer_for_field(text)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -123,43 +120,29 @@ impl ParsedQuery {
                 let typo = folded
                     .get(i)
                     .filter(|w| typos.is_some_and(|t| t.contains(*w)));
-                let as_part = (searcher.doc_freq(&Term::from_field_text(parts, token))? > 0).then(
-                    || -> Box<dyn Query> {
-                        Box::new(BoostQuery::new(term_query(parts, token), PART_WEIGHT))
-                    },
-                );
-                match (typo, as_part) {
-                    // Every word in `text`, each in the title adding to the
-                    // score: side by side in one query, tantivy intersects
-                    // the lists of `text` directly and looks into the
-                    // titles' only for what they found (one optional part
-                    // per word was twice the work).
-                    (None, None) => {
-                        clauses.push((Occur::Must, term_query(text, token)));
-                        clauses.push((Occur::Should, in_title));
-                    }
-                    (None, Some(as_part)) => {
-                        let either = vec![
-                            (Occur::Should, term_query(text, token)),
-                            (Occur::Should, as_part),
-                        ];
-                        clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
+                // The word itself or as a part of a compound (one list per
+                // word, which tantivy intersects directly); in the title it
+                // adds to the score, and tantivy looks into the titles'
+                // lists only for what the others found.
+                let found = term_query(words_and_parts, token);
+                match typo {
+                    None => {
+                        clauses.push((Occur::Must, found));
                         clauses.push((Occur::Should, in_title));
                     }
                     // One typo in words of 5+ letters, two in 9+.
-                    (Some(w), as_part) => {
+                    Some(w) => {
                         let distance = if w.chars().count() >= 9 { 2 } else { 1 };
                         let fuzzy =
                             FuzzyTermQuery::new(Term::from_field_text(words, w), distance, true);
-                        let mut clause = vec![
-                            (Occur::Should, term_query(text, token)),
+                        let clause = vec![
+                            (Occur::Should, found),
                             (Occur::Should, in_title),
                             (
                                 Occur::Should,
                                 Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)) as Box<dyn Query>,
                             ),
                         ];
-                        clause.extend(as_part.map(|q| (Occur::Should, q)));
                         clauses.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
                     }
                 }
@@ -200,8 +183,8 @@ pub struct QueryFields {
     pub title: Field,
     pub text: Field,
     pub words: Field,
-    /// The parts of compounds (stemmed).
-    pub parts: Field,
+    /// Every word and the parts of compounds (stemmed).
+    pub words_and_parts: Field,
 }
 
 /// Levenshtein distance, or None when it is over `max` (stops early).

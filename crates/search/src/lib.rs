@@ -24,7 +24,7 @@ use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocum
 
 use facets::{FacetCounter, FacetTables};
 pub use query::ParsedQuery;
-use query::QueryFields;
+use query::{Matching, QueryFields};
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
@@ -137,6 +137,8 @@ pub struct SearchResults {
     /// How many results the same words give without the filters, when the
     /// filters left nothing.
     pub without_filters: Option<usize>,
+    /// No story has all the words: these have at least half of them.
+    pub most_words: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -427,11 +429,13 @@ impl SearchIndex {
     /// nothing are typos forgiven, and only for words the index does not
     /// have: a word that is in the index was meant as written (expanding
     /// every word into its near neighbours was a third of the time of a
-    /// search, and most of the time of one that finds nothing).
+    /// search, and most of the time of one that finds nothing). When still
+    /// no story has every word, the stories with at least half of them are
+    /// shown, marked `most_words`.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let parsed = ParsedQuery::parse(&req.q);
-        let mut results = self.search_with(&searcher, req, &parsed, None)?;
+        let mut results = self.search_with(&searcher, req, &parsed, None, Matching::All)?;
         if results.total > 0 {
             return Ok(results);
         }
@@ -445,8 +449,19 @@ impl SearchIndex {
                     == 0
             })
             .collect();
-        if !unknown.is_empty() {
-            results = self.search_with(&searcher, req, &parsed, Some(&unknown))?;
+        let typos = (!unknown.is_empty()).then_some(&unknown);
+        if typos.is_some() {
+            results = self.search_with(&searcher, req, &parsed, typos, Matching::All)?;
+        }
+        // No story has every word: the stories with most of them, said so.
+        if results.total == 0 && parsed.content_words().len() >= 2 {
+            let most = self.search_with(&searcher, req, &parsed, typos, Matching::Most)?;
+            if most.total > 0 {
+                return Ok(SearchResults {
+                    most_words: true,
+                    ..most
+                });
+            }
         }
         if results.total == 0 {
             self.explain_empty(&searcher, req, &parsed, &mut results)?;
@@ -470,8 +485,9 @@ impl SearchIndex {
         req: &SearchRequest,
         parsed: &ParsedQuery,
         typos: Option<&HashSet<String>>,
+        matching: Matching,
     ) -> Result<SearchResults> {
-        let text = parsed.to_clauses(searcher, self.query_fields(), typos)?;
+        let text = parsed.to_clauses(searcher, self.query_fields(), typos, matching)?;
         let has_text = !text.is_empty();
         let filters: Vec<Box<dyn Query>> = req
             .filters()
@@ -580,6 +596,7 @@ impl SearchIndex {
             facets,
             suggestion: None,
             without_filters: None,
+            most_words: false,
         })
     }
 

@@ -50,6 +50,24 @@ impl ParsedQuery {
         self.words.is_empty() && self.phrases.is_empty()
     }
 
+    /// The words that say what is looked for: without small words such as
+    /// `de`, `van` and `met` (they are in nearly every story, and a story
+    /// that does not use them may still be the one), unless there is
+    /// nothing else.
+    pub fn content_words(&self) -> Vec<&str> {
+        let content: Vec<&str> = self
+            .words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !is_stop_word(w))
+            .collect();
+        if content.is_empty() {
+            self.words.iter().map(String::as_str).collect()
+        } else {
+            content
+        }
+    }
+
     /// The words and the words of the phrases, for spelling suggestions.
     pub fn plain_words(&self) -> Vec<String> {
         self.words
@@ -79,7 +97,7 @@ impl ParsedQuery {
         fields: QueryFields,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
-        let clauses = self.to_clauses(searcher, fields, typos)?;
+        let clauses = self.to_clauses(searcher, fields, typos, Matching::All)?;
         Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
     }
 
@@ -89,12 +107,14 @@ impl ParsedQuery {
     ///
     /// A word is also found as a part of a compound (`werving` in
     /// `wervingscampagne`); such a story ranks below one with the word
-    /// itself (see `analyzer::words_and_parts`).
+    /// itself (see `analyzer::words_and_parts`). Small words such as `de`
+    /// and `van` are left out, unless nothing else was typed.
     pub fn to_clauses(
         &self,
         searcher: &Searcher,
         fields: QueryFields,
         typos: Option<&HashSet<String>>,
+        matching: Matching,
     ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
         let QueryFields {
             title,
@@ -104,6 +124,8 @@ impl ParsedQuery {
         } = fields;
         let mut analyzer = searcher.index().tokenizer_for_field(text)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Per word: where it must be, and the title's clause.
+        let mut per_word: Vec<(Box<dyn Query>, Box<dyn Query>)> = Vec::new();
         let mut plain = analyzer::words();
         let term_query = |field: Field, token: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -111,7 +133,7 @@ impl ParsedQuery {
                 IndexRecordOption::WithFreqs,
             ))
         };
-        for word in &self.words {
+        for word in self.content_words() {
             let stems = analyzer::tokens(&mut analyzer, word);
             let folded = analyzer::tokens(&mut plain, word);
             for (i, token) in stems.iter().enumerate() {
@@ -125,26 +147,48 @@ impl ParsedQuery {
                 // adds to the score, and tantivy looks into the titles'
                 // lists only for what the others found.
                 let found = term_query(words_and_parts, token);
-                match typo {
-                    None => {
-                        clauses.push((Occur::Must, found));
-                        clauses.push((Occur::Should, in_title));
-                    }
+                let must: Box<dyn Query> = match typo {
+                    None => found,
                     // One typo in words of 5+ letters, two in 9+.
                     Some(w) => {
                         let distance = if w.chars().count() >= 9 { 2 } else { 1 };
                         let fuzzy =
                             FuzzyTermQuery::new(Term::from_field_text(words, w), distance, true);
-                        let clause = vec![
+                        Box::new(BooleanQuery::new(vec![
                             (Occur::Should, found),
-                            (Occur::Should, in_title),
+                            (Occur::Should, term_query(title, token)),
                             (
                                 Occur::Should,
                                 Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)) as Box<dyn Query>,
                             ),
-                        ];
-                        clauses.push((Occur::Must, Box::new(BooleanQuery::new(clause))));
+                        ]))
                     }
+                };
+                per_word.push((must, in_title));
+            }
+        }
+        match matching {
+            Matching::All => {
+                for (must, in_title) in per_word {
+                    clauses.push((Occur::Must, must));
+                    clauses.push((Occur::Should, in_title));
+                }
+            }
+            Matching::Most => {
+                let least = per_word.len().div_ceil(2);
+                let words: Vec<(Occur, Box<dyn Query>)> = per_word
+                    .into_iter()
+                    .map(|(must, in_title)| {
+                        let word =
+                            BooleanQuery::new(vec![(Occur::Must, must), (Occur::Should, in_title)]);
+                        (Occur::Should, Box::new(word) as Box<dyn Query>)
+                    })
+                    .collect();
+                if !words.is_empty() {
+                    clauses.push((
+                        Occur::Must,
+                        Box::new(BooleanQuery::with_minimum_required_clauses(words, least)),
+                    ));
                 }
             }
         }
@@ -175,6 +219,32 @@ impl ParsedQuery {
             .filter(|w| w.chars().count() >= TYPO_MIN_CHARS)
             .collect()
     }
+}
+
+/// How many of the words a story must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matching {
+    /// Every word: what a search asks first.
+    All,
+    /// At least half of them: when no story has them all.
+    Most,
+}
+
+/// Small Dutch words that say little about what is looked for: articles,
+/// prepositions, pronouns, conjunctions and the most common verbs. Kept
+/// short on purpose: `niet`, `geen`, `zelf` and `samen` carry meaning.
+const STOP_WORDS: [&str; 66] = [
+    "aan", "al", "als", "bij", "dan", "dat", "de", "deze", "die", "dit", "door", "een", "en", "er",
+    "ge", "had", "heb", "hebben", "heeft", "het", "hij", "hoe", "hun", "ik", "in", "is", "je",
+    "jij", "kan", "me", "men", "met", "mij", "mijn", "na", "naar", "nog", "of", "om", "ons", "ook",
+    "op", "over", "te", "tot", "u", "uit", "uw", "van", "voor", "was", "wat", "we", "werd", "wie",
+    "wij", "wil", "word", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo", "zou",
+];
+
+fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS
+        .binary_search(&word.to_lowercase().as_str())
+        .is_ok()
 }
 
 /// The fields a query is made for.
@@ -222,6 +292,15 @@ mod tests {
         assert_eq!(p.words, vec!["werving", "zorg"]);
         assert_eq!(p.phrases, vec!["open dag", "half"]);
         assert!(ParsedQuery::parse("   ").is_empty());
+    }
+
+    #[test]
+    fn small_words_are_left_out_unless_there_is_nothing_else() {
+        assert!(STOP_WORDS.is_sorted(), "sorted for binary_search");
+        let p = ParsedQuery::parse("werkdruk verlagen in de GGZ");
+        assert_eq!(p.content_words(), ["werkdruk", "verlagen", "GGZ"]);
+        let p = ParsedQuery::parse("Wie is er");
+        assert_eq!(p.content_words(), ["Wie", "is", "er"]);
     }
 
     #[test]

@@ -379,6 +379,7 @@ search-count = { $count ->
 }
 search-did-you-mean = Did you mean
 search-without-filters = Without filters there are { $count } results.
+search-most-words = No story has all the words you searched for. These are the stories with most of them.
 search-tips = Tip: use fewer or other words, check the spelling, or search a whole phrase in quotes, like "open day".
 story-related = Read also
 

@@ -379,6 +379,7 @@ search-count = { $count ->
 }
 search-did-you-mean = Bedoelde je
 search-without-filters = Zonder filters zijn er { $count } resultaten.
+search-most-words = Geen verhaal heeft al je zoekwoorden. Dit zijn de verhalen met de meeste ervan.
 search-tips = Tip: gebruik minder of andere woorden, controleer de spelling, of zoek een hele zin tussen aanhalingstekens, zoals "open dag".
 story-related = Lees ook
 

@@ -431,3 +431,48 @@ async fn compound_words_are_found_by_their_parts() {
     assert!(page.body.contains(&format!("/verhalen/{part}")));
     assert!(page.body.contains("<mark>werving</mark>sdag"));
 }
+
+#[tokio::test]
+async fn small_words_do_not_count_and_most_words_do_when_all_find_nothing() {
+    let s = Server::start().await;
+    let c = s.client();
+    let (_, slug) = publish_story(
+        &s,
+        "Een fietsenmaker als leermeester",
+        "Jongeren leerden fietsen repareren bij een fietsenmaker in de wijk. Na een half jaar hadden drie van hen een baan.",
+        &["werven"],
+    )
+    .await;
+    // `voor` is not in the story, but it is a small word: left out.
+    let r = c
+        .get("/api/v1/search?q=fietsenmaker%20voor%20jongeren")
+        .await
+        .json();
+    assert!(slugs(&r).contains(&slug), "{r}");
+    assert_eq!(r["most_words"], false);
+
+    // No story has a trampoline: the stories with most of the words, said so.
+    let r = c
+        .get("/api/v1/search?q=fietsenmaker%20jongeren%20trampoline")
+        .await
+        .json();
+    assert_eq!(slugs(&r).first(), Some(&slug), "{r}");
+    assert_eq!(r["most_words"], true);
+    let page = c.get("/zoeken?q=fietsenmaker+jongeren+trampoline").await;
+    assert!(page.body.contains(&format!("/verhalen/{slug}")));
+    assert!(page.body.contains("Geen verhaal heeft al je zoekwoorden"));
+    c.get("/taal/en?terug=%2F").await;
+    let en = c.get("/zoeken?q=fietsenmaker+jongeren+trampoline").await;
+    assert!(
+        en.body.contains("No story has all the words"),
+        "{}",
+        en.body
+    );
+    // Half is not enough of two words that do not occur: nothing found.
+    let r = c
+        .get("/api/v1/search?q=trampoline%20fietsenmaker%20zeppelin")
+        .await
+        .json();
+    assert_eq!(r["total"], 0, "{r}");
+    assert_eq!(r["most_words"], false);
+}

@@ -50,6 +50,10 @@ pub struct SearchPage {
     /// How many stories the same words find without the filters, when the
     /// filters left nothing.
     without_filters: Option<i64>,
+    /// True when no story has all the words of `q`: the items then have
+    /// at least half of them (small words such as "de" and "van" do not
+    /// count).
+    most_words: bool,
 }
 
 /// Full-text search over published stories (Dutch stemming, a typo allowed
@@ -93,5 +97,6 @@ pub async fn search(
         facets: results.facets,
         suggestion: results.suggestion,
         without_filters: results.without_filters.map(|n| n as i64),
+        most_words: results.most_words,
     }))
 }

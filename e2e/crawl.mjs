@@ -35,7 +35,10 @@ function key(url) {
 }
 
 /** Paths that show one template for many values: one of each is enough. */
-const SAME_TEMPLATE = [[/^\/beheer\/taxonomie\/[^/]+\/[^/]+$/, '/beheer/taxonomie/*']];
+const SAME_TEMPLATE = [
+  [/^\/beheer\/taxonomie\/[^/]+\/[^/]+$/, '/beheer/taxonomie/*'],
+  [/^\/redactie\/synoniemen\/[^/]+$/, '/redactie/synoniemen/*'],
+];
 
 async function discover(ctx, base, starts) {
   const seen = new Map();

@@ -24,6 +24,7 @@ pub mod organisations;
 pub mod page;
 pub mod search;
 pub mod stories;
+pub mod synonyms;
 pub mod taxonomy;
 mod tokens;
 

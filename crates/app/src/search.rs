@@ -141,6 +141,8 @@ pub(crate) struct SearchState {
     /// of starting yet another thread (64 concurrent searches on tokio's
     /// blocking pool grew it to 500 threads and 6 GB).
     threads: IndexThreads,
+    /// The `synonyms_version` whose groups the index uses (0: none yet).
+    pub synonyms_version: std::sync::atomic::AtomicI64,
 }
 
 impl SearchState {
@@ -184,6 +186,7 @@ impl App {
                 threads: IndexThreads::start(
                     std::thread::available_parallelism().map_or(2, |n| n.get()),
                 )?,
+                synonyms_version: Default::default(),
             }))
             .is_err()
         {
@@ -191,6 +194,7 @@ impl App {
                 "the search index was opened twice".into(),
             ));
         }
+        self.refresh_synonyms().await?;
         if fresh {
             self.rebuild_index().await?;
         }
@@ -286,9 +290,11 @@ impl App {
         }
     }
 
-    /// One round of the tailer. Returns true when there may be more to do.
+    /// One round of the tailer (and a look at the synonyms). Returns true
+    /// when there may be more to do.
     async fn index_step(&self, cursor: &mut i64, seen: &mut BTreeSet<i64>) -> AppResult<bool> {
         let state = self.search_state()?;
+        self.refresh_synonyms().await?;
         let rows = self.read().await?.outbox().after(*cursor, BATCH).await?;
         let new: Vec<&vooruit_store::outbox::OutboxRow> =
             rows.iter().filter(|r| !seen.contains(&r.seq)).collect();

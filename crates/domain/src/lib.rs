@@ -10,6 +10,7 @@ pub mod organisation;
 pub mod slug;
 pub mod state;
 pub mod story;
+pub mod synonym;
 pub mod taxonomy;
 pub mod validation;
 

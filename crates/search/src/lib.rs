@@ -7,6 +7,7 @@ mod analyzer;
 mod compounds;
 mod facets;
 mod query;
+mod synonyms;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -25,6 +26,7 @@ use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocum
 use facets::{FacetCounter, FacetTables};
 pub use query::ParsedQuery;
 use query::{Matching, QueryFields};
+pub use synonyms::Synonyms;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
@@ -139,6 +141,9 @@ pub struct SearchResults {
     pub without_filters: Option<usize>,
     /// No story has all the words: these have at least half of them.
     pub most_words: bool,
+    /// The synonyms of the words that were searched as well (members of
+    /// the groups the words are in), for the reader to see.
+    pub also_searched: Vec<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -218,6 +223,8 @@ pub struct SearchIndex {
     facet_tables: FacetTables,
     /// Goes up with every commit: caches built on the index compare it.
     generation: std::sync::atomic::AtomicU64,
+    /// The synonym groups searches use (editors change them while it runs).
+    synonyms: std::sync::RwLock<std::sync::Arc<Synonyms>>,
     /// True when the index was just created (or thrown away): it must be
     /// filled from the database.
     pub fresh: bool,
@@ -251,6 +258,13 @@ fn snippet_terms(
         }
     }
     Ok(out)
+}
+
+/// What was asked, with the synonyms in use when the search started.
+#[derive(Clone, Copy)]
+struct Asked<'a> {
+    parsed: &'a ParsedQuery,
+    synonyms: &'a Synonyms,
 }
 
 fn facet(value: &str) -> Facet {
@@ -311,6 +325,7 @@ impl SearchIndex {
             facet_tables,
             f,
             generation: std::sync::atomic::AtomicU64::new(0),
+            synonyms: Default::default(),
             fresh,
         })
     }
@@ -417,6 +432,21 @@ impl SearchIndex {
         self.generation.load(std::sync::atomic::Ordering::SeqCst)
     }
 
+    /// Puts these synonym groups in use. Results computed before are
+    /// stale: the generation goes up, as after a commit.
+    pub fn set_synonyms(&self, synonyms: Synonyms) {
+        *self.synonyms.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(synonyms);
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn synonyms(&self) -> std::sync::Arc<Synonyms> {
+        self.synonyms
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     pub fn num_docs(&self) -> u64 {
         self.reader.searcher().num_docs()
     }
@@ -433,9 +463,21 @@ impl SearchIndex {
     /// no story has every word, the stories with at least half of them are
     /// shown, marked `most_words`.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
-        let searcher = self.reader.searcher();
         let parsed = ParsedQuery::parse(&req.q);
-        let mut results = self.search_with(&searcher, req, &parsed, None, Matching::All)?;
+        let synonyms = self.synonyms();
+        let q = Asked {
+            parsed: &parsed,
+            synonyms: &synonyms,
+        };
+        let mut results = self.search_asked(req, q)?;
+        results.also_searched = parsed.other_members(&synonyms);
+        Ok(results)
+    }
+
+    fn search_asked(&self, req: &SearchRequest, q: Asked) -> Result<SearchResults> {
+        let searcher = self.reader.searcher();
+        let (parsed, synonyms) = (q.parsed, q.synonyms);
+        let mut results = self.search_with(&searcher, req, q, None, Matching::All)?;
         if results.total > 0 {
             return Ok(results);
         }
@@ -451,11 +493,11 @@ impl SearchIndex {
             .collect();
         let typos = (!unknown.is_empty()).then_some(&unknown);
         if typos.is_some() {
-            results = self.search_with(&searcher, req, &parsed, typos, Matching::All)?;
+            results = self.search_with(&searcher, req, q, typos, Matching::All)?;
         }
         // No story has every word: the stories with most of them, said so.
-        if results.total == 0 && parsed.content_words().len() >= 2 {
-            let most = self.search_with(&searcher, req, &parsed, typos, Matching::Most)?;
+        if results.total == 0 && parsed.units(synonyms).len() >= 2 {
+            let most = self.search_with(&searcher, req, q, typos, Matching::Most)?;
             if most.total > 0 {
                 return Ok(SearchResults {
                     most_words: true,
@@ -464,7 +506,7 @@ impl SearchIndex {
             }
         }
         if results.total == 0 {
-            self.explain_empty(&searcher, req, &parsed, &mut results)?;
+            self.explain_empty(&searcher, req, q, &mut results)?;
         }
         Ok(results)
     }
@@ -483,11 +525,13 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         req: &SearchRequest,
-        parsed: &ParsedQuery,
+        q: Asked,
         typos: Option<&HashSet<String>>,
         matching: Matching,
     ) -> Result<SearchResults> {
-        let text = parsed.to_clauses(searcher, self.query_fields(), typos, matching)?;
+        let text =
+            q.parsed
+                .to_clauses(searcher, self.query_fields(), q.synonyms, typos, matching)?;
         let has_text = !text.is_empty();
         let filters: Vec<Box<dyn Query>> = req
             .filters()
@@ -597,6 +641,7 @@ impl SearchIndex {
             suggestion: None,
             without_filters: None,
             most_words: false,
+            also_searched: Vec::new(),
         })
     }
 
@@ -606,10 +651,11 @@ impl SearchIndex {
         &self,
         searcher: &tantivy::Searcher,
         req: &SearchRequest,
-        parsed: &ParsedQuery,
+        q: Asked,
         results: &mut SearchResults,
     ) -> Result<()> {
-        let text = parsed.to_query(searcher, self.query_fields(), None)?;
+        let parsed = q.parsed;
+        let text = parsed.to_query(searcher, self.query_fields(), q.synonyms, None)?;
         if let (false, Some(text)) = (req.filters().is_empty(), &text) {
             let unfiltered = searcher.search(&**text, &Count)?;
             results.without_filters = (unfiltered > 0).then_some(unfiltered);
@@ -624,6 +670,7 @@ impl SearchIndex {
             let finds = match ParsedQuery::parse(suggested).to_query(
                 searcher,
                 self.query_fields(),
+                q.synonyms,
                 None,
             )? {
                 Some(q) => searcher.search(&*q, &Count)? > 0,

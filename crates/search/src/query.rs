@@ -12,6 +12,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::analyzer;
+use crate::synonyms::Synonyms;
 
 /// Words shorter than this are only found as written.
 const TYPO_MIN_CHARS: usize = 5;
@@ -50,22 +51,59 @@ impl ParsedQuery {
         self.words.is_empty() && self.phrases.is_empty()
     }
 
-    /// The words that say what is looked for: without small words such as
-    /// `de`, `van` and `met` (they are in nearly every story, and a story
-    /// that does not use them may still be the one), unless there is
-    /// nothing else.
-    pub fn content_words(&self) -> Vec<&str> {
-        let content: Vec<&str> = self
-            .words
-            .iter()
-            .map(String::as_str)
-            .filter(|w| !is_stop_word(w))
-            .collect();
-        if content.is_empty() {
-            self.words.iter().map(String::as_str).collect()
+    /// What is looked for, in order: each word, or a run of words that is
+    /// a member of a synonym group (then any member of the group will do).
+    /// Small words such as `de`, `van` and `met` are left out (they are in
+    /// nearly every story, and a story that does not use them may still be
+    /// the one), unless there is nothing else.
+    pub fn units<'a>(&'a self, synonyms: &'a Synonyms) -> Vec<Unit<'a>> {
+        let mut units = Vec::with_capacity(self.words.len());
+        if synonyms.is_empty() {
+            units.extend(self.words.iter().map(|w| Unit::Word(w)));
         } else {
-            content
+            let mut stem = analyzer::dutch();
+            let stems: Vec<Vec<String>> = self
+                .words
+                .iter()
+                .map(|w| analyzer::tokens(&mut stem, w))
+                .collect();
+            let mut i = 0;
+            while i < self.words.len() {
+                match synonyms.at_start(&stems[i..]) {
+                    Some(found) => {
+                        let typed = self.words[i..i + found.words]
+                            .iter()
+                            .map(String::as_str)
+                            .collect();
+                        units.push(Unit::Synonyms {
+                            typed,
+                            others: found.others,
+                        });
+                        i += found.words;
+                    }
+                    None => {
+                        units.push(Unit::Word(&self.words[i]));
+                        i += 1;
+                    }
+                }
+            }
         }
+        if units.iter().any(|u| !u.is_small_word()) {
+            units.retain(|u| !u.is_small_word());
+        }
+        units
+    }
+
+    /// The other members of the synonym groups the words are in, in order.
+    pub fn other_members(&self, synonyms: &Synonyms) -> Vec<String> {
+        self.units(synonyms)
+            .into_iter()
+            .flat_map(|u| match u {
+                Unit::Synonyms { others, .. } => others,
+                Unit::Word(_) => Vec::new(),
+            })
+            .map(str::to_string)
+            .collect()
     }
 
     /// The words and the words of the phrases, for spelling suggestions.
@@ -95,9 +133,10 @@ impl ParsedQuery {
         &self,
         searcher: &Searcher,
         fields: QueryFields,
+        synonyms: &Synonyms,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
-        let clauses = self.to_clauses(searcher, fields, typos, Matching::All)?;
+        let clauses = self.to_clauses(searcher, fields, synonyms, typos, Matching::All)?;
         Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
     }
 
@@ -108,11 +147,14 @@ impl ParsedQuery {
     /// A word is also found as a part of a compound (`werving` in
     /// `wervingscampagne`); such a story ranks below one with the word
     /// itself (see `analyzer::words_and_parts`). Small words such as `de`
-    /// and `van` are left out, unless nothing else was typed.
+    /// and `van` are left out, unless nothing else was typed. A word (or
+    /// run of words) in a synonym group is found as typed or as any other
+    /// member of the group (a member of several words as a phrase).
     pub fn to_clauses(
         &self,
         searcher: &Searcher,
         fields: QueryFields,
+        synonyms: &Synonyms,
         typos: Option<&HashSet<String>>,
         matching: Matching,
     ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
@@ -127,13 +169,14 @@ impl ParsedQuery {
         // Per word: where it must be, and the title's clause.
         let mut per_word: Vec<(Box<dyn Query>, Box<dyn Query>)> = Vec::new();
         let mut plain = analyzer::words();
-        let term_query = |field: Field, token: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, token),
-                IndexRecordOption::WithFreqs,
-            ))
-        };
-        for word in self.content_words() {
+        for unit in self.units(synonyms) {
+            let word = match unit {
+                Unit::Word(word) => word,
+                Unit::Synonyms { typed, others } => {
+                    per_word.push(synonym_clauses(&mut analyzer, fields, &typed, &others));
+                    continue;
+                }
+            };
             let stems = analyzer::tokens(&mut analyzer, word);
             let folded = analyzer::tokens(&mut plain, word);
             for (i, token) in stems.iter().enumerate() {
@@ -221,6 +264,96 @@ impl ParsedQuery {
     }
 }
 
+/// One thing looked for (see `ParsedQuery::units`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit<'a> {
+    Word(&'a str),
+    /// Words that are a member of a synonym group, and the other members.
+    Synonyms {
+        typed: Vec<&'a str>,
+        others: Vec<&'a str>,
+    },
+}
+
+impl Unit<'_> {
+    fn is_small_word(&self) -> bool {
+        matches!(self, Unit::Word(w) if is_stop_word(w))
+    }
+}
+
+fn term_query(field: Field, token: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, token),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// How much another member of a synonym group counts, against the words
+/// as typed.
+const OTHER_MEMBER: f32 = 0.5;
+
+/// Where a synonym unit must be, and its clause for the title: the words as
+/// typed (each of them, as for other words), or any other member of the
+/// group (one word as a word or a part of a compound, several words as a
+/// phrase).
+fn synonym_clauses(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    fields: QueryFields,
+    typed: &[&str],
+    others: &[&str],
+) -> (Box<dyn Query>, Box<dyn Query>) {
+    let mut ways: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut in_title: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let content: Vec<&str> = typed.iter().copied().filter(|w| !is_stop_word(w)).collect();
+    let typed_words = if content.is_empty() { typed } else { &content };
+    let typed_stems: Vec<String> = typed_words
+        .iter()
+        .flat_map(|w| analyzer::tokens(analyzer, w))
+        .collect();
+    let all_typed: Vec<(Occur, Box<dyn Query>)> = typed_stems
+        .iter()
+        .map(|s| (Occur::Must, term_query(fields.words_and_parts, s)))
+        .collect();
+    ways.push((Occur::Should, Box::new(BooleanQuery::new(all_typed))));
+    in_title.extend(
+        typed_stems
+            .iter()
+            .map(|s| (Occur::Should, term_query(fields.title, s))),
+    );
+    for other in others {
+        let stems = analyzer::tokens(analyzer, other);
+        match stems.as_slice() {
+            [] => {}
+            [one] => {
+                ways.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(
+                        term_query(fields.words_and_parts, one),
+                        OTHER_MEMBER,
+                    )),
+                ));
+                in_title.push((Occur::Should, term_query(fields.title, one)));
+            }
+            _ => ways.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new(
+                        stems
+                            .iter()
+                            .map(|t| Term::from_field_text(fields.text, t))
+                            .collect(),
+                    )),
+                    OTHER_MEMBER,
+                )),
+            )),
+        }
+    }
+    (
+        Box::new(BooleanQuery::new(ways)),
+        Box::new(BoostQuery::new(Box::new(BooleanQuery::new(in_title)), 3.0)),
+    )
+}
+
 /// How many of the words a story must have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Matching {
@@ -297,10 +430,40 @@ mod tests {
     #[test]
     fn small_words_are_left_out_unless_there_is_nothing_else() {
         assert!(STOP_WORDS.is_sorted(), "sorted for binary_search");
+        let none = Synonyms::default();
         let p = ParsedQuery::parse("werkdruk verlagen in de GGZ");
-        assert_eq!(p.content_words(), ["werkdruk", "verlagen", "GGZ"]);
+        let words = |p: &ParsedQuery| -> Vec<String> {
+            p.units(&none).iter().map(|u| format!("{u:?}")).collect()
+        };
+        assert_eq!(
+            words(&p),
+            [
+                r#"Word("werkdruk")"#,
+                r#"Word("verlagen")"#,
+                r#"Word("GGZ")"#
+            ]
+        );
         let p = ParsedQuery::parse("Wie is er");
-        assert_eq!(p.content_words(), ["Wie", "is", "er"]);
+        assert_eq!(p.units(&none).len(), 3);
+    }
+
+    #[test]
+    fn a_run_of_words_in_a_synonym_group_is_one_unit() {
+        let synonyms = Synonyms::new([vec![
+            "ggz".to_string(),
+            "geestelijke gezondheidszorg".to_string(),
+        ]]);
+        let p = ParsedQuery::parse("werkdruk in de geestelijke gezondheidszorg");
+        assert_eq!(
+            p.units(&synonyms),
+            [
+                Unit::Word("werkdruk"),
+                Unit::Synonyms {
+                    typed: vec!["geestelijke", "gezondheidszorg"],
+                    others: vec!["ggz"]
+                }
+            ]
+        );
     }
 
     #[test]

@@ -292,3 +292,51 @@ fn facet_counts_hold_over_segments_changes_and_removals() {
     assert_eq!(counts(&r.facets.year), s(&[("2024", 1)]));
     assert_eq!(counts(&r.facets.theme), s(&[("binden", 1)]));
 }
+
+#[test]
+fn synonyms_find_every_member_of_a_group_and_are_marked() {
+    let (_dir, idx) = index();
+    idx.upsert(&doc(
+        "d",
+        "Wachtlijsten in de geestelijke gezondheidszorg",
+        "In de geestelijke gezondheidszorg ging een team met cliënten op de wachtlijst wandelen.",
+        "koploper",
+        &["samenwerking"],
+        2026,
+    ))
+    .expect("add");
+    idx.commit().expect("commit");
+    assert!(slugs(&idx.search(&req("ggz")).expect("search")).is_empty());
+    assert!(slugs(&idx.search(&req("medewerkersapp")).expect("search")).is_empty());
+
+    let before = idx.generation();
+    idx.set_synonyms(vooruit_search::Synonyms::new([
+        vec!["ggz".into(), "geestelijke gezondheidszorg".into()],
+        vec!["medewerkersapp".into(), "app".into()],
+    ]));
+    assert!(idx.generation() > before, "cached results must go stale");
+    let r = idx.search(&req("GGZ wachtlijst")).expect("search");
+    assert_eq!(slugs(&r), ["slug-d"]);
+    assert!(
+        r.hits[0]
+            .snippet_html
+            .contains("<mark>geestelijke</mark> <mark>gezondheidszorg</mark>"),
+        "{}",
+        r.hits[0].snippet_html
+    );
+    // The other way round, and a one-word member found inside a compound.
+    assert_eq!(
+        slugs(
+            &idx.search(&req("geestelijke gezondheidszorg"))
+                .expect("search")
+        ),
+        ["slug-d"]
+    );
+    assert_eq!(
+        slugs(&idx.search(&req("medewerkersapp")).expect("search")),
+        ["slug-c"]
+    );
+
+    idx.set_synonyms(vooruit_search::Synonyms::default());
+    assert!(slugs(&idx.search(&req("ggz")).expect("search")).is_empty());
+}

@@ -20,6 +20,7 @@ pub mod organisations;
 pub mod outbox;
 pub mod stories;
 pub mod story_pages;
+pub mod synonyms;
 pub mod taxonomy;
 pub mod throttle;
 

@@ -380,6 +380,7 @@ search-count = { $count ->
 search-did-you-mean = Did you mean
 search-without-filters = Without filters there are { $count } results.
 search-most-words = No story has all the words you searched for. These are the stories with most of them.
+search-also-searched = Also searched for words that mean the same: { $words }.
 search-tips = Tip: use fewer or other words, check the spelling, or search a whole phrase in quotes, like "open day".
 story-related = Read also
 
@@ -691,3 +692,34 @@ tax-notice-teruggezet = This is offered again.
 error-term-slug = Use 2 to 40 lower-case letters, digits or dashes, like debt-counselling.
 error-term-slug-taken = This address already exists in this list. Choose another address.
 error-term-position = Choose a place from 1 to 1000.
+
+# Synonyms (editors)
+syn-title = Synonyms for search
+syn-intro = Readers search with their own words. Put words that mean the same in a group here, such as ggz and geestelijke gezondheidszorg. Someone who searches for one of the words then also finds the stories with the other words. A change works within a few seconds, without rebuilding anything.
+syn-empty = There are no groups yet. Add the first one below.
+syn-count = { $count ->
+    [one] 1 group of words that mean the same
+   *[other] { $count } groups of words that mean the same
+}
+syn-members = Words that mean the same
+syn-members-hint = Put a comma between the words, or put each word on its own line. A word may also be a few words, such as wet maatschappelijke ondersteuning. At least 2 and at most 20.
+syn-changed = Last changed
+syn-starter = Built in
+syn-actions = Actions
+syn-change = Change
+syn-try = Search
+syn-add-title = Add a group
+syn-add = Add
+syn-edit-title = Change a group of synonyms
+syn-remove-title = Remove the group
+syn-remove-intro = After removing it, a search word only finds stories with that word itself.
+syn-remove = Remove this group
+syn-notice-toegevoegd = The group is added. Search uses it straight away.
+syn-notice-opgeslagen = Your change is saved. Search uses it straight away.
+syn-notice-verwijderd = The group is removed.
+editor-synonyms = Synonyms
+error-synonym-too-few = Write at least 2 different words.
+error-synonym-too-many = A group has at most 20 words. Make two groups if you need to.
+error-synonym-too-long = A word is too long. Use at most 5 words and 60 characters per word.
+error-synonym-not-a-word = Use plain words, without quotation marks.
+error-synonym-taken = One of these words is already in another group. A word can only be in one group.

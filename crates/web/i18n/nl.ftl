@@ -380,6 +380,7 @@ search-count = { $count ->
 search-did-you-mean = Bedoelde je
 search-without-filters = Zonder filters zijn er { $count } resultaten.
 search-most-words = Geen verhaal heeft al je zoekwoorden. Dit zijn de verhalen met de meeste ervan.
+search-also-searched = Ook gezocht op woorden met dezelfde betekenis: { $words }.
 search-tips = Tip: gebruik minder of andere woorden, controleer de spelling, of zoek een hele zin tussen aanhalingstekens, zoals "open dag".
 story-related = Lees ook
 
@@ -691,3 +692,34 @@ tax-notice-teruggezet = Dit wordt weer aangeboden.
 error-term-slug = Gebruik 2 tot 40 kleine letters, cijfers of streepjes, zoals schuldhulpverlening.
 error-term-slug-taken = Dit adres bestaat al in deze lijst. Kies een ander adres.
 error-term-position = Kies een plaats van 1 tot 1000.
+
+# Synoniemen (redactie)
+syn-title = Synoniemen voor zoeken
+syn-intro = Lezers zoeken met hun eigen woorden. Zet hier woorden die hetzelfde betekenen in een groep, zoals ggz en geestelijke gezondheidszorg. Wie op één van de woorden zoekt, vindt dan ook de verhalen met de andere woorden. Een wijziging werkt binnen een paar seconden, zonder iets opnieuw op te bouwen.
+syn-empty = Er zijn nog geen groepen. Voeg hieronder de eerste toe.
+syn-count = { $count ->
+    [one] 1 groep woorden met dezelfde betekenis
+   *[other] { $count } groepen woorden met dezelfde betekenis
+}
+syn-members = Woorden met dezelfde betekenis
+syn-members-hint = Zet een komma tussen de woorden, of zet elk woord op een eigen regel. Een woord mag ook uit een paar woorden bestaan, zoals wet maatschappelijke ondersteuning. Minstens 2 en hoogstens 20.
+syn-changed = Laatst gewijzigd
+syn-starter = Meegeleverd
+syn-actions = Acties
+syn-change = Wijzigen
+syn-try = Zoeken
+syn-add-title = Groep toevoegen
+syn-add = Toevoegen
+syn-edit-title = Groep synoniemen wijzigen
+syn-remove-title = Groep verwijderen
+syn-remove-intro = Na het verwijderen vindt een zoekwoord alleen nog verhalen met dat woord zelf.
+syn-remove = Deze groep verwijderen
+syn-notice-toegevoegd = De groep is toegevoegd. Zoeken gebruikt hem meteen.
+syn-notice-opgeslagen = Je wijziging is opgeslagen. Zoeken gebruikt hem meteen.
+syn-notice-verwijderd = De groep is verwijderd.
+editor-synonyms = Synoniemen
+error-synonym-too-few = Schrijf minstens 2 verschillende woorden.
+error-synonym-too-many = Een groep heeft hoogstens 20 woorden. Maak er twee groepen van als dat nodig is.
+error-synonym-too-long = Een woord is te lang. Gebruik hoogstens 5 woorden en 60 tekens per woord.
+error-synonym-not-a-word = Gebruik gewone woorden, zonder aanhalingstekens.
+error-synonym-taken = Een van deze woorden staat al in een andere groep. Een woord kan maar in één groep staan.

@@ -656,6 +656,59 @@ fn table() -> Vec<Row> {
             ADMINS,
             r#"{"labels": {"label_nl": "", "label_en": ""}}"#,
         ),
+        // Synonyms for search: editors manage them. Changes here are
+        // refused input; removing names a group that does not exist.
+        row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),
+        form(
+            "POST /redactie/synoniemen",
+            "/redactie/synoniemen",
+            EDITORS,
+            &[("members", "")],
+        ),
+        row(
+            "GET /redactie/synoniemen/{id}",
+            "/redactie/synoniemen/starter-wmo",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/synoniemen/{id}",
+            "/redactie/synoniemen/starter-wmo",
+            EDITORS,
+            &[("members", "wmo")],
+        ),
+        form(
+            "POST /redactie/synoniemen/{id}/verwijderen",
+            "/redactie/synoniemen/geen-groep/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
+        row(
+            "GET /api/v1/editor/synonyms",
+            "/api/v1/editor/synonyms",
+            EDITORS,
+        ),
+        api(
+            "POST /api/v1/editor/synonyms",
+            "/api/v1/editor/synonyms",
+            EDITORS,
+            r#"{"members": ["wmo"]}"#,
+        ),
+        row(
+            "GET /api/v1/editor/synonyms/{id}",
+            "/api/v1/editor/synonyms/starter-wmo",
+            EDITORS,
+        ),
+        api(
+            "PUT /api/v1/editor/synonyms/{id}",
+            "/api/v1/editor/synonyms/starter-wmo",
+            EDITORS,
+            r#"{"members": []}"#,
+        ),
+        row(
+            "DELETE /api/v1/editor/synonyms/{id}",
+            "/api/v1/editor/synonyms/geen-groep",
+            "LFFFNN",
+        ),
         // Organisations: members see theirs, beheerders manage it.
         row("GET /mijn/organisaties", "/mijn/organisaties", SIGNED_IN),
         // Joining goes by the e-mail domain (alfa.nl), whatever the site role.

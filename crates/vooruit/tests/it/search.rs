@@ -39,11 +39,19 @@ pub(crate) async fn publish_story(
 }
 
 fn slugs(v: &serde_json::Value) -> Vec<String> {
+    field_of_items(v, "slug")
+}
+
+fn titles(v: &serde_json::Value) -> Vec<String> {
+    field_of_items(v, "title")
+}
+
+fn field_of_items(v: &serde_json::Value, field: &str) -> Vec<String> {
     v["items"]
         .as_array()
         .expect("items")
         .iter()
-        .map(|h| h["slug"].as_str().expect("slug").to_string())
+        .map(|h| h[field].as_str().expect(field).to_string())
         .collect()
 }
 
@@ -368,14 +376,6 @@ async fn the_story_library_joins_the_demo_once_and_is_found_at_once() {
 async fn compound_words_are_found_by_their_parts() {
     let s = Server::start().await;
     let c = s.client();
-    let titles = |v: &serde_json::Value| -> Vec<String> {
-        v["items"]
-            .as_array()
-            .expect("items")
-            .iter()
-            .map(|h| h["title"].as_str().expect("title").to_string())
-            .collect()
-    };
     // In the demo, werving is only inside a compound (in a title).
     for (q, title) in [
         (
@@ -475,4 +475,184 @@ async fn small_words_do_not_count_and_most_words_do_when_all_find_nothing() {
         .json();
     assert_eq!(r["total"], 0, "{r}");
     assert_eq!(r["most_words"], false);
+}
+
+#[tokio::test]
+async fn synonyms_that_editors_manage_apply_at_once_on_every_node() {
+    let s = Server::start().await;
+    let c = s.client();
+    let robot = "Een schoonmaakrobot in het woonzorgcentrum: wat leverde het op?";
+
+    // A group that comes with the product: the demo's ggz story never
+    // says geestelijke gezondheidszorg.
+    let r = c
+        .get("/api/v1/search?q=geestelijke%20gezondheidszorg")
+        .await
+        .json();
+    assert!(
+        titles(&r).contains(&"Intervisie in ons ggz-team: goed begonnen, stil geëindigd".into()),
+        "{r}"
+    );
+
+    // Before: slaapdienst is in no story. The answer is cached here and on
+    // a second node.
+    assert_eq!(
+        c.get("/api/v1/search?q=slaapdienst").await.json()["total"],
+        0
+    );
+    let before = c.get("/zoeken?q=slaapdienst").await;
+    assert!(!before.body.contains(robot));
+    let other = s.second_node();
+    let there = other.client();
+    assert_eq!(
+        there.get("/api/v1/search?q=slaapdienst").await.json()["total"],
+        0
+    );
+
+    // An editor adds a group on the page.
+    let editor = s.client();
+    editor
+        .login(crate::common::EDITOR_EMAIL, crate::common::EDITOR_PASSWORD)
+        .await;
+    let list = editor.get("/redactie/synoniemen").await;
+    assert_eq!(list.status, 200);
+    assert!(list.body.contains("geestelijke gezondheidszorg"));
+    let added = editor
+        .post_form(
+            "/redactie/synoniemen",
+            &list.csrf(),
+            &[("members", "Slaapdienst,  nachtdienst")],
+        )
+        .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    let shown = editor
+        .get(added.location.as_deref().expect("redirect"))
+        .await;
+    assert!(shown.body.contains("De groep is toegevoegd"));
+    assert!(
+        shown
+            .body
+            .contains("<li>Slaapdienst</li><li>nachtdienst</li>")
+    );
+
+    // At once on this node, past the cached answer: the page and the API,
+    // with the synonym marked in the snippet.
+    let page = c.get("/zoeken?q=slaapdienst").await;
+    assert!(page.body.contains(robot), "{}", page.body);
+    assert!(page.body.contains("<mark>nachtdienst</mark>"));
+    assert!(
+        page.body
+            .contains("Ook gezocht op woorden met dezelfde betekenis: nachtdienst.")
+    );
+    let r = c.get("/api/v1/search?q=slaapdienst").await.json();
+    assert_eq!(titles(&r), [robot], "{r}");
+    assert_eq!(r["also_searched"], json!(["nachtdienst"]));
+    // And within seconds on the other node.
+    let started = Instant::now();
+    loop {
+        let r = there.get("/api/v1/search?q=slaapdienst").await.json();
+        if titles(&r) == [robot] {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the other node never used the group: {r}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    // A word can be in one group only; what was typed stays in the form.
+    let refused = editor
+        .post_form(
+            "/redactie/synoniemen",
+            &list.csrf(),
+            &[("members", "NACHTDIENST, nachtwerk")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("staat al in een andere groep"));
+    assert_eq!(
+        refused.input_value("members").as_deref(),
+        Some("NACHTDIENST, nachtwerk")
+    );
+    let too_few = editor
+        .post_form(
+            "/redactie/synoniemen",
+            &list.csrf(),
+            &[("members", "nachtwerk")],
+        )
+        .await;
+    assert_eq!(too_few.status, 422);
+    assert!(too_few.body.contains("minstens 2 verschillende woorden"));
+
+    // The API: list, change, remove.
+    let api = editor_api(&s).await;
+    let groups = api.get("/api/v1/editor/synonyms").await.json();
+    let id = groups["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|g| g["members"][0] == "Slaapdienst")
+        .and_then(|g| g["id"].as_str())
+        .expect("the new group")
+        .to_string();
+    let changed = api
+        .put_json(
+            &format!("/api/v1/editor/synonyms/{id}"),
+            &json!({"members": ["slaapdienst", "flexpool"]}),
+        )
+        .await;
+    assert_eq!(changed.status, 204, "{}", changed.body);
+    let r = c.get("/api/v1/search?q=slaapdienst").await.json();
+    assert_eq!(
+        titles(&r),
+        ["Een gedeelde flexpool voor de kinderopvang: niemand voelde zich thuis"],
+        "nachtdienst is out of the group, flexpool in: {r}"
+    );
+    let bad = api
+        .put_json(
+            &format!("/api/v1/editor/synonyms/{id}"),
+            &json!({"members": ["slaapdienst"]}),
+        )
+        .await;
+    assert_eq!(bad.status, 422);
+    assert_eq!(bad.json()["errors"][0]["field"], "members");
+
+    let gone = api
+        .http
+        .delete(s.url(&format!("/api/v1/editor/synonyms/{id}")))
+        .send()
+        .await
+        .expect("delete");
+    assert_eq!(gone.status(), 204);
+    assert_eq!(
+        api.get(&format!("/api/v1/editor/synonyms/{id}"))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        c.get("/api/v1/search?q=slaapdienst").await.json()["total"],
+        0
+    );
+
+    // Removing on the page.
+    let starter = editor.get("/redactie/synoniemen/starter-ggz").await;
+    assert_eq!(starter.status, 200);
+    let removed = editor
+        .post_form(
+            "/redactie/synoniemen/starter-ggz/verwijderen",
+            &starter.csrf(),
+            &[],
+        )
+        .await;
+    assert_eq!(removed.status, 303);
+    let r = c
+        .get("/api/v1/search?q=geestelijke%20gezondheidszorg")
+        .await
+        .json();
+    assert!(
+        !titles(&r).contains(&"Intervisie in ons ggz-team: goed begonnen, stil geëindigd".into()),
+        "{r}"
+    );
 }

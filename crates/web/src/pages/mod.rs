@@ -11,6 +11,7 @@ mod organisations;
 pub(crate) mod search;
 mod site;
 pub(crate) mod stories;
+mod synonyms;
 mod taxonomy;
 
 use askama::Template;
@@ -30,6 +31,7 @@ pub fn routes() -> Routes {
         .merge(accounts::routes())
         .merge(organisations::routes())
         .merge(taxonomy::routes())
+        .merge(synonyms::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

@@ -6,6 +6,7 @@ mod organisations;
 pub mod problems;
 mod search;
 mod stories;
+mod synonyms;
 mod taxonomy;
 
 use utoipa::OpenApi;
@@ -24,7 +25,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(editions::routes())
         .merge(accounts::routes())
         .merge(organisations::routes())
-        .merge(taxonomy::routes());
+        .merge(taxonomy::routes())
+        .merge(synonyms::routes());
     problems::complete(api.get_openapi_mut());
     api
 }

@@ -54,6 +54,9 @@ pub struct SearchPage {
     /// at least half of them (small words such as "de" and "van" do not
     /// count).
     most_words: bool,
+    /// Words that mean the same as words of `q` (synonyms that editors
+    /// manage), searched as well.
+    also_searched: Vec<String>,
 }
 
 /// Full-text search over published stories (Dutch stemming, a typo allowed
@@ -98,5 +101,6 @@ pub async fn search(
         suggestion: results.suggestion,
         without_filters: results.without_filters.map(|n| n as i64),
         most_words: results.most_words,
+        also_searched: results.also_searched,
     }))
 }

@@ -514,6 +514,13 @@ async fn synonyms_that_editors_manage_apply_at_once_on_every_node() {
     editor
         .login(crate::common::EDITOR_EMAIL, crate::common::EDITOR_PASSWORD)
         .await;
+    assert!(
+        editor
+            .get("/redactie")
+            .await
+            .body
+            .contains(r#"<a href="/redactie/synoniemen">Synoniemen</a>"#)
+    );
     let list = editor.get("/redactie/synoniemen").await;
     assert_eq!(list.status, 200);
     assert!(list.body.contains("geestelijke gezondheidszorg"));

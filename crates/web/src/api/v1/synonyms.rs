@@ -43,8 +43,25 @@ pub struct SynonymInput {
     /// Two to twenty words or phrases (up to 5 words, 60 characters each)
     /// that mean the same; each may be in one group only. Case and spaces
     /// do not count: `GGZ` and `ggz` are one member.
-    #[schema(min_items = 2, max_items = 20)]
+    #[schema(schema_with = members_schema)]
     members: Vec<String>,
+}
+
+/// The list of members with what each member must be: a schema attribute
+/// cannot reach into the items of a list.
+fn members_schema() -> utoipa::openapi::Array {
+    use utoipa::openapi::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(60))
+                .pattern(Some(r"\w")),
+        )
+        .min_items(Some(2))
+        .max_items(Some(20))
+        .build()
 }
 
 /// Adds a group; searches use it at once.

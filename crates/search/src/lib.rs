@@ -25,7 +25,7 @@ use tantivy::{Index, IndexReader, IndexWriter, Order, ReloadPolicy, TantivyDocum
 
 use facets::{FacetCounter, FacetTables};
 pub use query::ParsedQuery;
-use query::{Matching, QueryFields};
+use query::{Matching, QueryFields, Unit};
 pub use synonyms::Synonyms;
 
 /// Bump when the schema or analyzer changes: an index of another version
@@ -260,11 +260,13 @@ fn snippet_terms(
     Ok(out)
 }
 
-/// What was asked, with the synonyms in use when the search started.
+/// What was asked, with the synonyms in use when the search started and
+/// the units they make of the words (worked out once per search).
 #[derive(Clone, Copy)]
 struct Asked<'a> {
     parsed: &'a ParsedQuery,
     synonyms: &'a Synonyms,
+    units: &'a [Unit<'a>],
 }
 
 fn facet(value: &str) -> Facet {
@@ -465,18 +467,20 @@ impl SearchIndex {
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let parsed = ParsedQuery::parse(&req.q);
         let synonyms = self.synonyms();
+        let units = parsed.units(&synonyms);
         let q = Asked {
             parsed: &parsed,
             synonyms: &synonyms,
+            units: &units,
         };
         let mut results = self.search_asked(req, q)?;
-        results.also_searched = parsed.other_members(&synonyms);
+        results.also_searched = query::other_members(&units);
         Ok(results)
     }
 
     fn search_asked(&self, req: &SearchRequest, q: Asked) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let (parsed, synonyms) = (q.parsed, q.synonyms);
+        let parsed = q.parsed;
         let mut results = self.search_with(&searcher, req, q, None, Matching::All)?;
         if results.total > 0 {
             return Ok(results);
@@ -496,7 +500,7 @@ impl SearchIndex {
             results = self.search_with(&searcher, req, q, typos, Matching::All)?;
         }
         // No story has every word: the stories with most of them, said so.
-        if results.total == 0 && parsed.units(synonyms).len() >= 2 {
+        if results.total == 0 && q.units.len() >= 2 {
             let most = self.search_with(&searcher, req, q, typos, Matching::Most)?;
             if most.total > 0 {
                 return Ok(SearchResults {
@@ -529,9 +533,9 @@ impl SearchIndex {
         typos: Option<&HashSet<String>>,
         matching: Matching,
     ) -> Result<SearchResults> {
-        let text =
-            q.parsed
-                .to_clauses(searcher, self.query_fields(), q.synonyms, typos, matching)?;
+        let text = q
+            .parsed
+            .to_clauses(searcher, self.query_fields(), q.units, typos, matching)?;
         let has_text = !text.is_empty();
         let filters: Vec<Box<dyn Query>> = req
             .filters()
@@ -655,9 +659,10 @@ impl SearchIndex {
         results: &mut SearchResults,
     ) -> Result<()> {
         let parsed = q.parsed;
-        let text = parsed.to_query(searcher, self.query_fields(), q.synonyms, None)?;
-        if let (false, Some(text)) = (req.filters().is_empty(), &text) {
-            let unfiltered = searcher.search(&**text, &Count)?;
+        let text =
+            parsed.to_clauses(searcher, self.query_fields(), q.units, None, Matching::All)?;
+        if !req.filters().is_empty() && !text.is_empty() {
+            let unfiltered = searcher.search(&BooleanQuery::new(text), &Count)?;
             results.without_filters = (unfiltered > 0).then_some(unfiltered);
         }
         // Words that find something without the filters are spelt fine.

@@ -94,18 +94,6 @@ impl ParsedQuery {
         units
     }
 
-    /// The other members of the synonym groups the words are in, in order.
-    pub fn other_members(&self, synonyms: &Synonyms) -> Vec<String> {
-        self.units(synonyms)
-            .into_iter()
-            .flat_map(|u| match u {
-                Unit::Synonyms { others, .. } => others,
-                Unit::Word(_) => Vec::new(),
-            })
-            .map(str::to_string)
-            .collect()
-    }
-
     /// The words and the words of the phrases, for spelling suggestions.
     pub fn plain_words(&self) -> Vec<String> {
         self.words
@@ -136,7 +124,8 @@ impl ParsedQuery {
         synonyms: &Synonyms,
         typos: Option<&HashSet<String>>,
     ) -> tantivy::Result<Option<Box<dyn Query>>> {
-        let clauses = self.to_clauses(searcher, fields, synonyms, typos, Matching::All)?;
+        let units = self.units(synonyms);
+        let clauses = self.to_clauses(searcher, fields, &units, typos, Matching::All)?;
         Ok((!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>))
     }
 
@@ -150,11 +139,12 @@ impl ParsedQuery {
     /// and `van` are left out, unless nothing else was typed. A word (or
     /// run of words) in a synonym group is found as typed or as any other
     /// member of the group (a member of several words as a phrase).
+    /// `units` are this query's (`units`), worked out once per search.
     pub fn to_clauses(
         &self,
         searcher: &Searcher,
         fields: QueryFields,
-        synonyms: &Synonyms,
+        units: &[Unit],
         typos: Option<&HashSet<String>>,
         matching: Matching,
     ) -> tantivy::Result<Vec<(Occur, Box<dyn Query>)>> {
@@ -169,11 +159,11 @@ impl ParsedQuery {
         // Per word: where it must be, and the title's clause.
         let mut per_word: Vec<(Box<dyn Query>, Box<dyn Query>)> = Vec::new();
         let mut plain = analyzer::words();
-        for unit in self.units(synonyms) {
+        for unit in units {
             let word = match unit {
-                Unit::Word(word) => word,
+                Unit::Word(word) => *word,
                 Unit::Synonyms { typed, others } => {
-                    per_word.push(synonym_clauses(&mut analyzer, fields, &typed, &others));
+                    per_word.push(synonym_clauses(&mut analyzer, fields, typed, others));
                     continue;
                 }
             };
@@ -261,6 +251,18 @@ pub enum Unit<'a> {
         typed: Vec<&'a str>,
         others: Vec<&'a str>,
     },
+}
+
+/// The other members of the synonym groups of these units, in order.
+pub fn other_members(units: &[Unit]) -> Vec<String> {
+    units
+        .iter()
+        .flat_map(|u| match u {
+            Unit::Synonyms { others, .. } => others.as_slice(),
+            Unit::Word(_) => &[],
+        })
+        .map(|m| m.to_string())
+        .collect()
 }
 
 impl Unit<'_> {

@@ -140,8 +140,8 @@ impl App {
         Ok(self.read().await?.jobs().pending().await?)
     }
 
-    /// Removes expired sessions, tokens and old throttle counts, every ten
-    /// minutes.
+    /// Removes expired sessions, tokens, old throttle counts and files left
+    /// by interrupted uploads, every ten minutes.
     async fn housekeeping(self) {
         let mut every = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -150,6 +150,10 @@ impl App {
                 let mut conn = self.read().await?;
                 conn.accounts().prune().await?;
                 conn.throttle().prune(24 * 3600 * 1000).await?;
+                drop(conn);
+                self.publications()
+                    .sweep_files(crate::publications::PENDING_FOR_MS)
+                    .await?;
                 Ok::<(), crate::AppError>(())
             };
             if let Err(e) = pruned.await {

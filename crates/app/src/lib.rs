@@ -22,7 +22,9 @@ pub mod markdown;
 pub mod newsletter;
 pub mod organisations;
 pub mod page;
+pub mod publications;
 pub mod search;
+pub mod storage;
 pub mod stories;
 pub mod synonyms;
 pub mod taxonomy;
@@ -53,6 +55,8 @@ pub struct Config {
     /// Stories one IP address may send per hour without an account
     /// (0: no limit). Signed-in members are not limited.
     pub submissions_per_hour: i64,
+    /// The largest PDF an editor may upload, in bytes.
+    pub pdf_limit_bytes: u64,
 }
 
 impl Config {
@@ -90,6 +94,8 @@ pub struct AppParts {
     taxonomy_cache: taxonomy::TaxonomyCache,
     /// Told which stories' pages changed (see `on_pages_changed`).
     pages_hook: std::sync::OnceLock<stories::PagesHook>,
+    /// Uploaded files (publications).
+    pub storage: storage::Storage,
 }
 
 impl std::ops::Deref for App {
@@ -102,6 +108,7 @@ impl std::ops::Deref for App {
 impl App {
     pub fn new(db: Db, config: Config) -> Result<App, AppError> {
         let mailer = mail::Mailer::new(&config)?;
+        let storage = storage::Storage::open(&config.data_dir)?;
         Ok(App(Arc::new(AppParts {
             db,
             config: Arc::new(config),
@@ -111,6 +118,7 @@ impl App {
             search_cache: Default::default(),
             taxonomy_cache: Default::default(),
             pages_hook: std::sync::OnceLock::new(),
+            storage,
         })))
     }
 

@@ -7,6 +7,7 @@ pub mod event;
 pub mod lang;
 pub mod newsletter;
 pub mod organisation;
+pub mod publication;
 pub mod slug;
 pub mod state;
 pub mod story;

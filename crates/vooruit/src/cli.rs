@@ -87,6 +87,14 @@ pub enum Command {
     },
     /// Print every route of the web server (method and path).
     Routes,
+    /// Remove uploaded files that no publication refers to (left by an
+    /// upload that a crash interrupted). `serve` does this every ten
+    /// minutes for files an hour old.
+    SweepFiles {
+        /// Only files whose upload started at least this many minutes ago.
+        #[arg(long, default_value_t = 60)]
+        older_than_minutes: i64,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -126,10 +134,15 @@ pub struct ServeArgs {
     /// Stories one IP address may share per hour without an account; 0 for no limit.
     #[arg(long, env = "VOORUIT_SUBMISSION_LIMIT")]
     pub submission_limit: Option<i64>,
+    /// The largest PDF an editor may upload, in MB (default 50).
+    #[arg(long, env = "VOORUIT_PDF_LIMIT_MB")]
+    pub pdf_limit_mb: Option<u64>,
 }
 
 /// Enough for a workshop behind one office address, too few to flood the editors.
 const DEFAULT_SUBMISSION_LIMIT: i64 = 30;
+/// The largest PDF an editor may upload, in MB.
+const DEFAULT_PDF_LIMIT_MB: u64 = 50;
 
 /// A pace most SMTP relays accept without throttling.
 const DEFAULT_NEWSLETTER_RATE: u32 = 20;
@@ -232,6 +245,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let r = resolve(&cli.common)?;
     match cli.command {
         Command::Serve(args) => serve(r, args).await,
+        Command::SweepFiles { older_than_minutes } => {
+            let app = App::new(
+                open_db(&r).await?,
+                app_config(&r, "http://localhost:8080".into(), None, None),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let removed = app
+                .publications()
+                .sweep_files(older_than_minutes.max(0) * 60_000)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("removed {removed} file(s)");
+            Ok(())
+        }
         Command::Reindex => {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
@@ -407,6 +434,7 @@ fn app_config(
         mail_from: mail_from.unwrap_or_else(|| "Vooruit <noreply@vooruit.local>".into()),
         newsletter_per_second: r.file.newsletter_rate.unwrap_or(DEFAULT_NEWSLETTER_RATE),
         submissions_per_hour: r.file.submission_limit.unwrap_or(DEFAULT_SUBMISSION_LIMIT),
+        pdf_limit_bytes: r.file.pdf_limit_mb.unwrap_or(DEFAULT_PDF_LIMIT_MB) * 1_000_000,
     }
 }
 
@@ -449,6 +477,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Some(limit) = args.submission_limit {
         config.submissions_per_hour = limit;
+    }
+    if let Some(mb) = args.pdf_limit_mb {
+        config.pdf_limit_bytes = mb * 1_000_000;
     }
     let app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo

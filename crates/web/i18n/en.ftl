@@ -723,3 +723,51 @@ error-synonym-too-many = A group has at most 20 words. Make two groups if you ne
 error-synonym-too-long = A word is too long. Use at most 5 words and 60 characters per word.
 error-synonym-not-a-word = Use plain words, without quotation marks.
 error-synonym-taken = One of these words is already in another group. A word can only be in one group.
+
+## Publications
+pub-title-list = Publications
+pub-intro = Reports and other publications of the network and its partners, to read and download.
+pub-none = There are no publications yet.
+pub-back = All publications
+pub-kind = Publication
+pub-title = Title
+pub-publisher = Publisher
+pub-publisher-hint = The organisation that publishes it.
+pub-year = Year
+pub-length = Length
+pub-pages = { $count ->
+    [one] 1 page
+   *[other] { $count } pages
+}
+pub-summary = Summary
+pub-summary-hint = What is it about and who is it for? An empty line starts a new paragraph.
+pub-themes = Themes
+pub-sectors = Sectors
+pub-download = Download the publication
+pub-editor-title = Manage publications
+pub-new = New publication
+pub-none-yet = There are no publications yet. Add the first one.
+pub-file = File
+pub-file-hint = A PDF file of at most 50 MB. We read the number of pages from the file.
+pub-upload = Add publication
+pub-status = Status
+pub-status-concept = Draft
+pub-status-gepubliceerd = Published
+pub-status-ingetrokken = Withdrawn
+pub-view = View the page for readers
+pub-publish = Publish
+pub-withdraw = Withdraw
+pub-details = Details
+pub-remove-title = Remove
+pub-remove-intro = Remove the publication and its file for good. Only want to hide it for a while? Withdraw it instead.
+pub-remove = Remove publication
+pub-notice-toegevoegd = The publication was added as a draft. Readers see it once you publish it.
+pub-notice-opgeslagen = The details were saved.
+pub-notice-online = The publication is published.
+pub-notice-offline = The publication is withdrawn. Readers can no longer open or download it.
+pub-notice-verwijderd = The publication was removed.
+error-year = Enter a year, for example 2026.
+error-file-required = Choose a PDF file.
+error-file-too-large = The file is too large. Choose a smaller file or make the PDF smaller.
+error-file-not-pdf = This file is not a PDF we can open. Choose another file.
+error-file-again = Fix the errors, then choose the file again.

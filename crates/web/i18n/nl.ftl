@@ -723,3 +723,51 @@ error-synonym-too-many = Een groep heeft hoogstens 20 woorden. Maak er twee groe
 error-synonym-too-long = Een woord is te lang. Gebruik hoogstens 5 woorden en 60 tekens per woord.
 error-synonym-not-a-word = Gebruik gewone woorden, zonder aanhalingstekens.
 error-synonym-taken = Een van deze woorden staat al in een andere groep. Een woord kan maar in één groep staan.
+
+## Publications
+pub-title-list = Publicaties
+pub-intro = Rapporten en andere uitgaven van het netwerk en zijn partners, om te lezen en te downloaden.
+pub-none = Er zijn nog geen publicaties.
+pub-back = Alle publicaties
+pub-kind = Publicatie
+pub-title = Titel
+pub-publisher = Uitgever
+pub-publisher-hint = De organisatie die de publicatie uitgeeft.
+pub-year = Jaar
+pub-length = Lengte
+pub-pages = { $count ->
+    [one] 1 pagina
+   *[other] { $count } pagina's
+}
+pub-summary = Samenvatting
+pub-summary-hint = Waar gaat het over en voor wie is het? Een lege regel begint een nieuwe alinea.
+pub-themes = Thema's
+pub-sectors = Sectoren
+pub-download = Download de publicatie
+pub-editor-title = Publicaties beheren
+pub-new = Nieuwe publicatie
+pub-none-yet = Er zijn nog geen publicaties. Voeg de eerste toe.
+pub-file = Bestand
+pub-file-hint = Een PDF-bestand van hoogstens 50 MB. Het aantal pagina's lezen we zelf uit het bestand.
+pub-upload = Publicatie toevoegen
+pub-status = Status
+pub-status-concept = Concept
+pub-status-gepubliceerd = Gepubliceerd
+pub-status-ingetrokken = Ingetrokken
+pub-view = Bekijk de pagina voor lezers
+pub-publish = Publiceren
+pub-withdraw = Intrekken
+pub-details = Gegevens
+pub-remove-title = Verwijderen
+pub-remove-intro = Verwijder de publicatie en het bestand voorgoed. Wilt u haar alleen even niet tonen? Trek haar dan in.
+pub-remove = Publicatie verwijderen
+pub-notice-toegevoegd = De publicatie is toegevoegd als concept. Lezers zien haar pas als u haar publiceert.
+pub-notice-opgeslagen = De gegevens zijn opgeslagen.
+pub-notice-online = De publicatie is gepubliceerd.
+pub-notice-offline = De publicatie is ingetrokken. Lezers kunnen haar niet meer openen of downloaden.
+pub-notice-verwijderd = De publicatie is verwijderd.
+error-year = Vul een jaar in, bijvoorbeeld 2026.
+error-file-required = Kies een PDF-bestand.
+error-file-too-large = Het bestand is te groot. Kies een kleiner bestand of maak de PDF kleiner.
+error-file-not-pdf = Dit bestand is geen PDF die we kunnen openen. Kies een ander bestand.
+error-file-again = Verbeter de fouten en kies het bestand daarna opnieuw.

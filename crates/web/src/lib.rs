@@ -13,16 +13,14 @@ mod middleware;
 pub mod page_files;
 mod pages;
 mod routes;
+mod upload;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
-use axum::extract::DefaultBodyLimit;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use vooruit_app::App;
 
@@ -132,16 +130,18 @@ pub fn router(app: App, web: WebConfig, pages: Arc<page_files::PageFiles>) -> Ro
             middleware::front,
         ))
         .layer(TraceLayer::new_for_http())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
-        .layer(CompressionLayer::new())
-        // The limit's own body types, back to axum's on either side.
-        .map_response(|res: axum::http::Response<_>| res.map(axum::body::Body::new))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
-        .map_request(|req: axum::http::Request<_>| req.map(axum::body::Body::new))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(CompressionLayer::new().compress_when(compressible()))
+        .layer(axum::middleware::from_fn(middleware::limits))
         .service(routes);
     Router::new().fallback_service(site)
+}
+
+/// What is compressed on the fly: not files that are compressed already
+/// or served in ranges (PDFs, audio, video, images).
+fn compressible() -> impl tower_http::compression::Predicate {
+    use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
+    DefaultPredicate::new()
+        .and(NotForContentType::const_new("application/pdf"))
+        .and(NotForContentType::const_new("audio/"))
+        .and(NotForContentType::const_new("video/"))
 }

@@ -228,6 +228,10 @@ async fn check_unsafe_request(req: Request, csrf: &str, api: bool) -> Result<Req
         }
         return Err(AppError::BadRequest("error-json-required"));
     }
+    if content_type.starts_with("multipart/form-data") && is_upload(&req) {
+        // Checked by `upload::read` before the file is read.
+        return Ok(req);
+    }
     if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Err(AppError::BadRequest("error-bad-form"));
     }
@@ -347,3 +351,34 @@ impl tower_http::request_id::MakeRequestId for RequestIds {
             .map(tower_http::request_id::RequestId::new)
     }
 }
+
+/// A POST to one of the upload forms.
+fn is_upload(req: &Request) -> bool {
+    req.method() == Method::POST && crate::upload::UPLOAD_PATHS.contains(&req.uri().path())
+}
+
+/// The site's body limit and timeout, for every request but an upload
+/// (which may take long and be large; its form has a limit per kind of
+/// file). Too large: 413 at once when the length is announced, else when
+/// the body passes the limit while it is read.
+pub async fn limits(req: Request, next: Next) -> Response {
+    if is_upload(&req) {
+        return next.run(req).await;
+    }
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > BODY_LIMIT) {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let req = req.map(|body| Body::new(http_body_util::Limited::new(body, BODY_LIMIT)));
+    match tokio::time::timeout(REQUEST_TIMEOUT, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
+
+/// How long a request (but an upload) may take before it gets 408.
+const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);

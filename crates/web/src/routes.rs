@@ -46,6 +46,17 @@ impl Routes {
     method!(get, "GET", axum::routing::get);
     method!(post, "POST", axum::routing::post);
 
+    /// A POST that takes a file (`upload::UPLOAD_PATHS`): no limit on the
+    /// body for its extractor; the handler keeps to its own.
+    pub fn post_upload<H, T>(self, path: &'static str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let mr = axum::routing::post(handler).layer(axum::extract::DefaultBodyLimit::disable());
+        self.add("POST", path, mr)
+    }
+
     /// Adds a method router for one method on one path (axum merges the
     /// methods of a path registered more than once).
     fn add(

@@ -656,6 +656,64 @@ fn table() -> Vec<Row> {
             ADMINS,
             r#"{"labels": {"label_nl": "", "label_en": ""}}"#,
         ),
+        // Publications: readers see published ones (none here); editors
+        // manage them. The upload is refused input (not a file form).
+        row("GET /publicaties", "/publicaties", OPEN),
+        row(
+            "GET /publicaties/{slug}",
+            "/publicaties/geen-publicatie",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /publicaties/{slug}/bestand",
+            "/publicaties/geen-publicatie/bestand",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /redactie/publicaties",
+            "/redactie/publicaties",
+            EDITORS,
+        ),
+        row(
+            "GET /redactie/publicaties/nieuw",
+            "/redactie/publicaties/nieuw",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/publicaties/nieuw",
+            "/redactie/publicaties/nieuw",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/publicaties/{id}",
+            "/redactie/publicaties/geen-publicatie",
+            "LFFFNN",
+        ),
+        form(
+            "POST /redactie/publicaties/{id}",
+            "/redactie/publicaties/geen-publicatie",
+            "LFFFNN",
+            &[("title", "Rapport")],
+        ),
+        form(
+            "POST /redactie/publicaties/{id}/publiceren",
+            "/redactie/publicaties/geen-publicatie/publiceren",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/publicaties/{id}/intrekken",
+            "/redactie/publicaties/geen-publicatie/intrekken",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/publicaties/{id}/verwijderen",
+            "/redactie/publicaties/geen-publicatie/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
         // Synonyms for search: editors manage them. Changes here are
         // refused input; removing names a group that does not exist.
         row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),

@@ -395,6 +395,8 @@ pub fn read_outbox(dir: &Path) -> Vec<Mail> {
 
 pub struct Client {
     pub http: reqwest::Client,
+    /// The client's cookies (for a request written by hand).
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
     base: String,
 }
 
@@ -449,12 +451,14 @@ impl Page {
 
 impl Client {
     pub fn new(base: &str) -> Client {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         Client {
             http: reqwest::Client::builder()
-                .cookie_store(true)
+                .cookie_provider(jar.clone())
                 .redirect(Policy::none())
                 .build()
                 .expect("client"),
+            jar,
             base: base.to_string(),
         }
     }

@@ -18,6 +18,7 @@ mod newsletter;
 mod organisations;
 mod page_files;
 mod pages;
+mod publications;
 mod relevance;
 mod search;
 mod security;

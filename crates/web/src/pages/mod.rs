@@ -8,6 +8,7 @@ pub mod health;
 mod home;
 pub(crate) mod newsletter;
 mod organisations;
+mod publications;
 pub(crate) mod search;
 mod site;
 pub(crate) mod stories;
@@ -32,6 +33,7 @@ pub fn routes() -> Routes {
         .merge(organisations::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
+        .merge(publications::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

@@ -1,0 +1,272 @@
+//! Publications: an editor uploads a PDF with what readers need to choose
+//! it, publishes it, and can withdraw it. Only a published publication has
+//! a page and a downloadable file.
+//!
+//! A new publication's file is checked before it is stored (it must be a
+//! PDF that opens; its pages are counted from it), then stored under a key
+//! of its own that is recorded as pending first: the row that refers to it
+//! and the end of its pending state are one transaction. A crash between
+//! the two leaves a pending key, which `sweep_files` removes.
+
+use chrono::Datelike;
+use vooruit_domain::publication::{Publication, PublicationInput, PublicationStatus};
+use vooruit_domain::slug::slugify;
+use vooruit_domain::taxonomy::Vocabulary;
+use vooruit_store::publications::StoredPdf;
+
+use crate::accounts::User;
+use crate::storage::TempUpload;
+use crate::{AppError, AppResult, Page};
+
+crate::service!(
+    /// Publications (PDF reports): `app.publications()`.
+    Publications,
+    publications
+);
+
+/// How long a key may stay pending before the sweeper takes it for left
+/// over by a crash (an upload of the largest PDF takes well under this).
+pub const PENDING_FOR_MS: i64 = 60 * 60 * 1000;
+
+/// A PDF that was checked: its size and number of pages.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckedPdf {
+    pub size: u64,
+    pub pages: u32,
+}
+
+impl Publications<'_> {
+    /// Checks an upload: a PDF (by its first bytes, then by opening it)
+    /// no larger than the limit. Errors are for the `file` field.
+    pub async fn check_pdf(&self, upload: &TempUpload) -> AppResult<CheckedPdf> {
+        let path = upload.path().to_path_buf();
+        let limit = self.config.pdf_limit_bytes;
+        tokio::task::spawn_blocking(move || check_pdf(&path, limit))
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+    }
+
+    /// A new draft from a checked upload (editors); returns its slug.
+    pub async fn create(
+        &self,
+        editor: &User,
+        input: PublicationInput,
+        upload: &TempUpload,
+        pdf: CheckedPdf,
+    ) -> AppResult<String> {
+        editor.require_editor()?;
+        let taxonomy = self.taxonomy().current().await?;
+        input.validate(&taxonomy.for_new(), self.this_year())?;
+        let year = input.year().unwrap_or_default();
+        let id = vooruit_store::new_id();
+        let key = format!("publications/{id}.pdf");
+        // Pending first, so a crash after the put is swept.
+        let mut tx = self.begin("publications.create").await?;
+        tx.pending_files().add(&key).await?;
+        self.commit(tx).await?;
+        self.storage.put_file(&key, upload.path()).await?;
+        let stored = async {
+            let base = slugify(&input.title);
+            let mut tx = self.begin("publications.store").await?;
+            let mut slug = base.clone();
+            let mut n = 1;
+            while tx.publications().slug_taken(&slug).await? {
+                n += 1;
+                slug = format!("{base}-{n}");
+            }
+            let file = StoredPdf {
+                key: &key,
+                size: i64::try_from(pdf.size).unwrap_or(i64::MAX),
+                pages: i32::try_from(pdf.pages).unwrap_or(i32::MAX),
+            };
+            tx.publications()
+                .insert(&id, &slug, &input, year, file)
+                .await?;
+            self.commit(tx).await?;
+            AppResult::Ok(slug)
+        }
+        .await;
+        if stored.is_err() {
+            // The row is not there: the file goes too (or the sweeper takes it).
+            let _ = self.storage.delete(&key).await;
+        }
+        stored
+    }
+
+    /// Every publication (editors).
+    pub async fn all(&self, editor: &User) -> AppResult<Vec<Publication>> {
+        editor.require_editor()?;
+        Ok(self.read().await?.publications().all().await?)
+    }
+
+    /// One publication by id (editors).
+    pub async fn for_editor(&self, editor: &User, id: &str) -> AppResult<Publication> {
+        editor.require_editor()?;
+        self.read()
+            .await?
+            .publications()
+            .by_id(id)
+            .await?
+            .ok_or(AppError::NotFound)
+    }
+
+    /// Changes what is said about a publication (editors).
+    pub async fn update(&self, editor: &User, id: &str, input: PublicationInput) -> AppResult<()> {
+        editor.require_editor()?;
+        let taxonomy = self.taxonomy().current().await?;
+        let mut tx = self.begin("publications.update").await?;
+        let before = tx
+            .publications()
+            .by_id(id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        // Values it had may stay, even when retired since.
+        let kept = before
+            .themes
+            .iter()
+            .map(|t| (Vocabulary::Theme, t.as_str()))
+            .chain(
+                before
+                    .sectors
+                    .iter()
+                    .map(|s| (Vocabulary::Sector, s.as_str())),
+            );
+        input.validate(&taxonomy.choices(kept), self.this_year())?;
+        tx.publications()
+            .update(id, &input, input.year().unwrap_or_default())
+            .await?;
+        self.commit(tx).await
+    }
+
+    /// Publishes a draft or a withdrawn publication (editors).
+    pub async fn publish(&self, editor: &User, id: &str) -> AppResult<()> {
+        self.move_to(
+            editor,
+            id,
+            "publications.publish",
+            PublicationStatus::publish,
+        )
+        .await
+    }
+
+    /// Withdraws a published publication: its page and file are gone (editors).
+    pub async fn withdraw(&self, editor: &User, id: &str) -> AppResult<()> {
+        self.move_to(
+            editor,
+            id,
+            "publications.withdraw",
+            PublicationStatus::withdraw,
+        )
+        .await
+    }
+
+    async fn move_to(
+        &self,
+        editor: &User,
+        id: &str,
+        use_case: &'static str,
+        step: fn(PublicationStatus) -> Result<PublicationStatus, vooruit_domain::IllegalTransition>,
+    ) -> AppResult<()> {
+        editor.require_editor()?;
+        let mut tx = self.begin(use_case).await?;
+        let p = tx
+            .publications()
+            .by_id(id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let next = step(p.status)?;
+        tx.publications().set_status(id, next).await?;
+        self.commit(tx).await
+    }
+
+    /// Removes a publication and its file for good (editors).
+    pub async fn remove(&self, editor: &User, id: &str) -> AppResult<()> {
+        editor.require_editor()?;
+        let mut tx = self.begin("publications.remove").await?;
+        let key = tx
+            .publications()
+            .delete(id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.commit(tx).await?;
+        self.storage.delete(&key).await?;
+        let mut tx = self.begin("publications.remove").await?;
+        tx.pending_files().forget(&key).await?;
+        self.commit(tx).await
+    }
+
+    /// A published publication, for everyone.
+    pub async fn published(&self, slug: &str) -> AppResult<Publication> {
+        self.read()
+            .await?
+            .publications()
+            .by_slug(slug)
+            .await?
+            .filter(|p| p.status.is_published())
+            .ok_or(AppError::NotFound)
+    }
+
+    /// The published publications, a page at a time.
+    pub async fn list(&self, page: i64, per_page: i64) -> AppResult<Page<Publication>> {
+        let mut conn = self.read().await?;
+        let total = conn.publications().count_published().await?;
+        let items = conn
+            .publications()
+            .published(per_page, (page.max(1) - 1) * per_page)
+            .await?;
+        Ok(Page::new(items, total, page, per_page))
+    }
+
+    /// Removes files whose upload never got a row (a crash between the two)
+    /// and temporary uploads left by a crash, both at least `age_ms` old;
+    /// returns how many.
+    pub async fn sweep_files(&self, age_ms: i64) -> AppResult<usize> {
+        let before = self.now() - age_ms;
+        let keys = self
+            .read()
+            .await?
+            .pending_files()
+            .older_than(before)
+            .await?;
+        for key in &keys {
+            self.storage.delete(key).await?;
+            let mut tx = self.begin("publications.sweep").await?;
+            tx.pending_files().forget(key).await?;
+            self.commit(tx).await?;
+        }
+        let temps = self
+            .storage
+            .sweep_uploads(std::time::Duration::from_millis(age_ms.max(0) as u64));
+        Ok(keys.len() + temps)
+    }
+
+    fn this_year(&self) -> i32 {
+        chrono::DateTime::from_timestamp_millis(self.now()).map_or(2026, |t| t.year())
+    }
+}
+
+/// What opens as a PDF with at least one page; read on a blocking thread.
+fn check_pdf(path: &std::path::Path, limit: u64) -> AppResult<CheckedPdf> {
+    use std::io::Read;
+    let refuse = |key: &'static str| AppError::field("file", key);
+    let size = std::fs::metadata(path)
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .len();
+    if size == 0 {
+        return Err(refuse("error-file-required"));
+    }
+    if size > limit {
+        return Err(refuse("error-file-too-large"));
+    }
+    let mut head = [0u8; 5];
+    let mut f = std::fs::File::open(path).map_err(|e| AppError::Internal(e.to_string()))?;
+    if f.read_exact(&mut head).is_err() || &head != b"%PDF-" {
+        return Err(refuse("error-file-not-pdf"));
+    }
+    let doc = lopdf::Document::load(path).map_err(|_| refuse("error-file-not-pdf"))?;
+    let pages = doc.get_pages().len() as u32;
+    if pages == 0 {
+        return Err(refuse("error-file-not-pdf"));
+    }
+    Ok(CheckedPdf { size, pages })
+}

@@ -1,0 +1,208 @@
+//! Where uploaded files live: an `object_store` (a directory under the data
+//! dir, `files/`), and a directory for uploads on their way in
+//! (`uploads/`). An upload is written to a temporary file there first, so
+//! its content can be checked (a PDF must open) before it is stored, and a
+//! refused or broken upload leaves nothing in storage. Temporary files
+//! remove themselves when dropped; what a crash leaves is swept.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use futures_util::stream::BoxStream;
+use futures_util::{StreamExt, TryStreamExt};
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as Key;
+use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, WriteMultipart};
+use tokio::io::AsyncReadExt;
+
+use crate::{AppError, AppResult};
+
+/// Pieces of this size go to storage one after the other: memory use per
+/// upload stays at a few of these, whatever the file's size.
+const PART: usize = 5 * 1024 * 1024;
+
+pub struct Storage {
+    store: Arc<dyn ObjectStore>,
+    uploads: PathBuf,
+}
+
+impl Storage {
+    /// The local store under `data_dir`.
+    pub fn open(data_dir: &Path) -> AppResult<Storage> {
+        let files = data_dir.join("files");
+        let uploads = data_dir.join("uploads");
+        for dir in [&files, &uploads] {
+            std::fs::create_dir_all(dir).map_err(|e| storage_error(&e))?;
+        }
+        let store = LocalFileSystem::new_with_prefix(&files).map_err(|e| storage_error(&e))?;
+        Ok(Storage {
+            store: Arc::new(store),
+            uploads,
+        })
+    }
+
+    /// A new temporary file for an upload on its way in.
+    pub async fn temp_file(&self) -> AppResult<TempUpload> {
+        let path = self.uploads.join(format!(
+            "upload-{}",
+            hex::encode(rand::random::<[u8; 16]>())
+        ));
+        let file = tokio::fs::File::create(&path)
+            .await
+            .map_err(|e| storage_error(&e))?;
+        Ok(TempUpload {
+            path,
+            file: Some(file),
+        })
+    }
+
+    /// Copies a checked upload into storage under `key`, piece by piece.
+    pub async fn put_file(&self, key: &str, from: &Path) -> AppResult<()> {
+        let key = Key::from(key);
+        let upload = self
+            .store
+            .put_multipart(&key)
+            .await
+            .map_err(|e| storage_error(&e))?;
+        let mut writer = WriteMultipart::new_with_chunk_size(upload, PART);
+        let mut file = tokio::fs::File::open(from)
+            .await
+            .map_err(|e| storage_error(&e))?;
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = match file.read(&mut buf).await {
+                Ok(n) => n,
+                Err(e) => {
+                    let _ = writer.abort().await;
+                    return Err(storage_error(&e));
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            writer.write(&buf[..n]);
+            if let Err(e) = writer.wait_for_capacity(2).await {
+                return Err(storage_error(&e));
+            }
+        }
+        writer.finish().await.map_err(|e| storage_error(&e))?;
+        Ok(())
+    }
+
+    /// The size of a stored file.
+    pub async fn size(&self, key: &str) -> AppResult<u64> {
+        let meta = self
+            .store
+            .head(&Key::from(key))
+            .await
+            .map_err(|e| not_found_or(&e))?;
+        Ok(meta.size)
+    }
+
+    /// A stored file, or the bytes `range` of it, as a stream.
+    pub async fn read(
+        &self,
+        key: &str,
+        range: Option<Range<u64>>,
+    ) -> AppResult<BoxStream<'static, std::io::Result<Bytes>>> {
+        let options = GetOptions {
+            range: range.map(GetRange::Bounded),
+            ..Default::default()
+        };
+        let got = self
+            .store
+            .get_opts(&Key::from(key), options)
+            .await
+            .map_err(|e| not_found_or(&e))?;
+        Ok(got.into_stream().map_err(std::io::Error::other).boxed())
+    }
+
+    /// Removes a stored file; one that is already gone is fine.
+    pub async fn delete(&self, key: &str) -> AppResult<()> {
+        match self.store.delete(&Key::from(key)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(storage_error(&e)),
+        }
+    }
+
+    /// Removes temporary upload files older than `age` (left by a crash);
+    /// returns how many.
+    pub fn sweep_uploads(&self, age: Duration) -> usize {
+        let Ok(entries) = std::fs::read_dir(&self.uploads) else {
+            return 0;
+        };
+        let cutoff = SystemTime::now() - age;
+        let mut removed = 0;
+        for entry in entries.flatten() {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < cutoff);
+            if old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+        removed
+    }
+
+    /// How many files are in storage (tests and checks).
+    pub async fn count(&self) -> AppResult<usize> {
+        let all: Vec<_> = self
+            .store
+            .list(None)
+            .try_collect()
+            .await
+            .map_err(|e| storage_error(&e))?;
+        Ok(all.len())
+    }
+}
+
+/// An upload on its way in: removed when dropped, so every way out of a
+/// request (a refusal, an error, a broken connection) cleans up.
+pub struct TempUpload {
+    path: PathBuf,
+    file: Option<tokio::fs::File>,
+}
+
+impl TempUpload {
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends a piece of the upload.
+    pub async fn write(&mut self, bytes: &[u8]) -> AppResult<()> {
+        use tokio::io::AsyncWriteExt;
+        let file = self.file.as_mut().ok_or_else(closed)?;
+        file.write_all(bytes).await.map_err(|e| storage_error(&e))
+    }
+
+    /// Flushes the whole upload to disk; after this it can be read.
+    pub async fn finish(&mut self) -> AppResult<()> {
+        let file = self.file.take().ok_or_else(closed)?;
+        file.sync_all().await.map_err(|e| storage_error(&e))
+    }
+}
+
+impl Drop for TempUpload {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+fn closed() -> AppError {
+    AppError::Internal("upload already finished".into())
+}
+
+fn storage_error(e: &dyn std::fmt::Display) -> AppError {
+    AppError::Internal(format!("storage: {e}"))
+}
+
+fn not_found_or(e: &object_store::Error) -> AppError {
+    match e {
+        object_store::Error::NotFound { .. } => AppError::NotFound,
+        _ => storage_error(e),
+    }
+}

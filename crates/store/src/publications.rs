@@ -1,0 +1,252 @@
+//! Publications, and the files being put into storage (`pending_files`):
+//! a file's key is recorded before its upload and forgotten in the same
+//! transaction that stores the row referring to it, so what a crash leaves
+//! behind is known and swept.
+
+use sqlx::FromRow;
+use vooruit_domain::publication::{Publication, PublicationInput, PublicationStatus};
+use vooruit_domain::taxonomy::split_list;
+
+use crate::db::lit;
+use crate::{Conn, Result};
+
+#[derive(Debug, Clone, FromRow)]
+struct PublicationRow {
+    id: String,
+    slug: String,
+    title: String,
+    publisher: String,
+    year: i32,
+    summary: String,
+    themes: String,
+    sectors: String,
+    #[sqlx(try_from = "String")]
+    status: PublicationStatus,
+    file_key: String,
+    file_size: i64,
+    page_count: i32,
+    created_at: i64,
+    updated_at: i64,
+    published_at: Option<i64>,
+}
+
+impl From<PublicationRow> for Publication {
+    fn from(r: PublicationRow) -> Publication {
+        Publication {
+            id: r.id,
+            slug: r.slug,
+            title: r.title,
+            publisher: r.publisher,
+            year: r.year,
+            summary: r.summary,
+            themes: split_list(&r.themes),
+            sectors: split_list(&r.sectors),
+            status: r.status,
+            file_key: r.file_key,
+            file_size: r.file_size,
+            page_count: r.page_count,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            published_at: r.published_at,
+        }
+    }
+}
+
+const COLUMNS: &str = "id, slug, title, publisher, year, summary, themes, sectors, status, \
+    file_key, file_size, page_count, created_at, updated_at, published_at";
+
+/// The stored file of a new publication.
+pub struct StoredPdf<'a> {
+    pub key: &'a str,
+    pub size: i64,
+    pub pages: i32,
+}
+
+/// Publications: `conn.publications()`.
+pub struct PublicationQueries<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn publications(&mut self) -> PublicationQueries<'_> {
+        PublicationQueries(self)
+    }
+}
+
+impl PublicationQueries<'_> {
+    /// Every publication, newest first (editors).
+    pub async fn all(&mut self) -> Result<Vec<Publication>> {
+        let sql = format!("SELECT {COLUMNS} FROM publications ORDER BY created_at DESC, id");
+        let rows = sqlx::query_as::<_, PublicationRow>(&sql)
+            .fetch_all(&mut *self.0)
+            .await?;
+        Ok(rows.into_iter().map(Publication::from).collect())
+    }
+
+    /// The published ones, newest year first, then last published.
+    pub async fn published(&mut self, limit: i64, offset: i64) -> Result<Vec<Publication>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM publications WHERE status = {} \
+             ORDER BY year DESC, published_at DESC, id LIMIT $1 OFFSET $2",
+            lit(PublicationStatus::Published)
+        );
+        let rows = sqlx::query_as::<_, PublicationRow>(&sql)
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(&mut *self.0)
+            .await?;
+        Ok(rows.into_iter().map(Publication::from).collect())
+    }
+
+    pub async fn count_published(&mut self) -> Result<i64> {
+        let sql = format!(
+            "SELECT COUNT(*) FROM publications WHERE status = {}",
+            lit(PublicationStatus::Published)
+        );
+        Ok(sqlx::query_scalar::<_, i64>(&sql)
+            .fetch_one(&mut *self.0)
+            .await?)
+    }
+
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<Publication>> {
+        self.one("id", id).await
+    }
+
+    pub async fn by_slug(&mut self, slug: &str) -> Result<Option<Publication>> {
+        self.one("slug", slug).await
+    }
+
+    async fn one(&mut self, column: &str, value: &str) -> Result<Option<Publication>> {
+        let sql = format!("SELECT {COLUMNS} FROM publications WHERE {column} = $1");
+        let row = sqlx::query_as::<_, PublicationRow>(&sql)
+            .bind(value)
+            .fetch_optional(&mut *self.0)
+            .await?;
+        Ok(row.map(Publication::from))
+    }
+
+    pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
+        Ok(self.by_slug(slug).await?.is_some())
+    }
+
+    /// A new draft with its stored file; the file is no longer pending.
+    pub async fn insert(
+        &mut self,
+        id: &str,
+        slug: &str,
+        input: &PublicationInput,
+        year: i32,
+        file: StoredPdf<'_>,
+    ) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query(
+            "INSERT INTO publications (id, slug, title, publisher, year, summary, themes, sectors, \
+             status, file_key, file_size, page_count, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+        )
+        .bind(id)
+        .bind(slug)
+        .bind(input.title.trim())
+        .bind(input.publisher.trim())
+        .bind(year)
+        .bind(input.summary.trim())
+        .bind(input.themes.join(","))
+        .bind(input.sectors.join(","))
+        .bind(PublicationStatus::Draft.as_str())
+        .bind(file.key)
+        .bind(file.size)
+        .bind(file.pages)
+        .bind(now)
+        .execute(&mut *self.0)
+        .await?;
+        self.0.pending_files().forget(file.key).await
+    }
+
+    /// Changes what is said about a publication (not its file or slug).
+    pub async fn update(&mut self, id: &str, input: &PublicationInput, year: i32) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query(
+            "UPDATE publications SET title = $1, publisher = $2, year = $3, summary = $4, \
+             themes = $5, sectors = $6, updated_at = $7 WHERE id = $8",
+        )
+        .bind(input.title.trim())
+        .bind(input.publisher.trim())
+        .bind(year)
+        .bind(input.summary.trim())
+        .bind(input.themes.join(","))
+        .bind(input.sectors.join(","))
+        .bind(now)
+        .bind(id)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    /// Moves to `status`; publishing sets the publication date the first time.
+    pub async fn set_status(&mut self, id: &str, status: PublicationStatus) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query(
+            "UPDATE publications SET status = $1, updated_at = $2, \
+             published_at = CASE WHEN $1 = $3 AND published_at IS NULL THEN $2 ELSE published_at END \
+             WHERE id = $4",
+        )
+        .bind(status.as_str())
+        .bind(now)
+        .bind(PublicationStatus::Published.as_str())
+        .bind(id)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    /// Removes the row; its file becomes pending (the caller removes it
+    /// from storage after the commit, or the sweeper does).
+    pub async fn delete(&mut self, id: &str) -> Result<Option<String>> {
+        let Some(p) = self.by_id(id).await? else {
+            return Ok(None);
+        };
+        sqlx::query("DELETE FROM publications WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.0)
+            .await?;
+        self.0.pending_files().add(&p.file_key).await?;
+        Ok(Some(p.file_key))
+    }
+}
+
+/// Files on their way into (or out of) storage: `conn.pending_files()`.
+pub struct PendingFiles<'c>(&'c mut Conn);
+
+impl Conn {
+    pub fn pending_files(&mut self) -> PendingFiles<'_> {
+        PendingFiles(self)
+    }
+}
+
+impl PendingFiles<'_> {
+    pub async fn add(&mut self, key: &str) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query("INSERT INTO pending_files (file_key, created_at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(now)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn forget(&mut self, key: &str) -> Result<()> {
+        sqlx::query("DELETE FROM pending_files WHERE file_key = $1")
+            .bind(key)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
+    /// Keys pending since before `before` (unix ms).
+    pub async fn older_than(&mut self, before: i64) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar::<_, String>(
+            "SELECT file_key FROM pending_files WHERE created_at < $1 ORDER BY file_key",
+        )
+        .bind(before)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+}

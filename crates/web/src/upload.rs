@@ -1,0 +1,93 @@
+//! Forms with a file (`multipart/form-data`). The middleware lets these
+//! through only on `UPLOAD_PATHS`, without reading them: the CSRF token is
+//! checked here, and it must come before the file (our forms put it
+//! first), so a forged upload is refused before a byte of its file is
+//! written. The file streams to a temporary file (`TempUpload`), never
+//! into memory; the other fields are small and kept as a `FormData`.
+
+use axum::extract::Multipart;
+use vooruit_app::AppError;
+use vooruit_app::storage::{Storage, TempUpload};
+
+use crate::context::Ctx;
+use crate::form::FormData;
+
+/// The paths that take `multipart/form-data` (POST only). They are exempt
+/// from the site's 1 MiB body limit and 30 s timeout; each has its own
+/// limit per kind of file.
+pub const UPLOAD_PATHS: [&str; 1] = ["/redactie/publicaties/nieuw"];
+
+/// All text fields of an upload form together may be this large.
+const TEXT_LIMIT: usize = 256 * 1024;
+
+/// A file past its limit is read on (and thrown away) up to this many
+/// times the limit, so the browser gets the form back with the message
+/// instead of a broken connection; beyond, the connection is closed.
+const DRAIN_FACTOR: u64 = 2;
+
+pub struct Upload {
+    pub fields: FormData,
+    /// The file, when one was sent and it was within the limit.
+    pub file: Option<TempUpload>,
+    /// The file was larger than the limit (and was not kept).
+    pub too_large: bool,
+}
+
+/// Reads an upload form whose file field is `file_field`, keeping at most
+/// `limit` bytes of file.
+pub async fn read(
+    l: &Ctx,
+    storage: &Storage,
+    mut multipart: Multipart,
+    file_field: &str,
+    limit: u64,
+) -> Result<Upload, AppError> {
+    let bad = |_| AppError::BadRequest("error-bad-form");
+    let first = multipart.next_field().await.map_err(bad)?;
+    let csrf = match first {
+        Some(f) if f.name() == Some("csrf") => f.text().await.map_err(bad)?,
+        _ => String::new(),
+    };
+    if csrf.is_empty() || csrf != l.csrf {
+        return Err(AppError::BadRequest("error-csrf"));
+    }
+    let mut upload = Upload {
+        fields: FormData(Vec::new()),
+        file: None,
+        too_large: false,
+    };
+    let mut text_size = 0;
+    while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
+        let name = field.name().unwrap_or_default().to_string();
+        if name == file_field {
+            let mut temp = storage.temp_file().await?;
+            let mut size: u64 = 0;
+            let mut kept = true;
+            while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                size += chunk.len() as u64;
+                if size > limit * DRAIN_FACTOR {
+                    return Err(AppError::BadRequest("error-file-too-large"));
+                }
+                if size > limit {
+                    kept = false;
+                } else {
+                    temp.write(&chunk).await?;
+                }
+            }
+            if !kept {
+                upload.too_large = true;
+            } else if size > 0 {
+                temp.finish().await?;
+                upload.file = Some(temp);
+            }
+        } else {
+            let value = field.text().await.map_err(bad)?;
+            text_size += value.len();
+            if text_size > TEXT_LIMIT {
+                return Err(AppError::BadRequest("error-bad-form"));
+            }
+            upload.fields.0.push((name, value));
+        }
+    }
+    Ok(upload)
+}

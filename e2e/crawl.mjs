@@ -23,7 +23,7 @@ const ROLES = {
 };
 
 /** Main pages: screenshots at both widths. */
-const SHOTS = ['/', '/verhalen', '/agenda', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
+const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
   '/nieuwsbrief/archief', '/themas', '/redactie', '/redactie/agenda', '/redactie/nieuwsbrief'];
 
 /** One page per path and set of query parameter names: facet links would
@@ -38,6 +38,8 @@ function key(url) {
 const SAME_TEMPLATE = [
   [/^\/beheer\/taxonomie\/[^/]+\/[^/]+$/, '/beheer/taxonomie/*'],
   [/^\/redactie\/synoniemen\/[^/]+$/, '/redactie/synoniemen/*'],
+  [/^\/publicaties\/[^/]+$/, '/publicaties/*'],
+  [/^\/redactie\/publicaties\/(?!nieuw$)[^/]+$/, '/redactie/publicaties/*'],
 ];
 
 async function discover(ctx, base, starts) {

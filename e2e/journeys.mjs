@@ -178,6 +178,41 @@ export async function journeys({ browser, base, check, outbox }) {
     await ctx.close();
   });
 
+  await check('journey: an editor uploads a PDF without JavaScript, publishes it, a reader downloads it', async () => {
+    const ctx = await newContext(browser, base, { javaScript: false });
+    const page = await ctx.newPage();
+    await login(page);
+    // (axe needs JavaScript; the crawl checks these pages with it.)
+    await page.goto('/redactie/publicaties/nieuw');
+    // First without a file: the message, and what was typed stays.
+    await page.locator('#veld-title').fill('Leren van de nachtdienst');
+    await page.locator('main form button[type=submit]').click();
+    await page.locator('#veld-file-error').waitFor();
+    assert.equal(await page.locator('#veld-title').inputValue(), 'Leren van de nachtdienst');
+    await page.locator('#veld-file').setInputFiles({ name: 'nachtdienst.pdf', mimeType: 'application/pdf', buffer: pdf() });
+    await page.locator('#veld-publisher').fill('Netwerk Nachtzorg');
+    await page.locator('#veld-summary').fill('Wat drie teams leerden over rust en overdracht in de nacht.');
+    await page.locator('main form button[type=submit]').click();
+    await page.waitForURL(/\/redactie\/publicaties\?melding=toegevoegd/);
+    await page.getByRole('link', { name: 'Leren van de nachtdienst' }).click();
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await page.getByRole('button', { name: 'Intrekken' }).waitFor();
+    await ctx.close();
+
+    const reader = await newContext(browser, base);
+    const rp = await reader.newPage();
+    await rp.goto('/publicaties');
+    await rp.getByRole('link', { name: 'Leren van de nachtdienst' }).click();
+    await assertAxe(rp, 'publication page');
+    assert.match(await rp.locator('main').innerText(), /1 pagina\b/);
+    const href = await rp.locator('a[download]').getAttribute('href');
+    const res = await rp.request.get(href);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
+    await reader.close();
+  });
+
   await check('journey: signing up for the newsletter and confirming from the mail', async () => {
     const ctx = await newContext(browser, base);
     const page = await ctx.newPage();
@@ -218,4 +253,25 @@ async function tabTo(page, selector) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/** A one-page PDF, written out by hand (offsets in the xref table). */
+function pdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>',
+    '<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>',
+    '<< /Length 0 >>\nstream\n\nendstream',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }

@@ -8,9 +8,10 @@ export const EDITOR = { email: 'redactie@vooruit.test', password: 'vooruit-demo-
 export const ADMIN = { email: 'beheer@vooruit.test', password: 'vooruit-demo-beheer' };
 
 /** A fresh browser context (own cookies) at a width, in a language. */
-export async function newContext(browser, base, { width = 1280, lang = 'nl' } = {}) {
+export async function newContext(browser, base, { width = 1280, lang = 'nl', javaScript = true } = {}) {
   const context = await browser.newContext({
     baseURL: base,
+    javaScriptEnabled: javaScript,
     viewport: { width, height: 900 },
     locale: lang === 'en' ? 'en-GB' : 'nl-NL',
     extraHTTPHeaders: { 'Accept-Language': lang === 'en' ? 'en' : 'nl' },

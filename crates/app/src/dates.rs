@@ -74,3 +74,10 @@ pub fn format_datetime(lang: Lang, ms: i64) -> String {
 pub fn iso_date(ms: i64) -> String {
     amsterdam(ms).format("%Y-%m-%d").to_string()
 }
+
+/// RFC 3339 in UTC, for the API.
+pub fn rfc3339(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

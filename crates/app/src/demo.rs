@@ -29,6 +29,7 @@ struct DemoStory {
 
 const STORIES: &str = include_str!("../demo/stories.json");
 const EVENTS: &str = include_str!("../demo/events.json");
+const PUBLICATIONS: &str = include_str!("../demo/publications.json");
 /// More stories, for a fuller site and for judging search (the relevance
 /// yardstick in the test suite ranks over the demo stories plus these).
 const LIBRARY: &str = include_str!("../demo/library.json");
@@ -63,6 +64,7 @@ impl App {
         }
         self.insert_demo_stories(STORIES, "demo.stories").await?;
         self.load_demo_events().await?;
+        self.load_demo_publications().await?;
         self.load_demo_edition().await?;
         self.accounts()
             .add_user(
@@ -237,5 +239,55 @@ impl App {
             .await?;
         tx.editions().finish_sending(&id).await?;
         self.commit(tx).await
+    }
+
+    /// Published publications, their PDFs made from their text.
+    async fn load_demo_publications(&self) -> AppResult<()> {
+        #[derive(serde::Deserialize)]
+        struct DemoPublication {
+            title: String,
+            publisher: String,
+            year_ago: i32,
+            themes: Vec<String>,
+            sectors: Vec<String>,
+            summary: String,
+            pages: Vec<String>,
+        }
+        let all: Vec<DemoPublication> = serde_json::from_str(PUBLICATIONS)
+            .map_err(|e| AppError::Internal(format!("demo publications: {e}")))?;
+        let this_year = chrono::DateTime::from_timestamp_millis(self.now())
+            .map_or(2026, |t| chrono::Datelike::year(&t));
+        for p in all {
+            let mut upload = self.storage.temp_file().await?;
+            upload
+                .write(&crate::pdf::from_text(&p.title, &p.pages))
+                .await?;
+            upload.finish().await?;
+            let checked = self.publications().check_pdf(&upload).await?;
+            let input = vooruit_domain::publication::PublicationInput {
+                title: p.title,
+                publisher: p.publisher,
+                year: (this_year - p.year_ago).to_string(),
+                summary: p.summary,
+                themes: p.themes,
+                sectors: p.sectors,
+            };
+            let slug = self.publications().add(input, &upload, checked).await?;
+            let mut tx = self.begin("demo.publications").await?;
+            let id = tx
+                .publications()
+                .by_slug(&slug)
+                .await?
+                .map(|p| p.id)
+                .ok_or(AppError::NotFound)?;
+            tx.publications()
+                .set_status(
+                    &id,
+                    vooruit_domain::publication::PublicationStatus::Published,
+                )
+                .await?;
+            self.commit(tx).await?;
+        }
+        Ok(())
     }
 }

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod newsletter;
 pub mod organisations;
 pub mod page;
+mod pdf;
 pub mod publications;
 pub mod search;
 pub mod storage;

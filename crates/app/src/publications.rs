@@ -28,6 +28,45 @@ crate::service!(
 /// over by a crash (an upload of the largest PDF takes well under this).
 pub const PENDING_FOR_MS: i64 = 60 * 60 * 1000;
 
+const SITEMAP_MAX: i64 = 40_000;
+
+/// A published publication as readers and the API see it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct PublicationView {
+    pub slug: String,
+    pub title: String,
+    pub publisher: String,
+    pub year: i32,
+    pub summary: String,
+    pub themes: Vec<String>,
+    pub sectors: Vec<String>,
+    pub page_count: i32,
+    /// Bytes.
+    pub file_size: i64,
+    /// Where the PDF is downloaded (ranges allowed).
+    pub file_url: String,
+    /// When it was first published (RFC 3339).
+    pub published_at: String,
+}
+
+impl PublicationView {
+    fn of(p: Publication, base_url: &str) -> PublicationView {
+        PublicationView {
+            file_url: format!("{base_url}/publicaties/{}/bestand", p.slug),
+            published_at: crate::dates::rfc3339(p.published_at.unwrap_or(p.created_at)),
+            slug: p.slug,
+            title: p.title,
+            publisher: p.publisher,
+            year: p.year,
+            summary: p.summary,
+            themes: p.themes,
+            sectors: p.sectors,
+            page_count: p.page_count,
+            file_size: p.file_size,
+        }
+    }
+}
+
 /// A PDF that was checked: its size and number of pages.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckedPdf {
@@ -55,6 +94,16 @@ impl Publications<'_> {
         pdf: CheckedPdf,
     ) -> AppResult<String> {
         editor.require_editor()?;
+        self.add(input, upload, pdf).await
+    }
+
+    /// Stores a new draft (the use case of `create`, and the demo's).
+    pub(crate) async fn add(
+        &self,
+        input: PublicationInput,
+        upload: &TempUpload,
+        pdf: CheckedPdf,
+    ) -> AppResult<String> {
         let taxonomy = self.taxonomy().current().await?;
         input.validate(&taxonomy.for_new(), self.this_year())?;
         let year = input.year().unwrap_or_default();
@@ -206,6 +255,29 @@ impl Publications<'_> {
             .ok_or(AppError::NotFound)
     }
 
+    /// A published publication for the API.
+    pub async fn view(&self, slug: &str) -> AppResult<PublicationView> {
+        Ok(PublicationView::of(
+            self.published(slug).await?,
+            &self.config.base_url,
+        ))
+    }
+
+    /// The published publications for the API, a page at a time.
+    pub async fn list_views(&self, page: i64, per_page: i64) -> AppResult<Page<PublicationView>> {
+        let page = self.list(page, per_page).await?;
+        let base = &self.config.base_url;
+        Ok(Page::new(
+            page.items
+                .into_iter()
+                .map(|p| PublicationView::of(p, base))
+                .collect(),
+            page.total,
+            page.page,
+            page.per_page,
+        ))
+    }
+
     /// The published publications, a page at a time.
     pub async fn list(&self, page: i64, per_page: i64) -> AppResult<Page<Publication>> {
         let mut conn = self.read().await?;
@@ -215,6 +287,18 @@ impl Publications<'_> {
             .published(per_page, (page.max(1) - 1) * per_page)
             .await?;
         Ok(Page::new(items, total, page, per_page))
+    }
+
+    /// Every published publication's slug and last change, for the sitemap
+    /// (a network has hundreds, not the 50,000 a sitemap file may hold).
+    pub async fn sitemap(&self) -> AppResult<Vec<(String, i64)>> {
+        let all = self
+            .read()
+            .await?
+            .publications()
+            .published(SITEMAP_MAX, 0)
+            .await?;
+        Ok(all.into_iter().map(|p| (p.slug, p.updated_at)).collect())
     }
 
     /// Removes files whose upload never got a row (a crash between the two)

@@ -132,7 +132,10 @@ mod tests {
         assert_eq!(s, PublicationStatus::Withdrawn);
         assert!(s.withdraw().is_err());
         assert!(PublicationStatus::Draft.withdraw().is_err());
-        assert_eq!(s.publish().expect("withdrawn"), PublicationStatus::Published);
+        assert_eq!(
+            s.publish().expect("withdrawn"),
+            PublicationStatus::Published
+        );
     }
 
     #[test]

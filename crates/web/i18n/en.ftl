@@ -409,6 +409,7 @@ newsletter-unsubscribed-text = You will not get the newsletter any more. You can
 
 ## Agenda
 nav-agenda = Agenda
+nav-publications = Publications
 agenda-title = Agenda
 agenda-intro = Trainings, regional meetings, inspiration labs and congresses. You can register without an account.
 agenda-subscribe = Subscribe your own calendar to this list (iCalendar)

@@ -409,6 +409,7 @@ newsletter-unsubscribed-text = Je krijgt de nieuwsbrief niet meer. Je kunt je al
 
 ## Agenda
 nav-agenda = Agenda
+nav-publications = Publicaties
 agenda-title = Agenda
 agenda-intro = Trainingen, regionale bijeenkomsten, inspiratielabs en congressen. Aanmelden kan zonder account.
 agenda-subscribe = Abonneer je eigen agenda op deze lijst (iCalendar)

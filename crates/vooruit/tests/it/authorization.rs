@@ -669,6 +669,12 @@ fn table() -> Vec<Row> {
             "/publicaties/geen-publicatie/bestand",
             UNKNOWN_TOKEN,
         ),
+        row("GET /api/v1/publications", "/api/v1/publications", OPEN),
+        row(
+            "GET /api/v1/publications/{slug}",
+            "/api/v1/publications/geen-publicatie",
+            UNKNOWN_TOKEN,
+        ),
         row(
             "GET /redactie/publicaties",
             "/redactie/publicaties",

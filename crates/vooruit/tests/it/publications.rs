@@ -142,7 +142,17 @@ async fn download(c: &Client, path: &str, range: Option<&str>) -> reqwest::Respo
 
 #[tokio::test]
 async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
+    // With the demo's publications (made from text, published).
     let s = Server::start().await;
+    let demo = s.client().get("/api/v1/publications").await.json();
+    assert_eq!(demo["total"], 3, "{demo}");
+    assert!(
+        demo["items"][0]["page_count"]
+            .as_i64()
+            .is_some_and(|n| n >= 1)
+    );
+    let stored = files_in(&s, "files");
+    assert_eq!(stored, 3);
     let (c, csrf) = editor(&s).await;
     let file = pdf(3, 0);
     let r = upload(
@@ -158,7 +168,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
         r.location.as_deref(),
         Some("/redactie/publicaties?melding=toegevoegd")
     );
-    assert_eq!(files_in(&s, "files"), 1);
+    assert_eq!(files_in(&s, "files"), stored + 1);
     assert_eq!(files_in(&s, "uploads"), 0, "the temporary file is gone");
 
     // A draft: the editors' list has it, readers do not.
@@ -180,6 +190,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
             .status(),
         404
     );
+    assert_eq!(anon.get("/api/v1/publications").await.json()["total"], 3);
 
     // Published: the page says what it is, and the file is the upload.
     let pool = s.sql().await;
@@ -284,8 +295,8 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
-    assert_eq!(rows(&s).await, 0);
-    assert_eq!(files_in(&s, "files"), 0);
+    assert_eq!(rows(&s).await, 3);
+    assert_eq!(files_in(&s, "files"), stored);
 }
 
 #[tokio::test]

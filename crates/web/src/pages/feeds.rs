@@ -147,8 +147,9 @@ fn urlset(urls: impl Iterator<Item = (String, Option<String>)>) -> String {
     out
 }
 
-async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> Response {
+async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let base = s.app.config.base_url.clone();
+    let publications = s.app.publications().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -156,6 +157,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> Response {
         "/zoeken",
         "/verhaal-delen",
         "/agenda",
+        "/publicaties",
         "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
@@ -164,10 +166,17 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> Response {
     .into_iter()
     .map(str::to_string)
     .chain(l.themes().into_iter().map(|t| format!("/themas/{t}")));
-    xml(
-        urlset(fixed.map(|p| (format!("{base}{p}"), None))),
-        "application/xml; charset=utf-8",
-    )
+    let urls = fixed.map(|p| (format!("{base}{p}"), None)).chain(
+        publications
+            .into_iter()
+            .map(|(slug, updated)| (format!("{base}/publicaties/{slug}"), day(updated))),
+    );
+    Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
+}
+
+/// A sitemap's `lastmod`: the day, UTC.
+fn day(ms: i64) -> Option<String> {
+    chrono::DateTime::from_timestamp_millis(ms).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 async fn sitemap_stories(State(s): State<AppState>, Path(file): Path<String>) -> PageResult {
@@ -182,11 +191,9 @@ async fn sitemap_stories(State(s): State<AppState>, Path(file): Path<String>) ->
         return Err(AppError::NotFound.into());
     }
     let base = &s.app.config.base_url;
-    let urls = slugs.into_iter().map(|(slug, updated)| {
-        let day = chrono::DateTime::from_timestamp_millis(updated)
-            .map(|d| d.format("%Y-%m-%d").to_string());
-        (format!("{base}/verhalen/{slug}"), day)
-    });
+    let urls = slugs
+        .into_iter()
+        .map(|(slug, updated)| (format!("{base}/verhalen/{slug}"), day(updated)));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

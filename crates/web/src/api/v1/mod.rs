@@ -4,6 +4,7 @@ mod events;
 mod newsletter;
 mod organisations;
 pub mod problems;
+mod publications;
 mod search;
 mod stories;
 mod synonyms;
@@ -26,7 +27,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(accounts::routes())
         .merge(organisations::routes())
         .merge(taxonomy::routes())
-        .merge(synonyms::routes());
+        .merge(synonyms::routes())
+        .merge(publications::routes());
     problems::complete(api.get_openapi_mut());
     api
 }

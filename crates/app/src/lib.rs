@@ -58,6 +58,9 @@ pub struct Config {
     pub submissions_per_hour: i64,
     /// The largest PDF an editor may upload, in bytes.
     pub pdf_limit_bytes: u64,
+    /// `s3://bucket/prefix` for an S3-compatible store; None keeps files
+    /// under `<data_dir>/files`.
+    pub storage_url: Option<String>,
 }
 
 impl Config {
@@ -109,7 +112,7 @@ impl std::ops::Deref for App {
 impl App {
     pub fn new(db: Db, config: Config) -> Result<App, AppError> {
         let mailer = mail::Mailer::new(&config)?;
-        let storage = storage::Storage::open(&config.data_dir)?;
+        let storage = storage::Storage::open(&config.data_dir, config.storage_url.as_deref())?;
         Ok(App(Arc::new(AppParts {
             db,
             config: Arc::new(config),

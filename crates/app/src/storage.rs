@@ -1,6 +1,7 @@
 //! Where uploaded files live: an `object_store` (a directory under the data
-//! dir, `files/`), and a directory for uploads on their way in
-//! (`uploads/`). An upload is written to a temporary file there first, so
+//! dir, `files/`, or an S3-compatible store when `storage_url` is
+//! `s3://bucket/prefix`), and a directory for uploads on their way in
+//! (`<data-dir>/uploads/`, always local). An upload is written to a temporary file there first, so
 //! its content can be checked (a PDF must open) before it is stored, and a
 //! refused or broken upload leaves nothing in storage. Temporary files
 //! remove themselves when dropped; what a crash leaves is swept.
@@ -13,8 +14,10 @@ use std::time::{Duration, SystemTime};
 use bytes::Bytes;
 use futures_util::stream::BoxStream;
 use futures_util::{StreamExt, TryStreamExt};
+use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as Key;
+use object_store::prefix::PrefixStore;
 use object_store::{GetOptions, GetRange, ObjectStore, ObjectStoreExt, WriteMultipart};
 use tokio::io::AsyncReadExt;
 
@@ -30,18 +33,21 @@ pub struct Storage {
 }
 
 impl Storage {
-    /// The local store under `data_dir`.
-    pub fn open(data_dir: &Path) -> AppResult<Storage> {
-        let files = data_dir.join("files");
+    /// The store `url` names (`s3://bucket/prefix`, with the credentials,
+    /// region and endpoint from the usual `AWS_*` variables), or without
+    /// one the directory `files/` under `data_dir`.
+    pub fn open(data_dir: &Path, url: Option<&str>) -> AppResult<Storage> {
         let uploads = data_dir.join("uploads");
-        for dir in [&files, &uploads] {
-            std::fs::create_dir_all(dir).map_err(|e| storage_error(&e))?;
-        }
-        let store = LocalFileSystem::new_with_prefix(&files).map_err(|e| storage_error(&e))?;
-        Ok(Storage {
-            store: Arc::new(store),
-            uploads,
-        })
+        std::fs::create_dir_all(&uploads).map_err(|e| storage_error(&e))?;
+        let store: Arc<dyn ObjectStore> = match url {
+            Some(url) => s3(url)?,
+            None => {
+                let files = data_dir.join("files");
+                std::fs::create_dir_all(&files).map_err(|e| storage_error(&e))?;
+                Arc::new(LocalFileSystem::new_with_prefix(&files).map_err(|e| storage_error(&e))?)
+            }
+        };
+        Ok(Storage { store, uploads })
     }
 
     /// A new temporary file for an upload on its way in.
@@ -158,6 +164,31 @@ impl Storage {
             .map_err(|e| storage_error(&e))?;
         Ok(all.len())
     }
+}
+
+/// An S3-compatible store from `s3://bucket/prefix`.
+fn s3(url: &str) -> AppResult<Arc<dyn ObjectStore>> {
+    init_tls();
+    let rest = url
+        .strip_prefix("s3://")
+        .ok_or_else(|| AppError::Internal(format!("storage: {url} is not s3://bucket/prefix")))?;
+    let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    let store = AmazonS3Builder::from_env()
+        .with_bucket_name(bucket)
+        .build()
+        .map_err(|e| storage_error(&e))?;
+    let prefix = prefix.trim_matches('/');
+    Ok(if prefix.is_empty() {
+        Arc::new(store)
+    } else {
+        Arc::new(PrefixStore::new(store, prefix))
+    })
+}
+
+/// rustls needs one crypto provider for the process: ring (already used by
+/// the database and mail connections). Installing it twice is harmless.
+pub fn init_tls() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// An upload on its way in: removed when dropped, so every way out of a

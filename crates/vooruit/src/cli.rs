@@ -36,6 +36,11 @@ pub struct Common {
         hide_env_values = true
     )]
     pub database_url: Option<String>,
+    /// Where uploaded files are kept: s3://bucket/prefix for an
+    /// S3-compatible store (credentials, region and endpoint from the usual
+    /// AWS_* variables); by default the directory files/ in the data dir.
+    #[arg(long, global = true, env = "VOORUIT_STORAGE_URL")]
+    pub storage_url: Option<String>,
     /// Optional settings file.
     #[arg(
         long,
@@ -168,6 +173,7 @@ pub enum UserCommand {
 struct Resolved {
     data_dir: PathBuf,
     database_url: String,
+    storage_url: Option<String>,
     file: FileConfig,
     test_mode: bool,
     fault: Option<FaultPoint>,
@@ -187,6 +193,11 @@ fn resolve(common: &Common) -> anyhow::Result<Resolved> {
         .clone()
         .or_else(|| file.database_url.clone())
         .unwrap_or_else(|| default_database_url(&data_dir));
+    let storage_url = common
+        .storage_url
+        .clone()
+        .or_else(|| file.storage_url.clone())
+        .filter(|u| !u.is_empty());
     let test_mode = common.mode == "test";
     let fault = match std::env::var("VOORUIT_TEST_FAULT") {
         Ok(spec) if !spec.is_empty() => {
@@ -204,6 +215,7 @@ fn resolve(common: &Common) -> anyhow::Result<Resolved> {
     Ok(Resolved {
         data_dir,
         database_url,
+        storage_url,
         file,
         test_mode,
         fault,
@@ -435,6 +447,7 @@ fn app_config(
         newsletter_per_second: r.file.newsletter_rate.unwrap_or(DEFAULT_NEWSLETTER_RATE),
         submissions_per_hour: r.file.submission_limit.unwrap_or(DEFAULT_SUBMISSION_LIMIT),
         pdf_limit_bytes: r.file.pdf_limit_mb.unwrap_or(DEFAULT_PDF_LIMIT_MB) * 1_000_000,
+        storage_url: r.storage_url.clone(),
     }
 }
 

@@ -8,7 +8,7 @@ use lopdf::{Document, Object, Stream, dictionary};
 use reqwest::multipart::{Form, Part};
 use tokio::io::AsyncWriteExt;
 
-use crate::common::{Client, Page, Server};
+use crate::common::{Client, Page, S3Server, Server, random_hex};
 
 const PASSWORD: &str = "een lang genoeg wachtwoord";
 
@@ -132,6 +132,22 @@ async fn rows(s: &Server) -> i64 {
         .expect("count")
 }
 
+/// Publishes the publication with this slug through the editors' button;
+/// returns its id.
+async fn publish(s: &Server, c: &Client, csrf: &str, slug: &str) -> String {
+    let pool = s.sql().await;
+    let id: String = sqlx::query_scalar("SELECT id FROM publications WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(&pool)
+        .await
+        .expect("row");
+    let r = c
+        .post_form(&format!("/redactie/publicaties/{id}/publiceren"), csrf, &[])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    id
+}
+
 async fn download(c: &Client, path: &str, range: Option<&str>) -> reqwest::Response {
     let mut req = c.http.get(c.abs(path));
     if let Some(r) = range {
@@ -193,19 +209,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
     assert_eq!(anon.get("/api/v1/publications").await.json()["total"], 3);
 
     // Published: the page says what it is, and the file is the upload.
-    let pool = s.sql().await;
-    let id: String = sqlx::query_scalar("SELECT id FROM publications WHERE slug = 'vaste-koppels'")
-        .fetch_one(&pool)
-        .await
-        .expect("row");
-    let r = c
-        .post_form(
-            &format!("/redactie/publicaties/{id}/publiceren"),
-            &csrf,
-            &[],
-        )
-        .await;
-    assert_eq!(r.status, 303, "{}", r.body);
+    let id = publish(&s, &c, &csrf, "vaste-koppels").await;
     let page = anon.get("/publicaties/vaste-koppels").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Lerend Netwerk Zorg"));
@@ -456,4 +460,60 @@ async fn a_crash_between_storing_the_file_and_its_row_leaves_files_that_are_swep
         .await
         .expect("pending");
     assert_eq!(pending, 0);
+}
+
+#[tokio::test]
+async fn with_an_s3_store_files_live_there_and_nowhere_else() {
+    let s3 = S3Server::start().await;
+    let bucket = format!("vooruit-{}", random_hex(6));
+    s3.create_bucket(&bucket).await;
+    let url = format!("s3://{bucket}/site");
+    let env = s3.env();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let s = Server::start_with_env(&["--storage-url", &url], &env).await;
+    let (c, csrf) = editor(&s).await;
+
+    let file = pdf(2, 300_000);
+    let r = upload(&c, &csrf, file.clone(), "rapport.pdf", "Op de plank").await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let keys = s3.keys(&bucket).await;
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    assert!(
+        keys[0].starts_with("site/publications/") && keys[0].ends_with(".pdf"),
+        "{keys:?}"
+    );
+    assert_eq!(files_in(&s, "files"), 0, "nothing on the node's disk");
+    assert_eq!(files_in(&s, "uploads"), 0);
+
+    // Refused: nothing new in the bucket.
+    let r = upload(&c, &csrf, b"%PDF-kapot".to_vec(), "x.pdf", "Kapot").await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(s3.keys(&bucket).await.len(), 1);
+
+    let id = publish(&s, &c, &csrf, "op-de-plank").await;
+    let anon = s.client();
+    let whole = download(&anon, "/publicaties/op-de-plank/bestand", None).await;
+    assert_eq!(whole.status(), 200);
+    assert_eq!(whole.bytes().await.expect("body").to_vec(), file);
+    let part = download(
+        &anon,
+        "/publicaties/op-de-plank/bestand",
+        Some("bytes=100000-100099"),
+    )
+    .await;
+    assert_eq!(part.status(), 206);
+    assert_eq!(
+        part.bytes().await.expect("body").as_ref(),
+        &file[100_000..100_100]
+    );
+
+    let r = c
+        .post_form(
+            &format!("/redactie/publicaties/{id}/verwijderen"),
+            &csrf,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(s3.keys(&bucket).await, Vec::<String>::new());
 }

@@ -24,6 +24,9 @@ crate::service!(
     publications
 );
 
+/// PDFs being opened on this node at once (see `check_pdf`).
+static PDF_CHECKS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 /// How long a key may stay pending before the sweeper takes it for left
 /// over by a crash (an upload of the largest PDF takes well under this).
 pub const PENDING_FOR_MS: i64 = 60 * 60 * 1000;
@@ -80,6 +83,12 @@ impl Publications<'_> {
     pub async fn check_pdf(&self, upload: &TempUpload) -> AppResult<CheckedPdf> {
         let path = upload.path().to_path_buf();
         let limit = self.config.pdf_limit_bytes;
+        // Opening a PDF reads it into memory: one at a time keeps the
+        // node's memory within one PDF limit, whatever the uploads.
+        let _turn = PDF_CHECKS
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
         tokio::task::spawn_blocking(move || check_pdf(&path, limit))
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?

@@ -148,17 +148,17 @@ impl App {
 
     /// Commits a use case, then does at once on this node what other nodes
     /// pick up by polling: wakes the workers of the jobs it queued and
-    /// brings the index up to date for the stories it changed. A failure
+    /// brings the index up to date for the content it changed. A failure
     /// there is only logged: the change is committed, and the poll retries.
     pub(crate) async fn commit(&self, tx: Conn) -> AppResult<()> {
         let effects = tx.commit().await?;
         for kind in effects.job_kinds {
             self.bells.ring(kind);
         }
-        if !effects.changed_stories.is_empty()
-            && let Err(e) = self.index_now(&effects.changed_stories).await
+        if !effects.changed.is_empty()
+            && let Err(e) = self.index_now(&effects.changed).await
         {
-            tracing::warn!(error = %e, "indexing changed stories failed; the tailer will retry");
+            tracing::warn!(error = %e, "indexing changed content failed; the tailer will retry");
         }
         Ok(())
     }

@@ -70,11 +70,38 @@ impl PublicationView {
     }
 }
 
-/// A PDF that was checked: its size and number of pages.
-#[derive(Debug, Clone, Copy)]
+/// A PDF that was checked: its size, number of pages and text.
+#[derive(Debug, Clone)]
 pub struct CheckedPdf {
     pub size: u64,
     pub pages: u32,
+    /// What the pages say, for search (at most `TEXT_MAX` bytes).
+    pub text: String,
+}
+
+/// How much of a PDF's text search takes in: the first 200 pages or so of
+/// a report. More makes every hit's snippet slower and finds little more.
+const TEXT_MAX: usize = 400_000;
+
+/// What the index holds of a publication: its title, summary, publisher
+/// and the text of its PDF; the year is the year it came out.
+pub(crate) fn search_doc(p: &Publication, text: &str) -> vooruit_search::Doc {
+    vooruit_search::Doc {
+        doc_type: vooruit_search::ContentType::Publication,
+        id: p.id.clone(),
+        slug: p.slug.clone(),
+        title: p.title.clone(),
+        summary: p.summary.clone(),
+        body: format!("{}\n{}\n{text}", p.summary, p.publisher),
+        kind: String::new(),
+        themes: p.themes.clone(),
+        sectors: p.sectors.clone(),
+        region: String::new(),
+        year: p.year,
+        published_at: p.published_at.unwrap_or(p.updated_at),
+        author_name: None,
+        organisation: Some(p.publisher.clone()),
+    }
 }
 
 impl Publications<'_> {
@@ -136,6 +163,7 @@ impl Publications<'_> {
                 key: &key,
                 size: i64::try_from(pdf.size).unwrap_or(i64::MAX),
                 pages: i32::try_from(pdf.pages).unwrap_or(i32::MAX),
+                text: &pdf.text,
             };
             tx.publications()
                 .insert(&id, &slug, &input, year, file)
@@ -361,5 +389,31 @@ fn check_pdf(path: &std::path::Path, limit: u64) -> AppResult<CheckedPdf> {
     if pages == 0 {
         return Err(refuse("error-file-not-pdf"));
     }
-    Ok(CheckedPdf { size, pages })
+    Ok(CheckedPdf {
+        size,
+        pages,
+        text: pdf_text(&doc, pages),
+    })
+}
+
+/// The text of the pages in order, up to `TEXT_MAX` bytes. A page whose
+/// text cannot be read (scanned, odd fonts) is left out: the publication is
+/// still found by its title and summary.
+fn pdf_text(doc: &lopdf::Document, pages: u32) -> String {
+    let mut text = String::new();
+    for page in 1..=pages {
+        if let Ok(t) = doc.extract_text(&[page]) {
+            text.push_str(t.trim());
+            text.push('\n');
+        }
+        if text.len() >= TEXT_MAX {
+            let mut end = TEXT_MAX;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.truncate(end);
+            break;
+        }
+    }
+    text
 }

@@ -1,5 +1,7 @@
 //! Search: the use cases, the indexer that keeps this node's index in step
 //! with the database (by tailing the search outbox), and full rebuilds.
+//! Every kind of published content is indexed (`ContentType`); each kind's
+//! module says what the index holds of it (`search_doc`).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -7,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{Datelike, TimeZone};
-use vooruit_search::{SearchIndex, SearchRequest, SearchResults, StoryDoc};
+use vooruit_search::{ContentType, Doc, SearchIndex, SearchRequest, SearchResults};
 use vooruit_store::stories::StoryRow;
 
 use crate::index_threads::IndexThreads;
@@ -48,7 +50,7 @@ impl From<vooruit_search::SearchError> for AppError {
 }
 
 /// What the index holds of a story row.
-pub fn story_doc(row: &StoryRow) -> StoryDoc {
+pub fn story_doc(row: &StoryRow) -> Doc {
     let c = row.content();
     let mut body = String::new();
     for part in [&c.context, &c.aim, &c.approach, &c.what_differed] {
@@ -69,7 +71,8 @@ pub fn story_doc(row: &StoryRow) -> StoryDoc {
         .single()
         .map(|d| d.year())
         .unwrap_or(1970);
-    StoryDoc {
+    Doc {
+        doc_type: ContentType::Story,
         id: row.id.clone(),
         slug: row.slug.clone(),
         summary: if c.summary.is_empty() {
@@ -205,8 +208,8 @@ impl App {
         self.index.get().map(|s| s.as_ref()).ok_or_else(not_opened)
     }
 
-    /// Empties the index and fills it with every published story. Returns
-    /// how many stories it indexed.
+    /// Empties the index and fills it with everything published. Returns
+    /// how many items it indexed.
     pub async fn rebuild_index(&self) -> AppResult<u64> {
         let state = self.index().ok_or_else(not_opened)?;
         // Changes from now on are picked up by the tailer afterwards.
@@ -228,25 +231,80 @@ impl App {
             })
             .await?;
         }
+        let others = self.rebuild_others(&state, &mut conn).await?;
         blocking(&state, move |s| {
             s.index.commit()?;
             s.set_cursor(start_seq)?;
             Ok(s.index.merge_all()?)
         })
         .await?;
-        tracing::info!(stories = n, "search index rebuilt");
+        tracing::info!(stories = n, others, "search index rebuilt");
+        Ok(n + others)
+    }
+
+    /// The rebuild of every type but stories: published publications and
+    /// planned events (a network has hundreds of these, not 100,000).
+    async fn rebuild_others(
+        &self,
+        state: &Arc<SearchState>,
+        conn: &mut vooruit_store::Conn,
+    ) -> AppResult<u64> {
+        let mut docs = Vec::new();
+        let mut offset = 0;
+        loop {
+            let batch = conn.publications().published(BATCH, offset).await?;
+            if batch.is_empty() {
+                break;
+            }
+            offset += BATCH;
+            for p in &batch {
+                let text = conn.publications().text(&p.id).await?;
+                docs.push(crate::publications::search_doc(p, &text));
+            }
+        }
+        let mut after = String::new();
+        loop {
+            let rows = conn.events().planned_after(&after, BATCH).await?;
+            let Some(last) = rows.last() else { break };
+            after = last.id.clone();
+            docs.extend(rows.iter().map(crate::events::search_doc));
+        }
+        let n = docs.len() as u64;
+        blocking(state, move |s| {
+            for doc in &docs {
+                s.index.upsert(doc)?;
+            }
+            Ok(())
+        })
+        .await?;
         Ok(n)
     }
 
-    /// Brings the index up to date for these stories at once (the node that
-    /// made a change does not wait for its tailer), then stores what their
-    /// pages and the pages around them show.
-    pub(crate) async fn index_now(&self, ids: &[String]) -> AppResult<()> {
+    /// Brings the index up to date for these changes at once (the node
+    /// that made a change does not wait for its tailer); for stories, then
+    /// stores what their pages and the pages around them show.
+    pub(crate) async fn index_now(&self, changed: &[(ContentType, String)]) -> AppResult<()> {
         let Some(state) = self.index() else {
             return Ok(());
         };
-        let rows = self.read().await?.stories().by_ids(ids).await?;
-        let ids = ids.to_vec();
+        let of = |t: ContentType| -> Vec<String> {
+            changed
+                .iter()
+                .filter(|(ct, _)| *ct == t)
+                .map(|(_, id)| id.clone())
+                .collect()
+        };
+        self.index_others(
+            &state,
+            &of(ContentType::Publication),
+            &of(ContentType::Event),
+        )
+        .await?;
+        let ids = of(ContentType::Story);
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let rows = self.read().await?.stories().by_ids(&ids).await?;
         let rows = blocking(&state, move |s| {
             for id in &ids {
                 match rows.iter().find(|r| &r.id == id) {
@@ -259,6 +317,50 @@ impl App {
         })
         .await?;
         self.derive_pages(&rows).await
+    }
+
+    /// Indexes changed publications and events: published ones go in,
+    /// drafts, withdrawn, removed and cancelled ones go out.
+    async fn index_others(
+        &self,
+        state: &Arc<SearchState>,
+        publications: &[String],
+        events: &[String],
+    ) -> AppResult<()> {
+        if publications.is_empty() && events.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.read().await?;
+        let mut docs = Vec::new();
+        let mut gone: Vec<String> = Vec::new();
+        let found = conn.publications().by_ids(publications).await?;
+        for id in publications {
+            match found.iter().find(|p| &p.id == id) {
+                Some(p) if p.status.is_published() => {
+                    let text = conn.publications().text(id).await?;
+                    docs.push(crate::publications::search_doc(p, &text));
+                }
+                _ => gone.push(id.clone()),
+            }
+        }
+        let found = conn.events().by_ids(events).await?;
+        for id in events {
+            match found.iter().find(|e| &e.id == id) {
+                Some(e) if e.status.is_planned() => docs.push(crate::events::search_doc(e)),
+                _ => gone.push(id.clone()),
+            }
+        }
+        drop(conn);
+        blocking(state, move |s| {
+            for doc in &docs {
+                s.index.upsert(doc)?;
+            }
+            for id in &gone {
+                s.index.delete(id);
+            }
+            Ok(s.index.commit()?)
+        })
+        .await
     }
 
     /// Brings the index (and so the stored pages) up to date with every
@@ -299,8 +401,10 @@ impl App {
         let new: Vec<&vooruit_store::outbox::OutboxRow> =
             rows.iter().filter(|r| !seen.contains(&r.seq)).collect();
         if !new.is_empty() {
-            let ids: BTreeSet<String> = new.iter().map(|r| r.story_id.clone()).collect();
-            self.index_now(&ids.into_iter().collect::<Vec<_>>()).await?;
+            let changed: BTreeSet<(ContentType, String)> =
+                new.iter().map(|r| (r.doc_type, r.doc_id.clone())).collect();
+            self.index_now(&changed.into_iter().collect::<Vec<_>>())
+                .await?;
             seen.extend(new.iter().map(|r| r.seq));
         }
         let settled = self.now() - SETTLE_MS;

@@ -2,6 +2,7 @@
 //! tested on its own and shared by the store, the use cases and the web layer.
 
 pub mod account;
+pub mod content_type;
 pub mod edition;
 pub mod event;
 pub mod lang;

@@ -1,7 +1,9 @@
 //! The search index of Vooruit: tantivy with a Dutch analyzer (lower case,
 //! accents folded, Snowball stemming), facets with counts, typo tolerance,
 //! phrase search, highlighted snippets, spelling suggestions and related
-//! stories. The index is a cache: it can always be rebuilt from the database.
+//! stories. It holds every kind of published content (stories, publications,
+//! events; see `ContentType`), each with its type as a facet. The index is a
+//! cache: it can always be rebuilt from the database.
 
 mod analyzer;
 mod compounds;
@@ -27,10 +29,11 @@ use facets::{FacetCounter, FacetTables};
 pub use query::ParsedQuery;
 use query::{Matching, QueryFields, Unit};
 pub use synonyms::Synonyms;
+pub use vooruit_domain::content_type::ContentType;
 
 /// Bump when the schema or analyzer changes: an index of another version
 /// is thrown away and rebuilt.
-const SCHEMA_VERSION: &str = "8";
+const SCHEMA_VERSION: &str = "9";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -44,20 +47,24 @@ pub enum SearchError {
 
 pub type Result<T> = std::result::Result<T, SearchError>;
 
-/// What the index knows of a published story.
-#[derive(Debug, Clone, Default)]
-pub struct StoryDoc {
+/// What the index knows of a published item (a story, a publication, an
+/// event). Fields a kind does not have stay empty.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub doc_type: ContentType,
     pub id: String,
     pub slug: String,
     pub title: String,
     pub summary: String,
-    /// All the text of the story, plain.
+    /// All the text of the item, plain.
     pub body: String,
+    /// The kind of story (stories only).
     pub kind: String,
     pub themes: Vec<String>,
     pub sectors: Vec<String>,
     pub region: String,
     pub year: i32,
+    /// When it was published; for an event, when it starts.
     pub published_at: i64,
     /// Only what the teller allowed to be public; None when hidden.
     pub author_name: Option<String>,
@@ -68,6 +75,8 @@ pub struct StoryDoc {
 #[derive(Debug, Clone, Default)]
 pub struct SearchRequest {
     pub q: String,
+    /// A `ContentType` value: only items of that type.
+    pub doc_type: String,
     pub kind: String,
     pub theme: String,
     pub sector: String,
@@ -84,6 +93,7 @@ impl SearchRequest {
     /// The facet filters that are set, as (field, value).
     pub fn filters(&self) -> Vec<(&'static str, &str)> {
         [
+            ("type", self.doc_type.as_str()),
             ("kind", self.kind.as_str()),
             ("theme", self.theme.as_str()),
             ("sector", self.sector.as_str()),
@@ -96,16 +106,25 @@ impl SearchRequest {
     }
 }
 
-/// A story found, as lists and search results show it.
+/// An item found, as lists and search results show it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
+    /// What kind of content it is.
+    #[serde(rename = "type")]
+    pub doc_type: ContentType,
+    /// Where a visitor reads it on the site.
+    pub path: String,
+    /// Where the API shows it.
+    pub api_path: String,
     pub slug: String,
     pub title: String,
     pub summary: String,
+    /// The kind of story; empty for other types.
     pub kind: String,
     pub themes: Vec<String>,
     pub sectors: Vec<String>,
     pub region: String,
+    /// When it was published; for an event, when it starts.
     pub published_at: i64,
     pub author_name: Option<String>,
     pub organisation: Option<String>,
@@ -122,6 +141,8 @@ pub struct FacetCount {
 /// Counts per facet value for the current search (with its other filters).
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Facets {
+    #[serde(rename = "type")]
+    pub doc_type: Vec<FacetCount>,
     pub kind: Vec<FacetCount>,
     pub theme: Vec<FacetCount>,
     pub sector: Vec<FacetCount>,
@@ -168,6 +189,7 @@ struct Fields {
     published_at: Field,
     author_name: Field,
     organisation: Field,
+    doc_type: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -210,6 +232,7 @@ fn schema() -> (Schema, Fields) {
         published_at: b.add_i64_field("published_at", INDEXED | STORED | FAST),
         author_name: b.add_text_field("author_name", STORED),
         organisation: b.add_text_field("organisation", STORED),
+        doc_type: b.add_facet_field("type", FacetOptions::default().set_stored()),
     };
     (b.build(), fields)
 }
@@ -316,7 +339,9 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let fresh = fresh || reader.searcher().num_docs() == 0;
-        let facet_tables = FacetTables::new(vec![f.kind, f.theme, f.sector, f.region, f.year]);
+        let facet_tables = FacetTables::new(vec![
+            f.doc_type, f.kind, f.theme, f.sector, f.region, f.year,
+        ]);
         // The facet tables now, not in the first visitor's search.
         for segment in reader.searcher().segment_readers() {
             facet_tables.of(segment)?;
@@ -337,11 +362,12 @@ impl SearchIndex {
         self.writer.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Adds or replaces a story (not yet visible: call `commit`).
-    pub fn upsert(&self, doc: &StoryDoc) -> Result<()> {
+    /// Adds or replaces an item (not yet visible: call `commit`).
+    pub fn upsert(&self, doc: &Doc) -> Result<()> {
         let f = self.f;
         let mut d = TantivyDocument::default();
         d.add_text(f.id, &doc.id);
+        d.add_facet(f.doc_type, facet(doc.doc_type.as_str()));
         d.add_text(f.slug, &doc.slug);
         d.add_text(f.title, &doc.title);
         d.add_text(f.summary, &doc.summary);
@@ -351,7 +377,9 @@ impl SearchIndex {
         d.add_text(f.words, format!("{} {}", doc.title, doc.body));
         d.add_text(f.words_and_parts, &doc.title);
         d.add_text(f.words_and_parts, &doc.body);
-        d.add_facet(f.kind, facet(&doc.kind));
+        if !doc.kind.is_empty() {
+            d.add_facet(f.kind, facet(&doc.kind));
+        }
         for t in &doc.themes {
             d.add_facet(f.theme, facet(t));
         }
@@ -375,7 +403,7 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Removes a story (not yet visible: call `commit`).
+    /// Removes an item (not yet visible: call `commit`).
     pub fn delete(&self, id: &str) {
         self.writer()
             .delete_term(Term::from_field_text(self.f.id, id));
@@ -628,6 +656,7 @@ impl SearchIndex {
         });
         let mut next = || counts.next().unwrap_or_default();
         let facets = Facets {
+            doc_type: next(),
             kind: next(),
             theme: next(),
             sector: next(),
@@ -690,6 +719,7 @@ impl SearchIndex {
 
     fn facet_field(&self, name: &str) -> Option<Field> {
         Some(match name {
+            "type" => self.f.doc_type,
             "kind" => self.f.kind,
             "theme" => self.f.theme,
             "sector" => self.f.sector,
@@ -738,8 +768,18 @@ impl SearchIndex {
                 .filter_map(|f| f.rsplit('\u{0}').next().map(str::to_string))
                 .collect::<Vec<_>>()
         };
+        let slug = text(self.f.slug);
+        // Only an index of another version could hold another value; it is
+        // rebuilt when the version changes.
+        let doc_type = facets(self.f.doc_type)
+            .first()
+            .and_then(|t| ContentType::parse(t))
+            .unwrap_or(ContentType::Story);
         Hit {
-            slug: text(self.f.slug),
+            doc_type,
+            path: doc_type.path(&slug),
+            api_path: doc_type.api_path(&slug),
+            slug,
             title: text(self.f.title),
             summary: text(self.f.summary),
             kind: facets(self.f.kind).into_iter().next().unwrap_or_default(),
@@ -862,8 +902,19 @@ impl SearchIndex {
                 Box::new(BoostQuery::new(self.facet_query(self.f.theme, theme), 2.0)),
             ));
         }
+        // Related stories are stories: other types only match, not count.
+        let only_stories = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(BooleanQuery::new(should)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                self.facet_query(self.f.doc_type, ContentType::Story.as_str()),
+            ),
+        ]);
         let top = searcher.search(
-            &BooleanQuery::new(should),
+            &only_stories,
             &TopDocs::with_limit(limit + 1).order_by_score(),
         )?;
         let mut ids = Vec::with_capacity(limit);

@@ -1,10 +1,11 @@
 //! The index on its own: Dutch matching, facets, snippets, suggestions,
 //! related stories and removal.
 
-use vooruit_search::{SearchIndex, SearchRequest, StoryDoc};
+use vooruit_search::{ContentType, Doc, SearchIndex, SearchRequest};
 
-fn doc(id: &str, title: &str, body: &str, kind: &str, themes: &[&str], year: i32) -> StoryDoc {
-    StoryDoc {
+fn doc(id: &str, title: &str, body: &str, kind: &str, themes: &[&str], year: i32) -> Doc {
+    Doc {
+        doc_type: ContentType::Story,
         id: id.into(),
         slug: format!("slug-{id}"),
         title: title.into(),
@@ -339,4 +340,65 @@ fn synonyms_find_every_member_of_a_group_and_are_marked() {
 
     idx.set_synonyms(vooruit_search::Synonyms::default());
     assert!(slugs(&idx.search(&req("ggz")).expect("search")).is_empty());
+}
+
+#[test]
+fn other_types_are_found_with_their_type_but_never_related() {
+    let (_d, idx) = index();
+    let mut report = doc(
+        "p",
+        "Rapport over werving in de zorg",
+        "Een wervingscampagne met een open dag trok meer sollicitaties dan social media.",
+        "",
+        &["werven"],
+        2024,
+    );
+    report.doc_type = ContentType::Publication;
+    idx.upsert(&report).expect("add");
+    let mut meeting = doc(
+        "e",
+        "Bijeenkomst over werving",
+        "We praten over de open dag als wervingsmiddel.",
+        "",
+        &["werven"],
+        2026,
+    );
+    meeting.doc_type = ContentType::Event;
+    idx.upsert(&meeting).expect("add");
+    idx.commit().expect("commit");
+
+    let all = idx.search(&req("open dag")).expect("search");
+    let types = counts(&all.facets.doc_type);
+    assert!(types.contains(&("publicatie".into(), 1)), "{types:?}");
+    assert!(types.contains(&("bijeenkomst".into(), 1)), "{types:?}");
+    assert!(types.contains(&("verhaal".into(), 1)), "{types:?}");
+    // A publication has no story kind, so it adds nothing to that facet.
+    assert_eq!(
+        all.facets.kind.iter().map(|c| c.count).sum::<u64>(),
+        1,
+        "{:?}",
+        all.facets.kind
+    );
+    let hit = all
+        .hits
+        .iter()
+        .find(|h| h.slug == "slug-p")
+        .expect("the report");
+    assert_eq!(hit.doc_type, ContentType::Publication);
+    assert_eq!(hit.path, "/publicaties/slug-p");
+    assert_eq!(hit.api_path, "/api/v1/publications/slug-p");
+
+    let only = idx
+        .search(&SearchRequest {
+            doc_type: "publicatie".into(),
+            ..req("open dag")
+        })
+        .expect("search");
+    assert_eq!(slugs(&only), vec!["slug-p"]);
+
+    // The report shares a theme and words with story a, but related
+    // stories are stories.
+    let rel = idx.similar("a", 5).expect("similar");
+    assert!(!rel.is_empty());
+    assert!(!rel.iter().any(|id| id == "p" || id == "e"), "{rel:?}");
 }

@@ -14,6 +14,7 @@ use futures_core::stream::BoxStream;
 use sqlx::any::{AnyQueryResult, AnyRow, AnyStatement, AnyTypeInfo};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, Either, Execute, Executor, Transaction};
+use vooruit_domain::content_type::ContentType;
 
 use crate::Clock;
 
@@ -28,7 +29,8 @@ enum Inner {
 #[derive(Debug, Default, Clone)]
 pub struct Effects {
     pub job_kinds: Vec<&'static str>,
-    pub changed_stories: Vec<String>,
+    /// Published content changed: (what kind, its id).
+    pub changed: Vec<(ContentType, String)>,
 }
 
 pub struct Conn {
@@ -142,9 +144,14 @@ impl Conn {
         }
     }
 
-    pub(crate) fn changed_story(&mut self, id: &str) {
-        if !self.effects.changed_stories.iter().any(|s| s == id) {
-            self.effects.changed_stories.push(id.to_string());
+    pub(crate) fn changed(&mut self, doc_type: ContentType, id: &str) {
+        if !self
+            .effects
+            .changed
+            .iter()
+            .any(|(t, s)| *t == doc_type && s == id)
+        {
+            self.effects.changed.push((doc_type, id.to_string()));
         }
     }
 

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use sqlx::FromRow;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::event::{EventInput, EventKind, EventStatus, RegistrationStatus};
 use vooruit_domain::lang::Lang;
 
@@ -213,7 +214,11 @@ impl Events<'_> {
             .execute(&mut *self.0)
             .await?
             .rows_affected();
-        Ok((inserted == 1).then_some(id))
+        if inserted != 1 {
+            return Ok(None);
+        }
+        crate::outbox::record(self.0, ContentType::Event, &id).await?;
+        Ok(Some(id))
     }
 
     /// Changes an event. The sequence goes up, so subscribed calendars take
@@ -242,6 +247,7 @@ impl Events<'_> {
         if done.rows_affected() != 1 {
             return Ok(EventUpdate::Gone);
         }
+        crate::outbox::record(self.0, ContentType::Event, event_id).await?;
         let mut promoted = Vec::new();
         for _ in confirmed..e.capacity {
             match promote_first_waiting(self.0, event_id).await? {
@@ -304,6 +310,37 @@ impl Events<'_> {
         ))
         .bind(slug)
         .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
+    /// These events, for the index.
+    pub async fn by_ids(&mut self, ids: &[String]) -> Result<Vec<EventRow>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "SELECT {} FROM events e WHERE e.id IN ({})",
+            *EVENT_COLUMNS,
+            crate::db::in_list(ids.len())
+        );
+        let mut q = sqlx::query_as::<_, EventRow>(&sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        Ok(q.fetch_all(&mut *self.0).await?)
+    }
+
+    /// Planned events (past and coming) in id order after `after_id`, a
+    /// batch at a time: what a full rebuild of the index takes in.
+    pub async fn planned_after(&mut self, after_id: &str, limit: i64) -> Result<Vec<EventRow>> {
+        Ok(sqlx::query_as::<_, EventRow>(&format!(
+            "SELECT {} FROM events e WHERE e.status = {} AND e.id > $1 ORDER BY e.id LIMIT $2",
+            *EVENT_COLUMNS,
+            lit(EventStatus::Planned)
+        ))
+        .bind(after_id)
+        .bind(limit)
+        .fetch_all(&mut *self.0)
         .await?)
     }
 
@@ -415,7 +452,11 @@ impl Events<'_> {
         .bind(from.as_str())
         .execute(&mut *self.0)
         .await?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        crate::outbox::record(self.0, ContentType::Event, event_id).await?;
+        Ok(true)
     }
 
     /// Records that someone with a place arrived (or undoes it).

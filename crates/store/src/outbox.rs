@@ -1,27 +1,32 @@
-//! The search outbox: a row per story change, written in the transaction of
-//! the change, read by every node's indexer.
+//! The search outbox: a row per change to published content (a story, a
+//! publication, an event), written in the transaction of the change, read
+//! by every node's indexer.
 
 use sqlx::FromRow;
+use vooruit_domain::content_type::ContentType;
 
 use crate::{Conn, Result};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OutboxRow {
     pub seq: i64,
-    pub story_id: String,
+    #[sqlx(try_from = "String")]
+    pub doc_type: ContentType,
+    pub doc_id: String,
     pub created_at: i64,
 }
 
-/// Notes a changed story for every node's index, in the use case's
+/// Notes changed content for every node's index, in the use case's
 /// transaction.
-pub(crate) async fn record(conn: &mut Conn, story_id: &str) -> Result<()> {
+pub(crate) async fn record(conn: &mut Conn, doc_type: ContentType, id: &str) -> Result<()> {
     let now = conn.now();
-    sqlx::query("INSERT INTO search_outbox (story_id, created_at) VALUES ($1, $2)")
-        .bind(story_id)
+    sqlx::query("INSERT INTO search_outbox (doc_type, doc_id, created_at) VALUES ($1, $2, $3)")
+        .bind(doc_type.as_str())
+        .bind(id)
         .bind(now)
         .execute(&mut *conn)
         .await?;
-    conn.changed_story(story_id);
+    conn.changed(doc_type, id);
     Ok(())
 }
 
@@ -37,7 +42,7 @@ impl Conn {
 impl Outbox<'_> {
     pub async fn after(&mut self, seq: i64, limit: i64) -> Result<Vec<OutboxRow>> {
         Ok(sqlx::query_as::<_, OutboxRow>(
-            "SELECT seq, story_id, created_at FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT $2",
+            "SELECT seq, doc_type, doc_id, created_at FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT $2",
         )
         .bind(seq)
         .bind(limit)

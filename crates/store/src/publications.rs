@@ -4,6 +4,7 @@
 //! behind is known and swept.
 
 use sqlx::FromRow;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::publication::{Publication, PublicationInput, PublicationStatus};
 use vooruit_domain::taxonomy::split_list;
 
@@ -60,6 +61,8 @@ pub struct StoredPdf<'a> {
     pub key: &'a str,
     pub size: i64,
     pub pages: i32,
+    /// The text of the PDF, for search.
+    pub text: &'a str,
 }
 
 /// Publications: `conn.publications()`.
@@ -123,6 +126,34 @@ impl PublicationQueries<'_> {
         Ok(row.map(Publication::from))
     }
 
+    /// The text of the publication's PDF, as read at upload.
+    pub async fn text(&mut self, id: &str) -> Result<String> {
+        Ok(
+            sqlx::query_scalar::<_, String>("SELECT text FROM publications WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *self.0)
+                .await?
+                .unwrap_or_default(),
+        )
+    }
+
+    /// These publications (any status), for the index.
+    pub async fn by_ids(&mut self, ids: &[String]) -> Result<Vec<Publication>> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "SELECT {COLUMNS} FROM publications WHERE id IN ({})",
+            crate::db::in_list(ids.len())
+        );
+        let mut q = sqlx::query_as::<_, PublicationRow>(&sql);
+        for id in ids {
+            q = q.bind(id);
+        }
+        let rows = q.fetch_all(&mut *self.0).await?;
+        Ok(rows.into_iter().map(Publication::from).collect())
+    }
+
     pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
         Ok(self.by_slug(slug).await?.is_some())
     }
@@ -139,8 +170,8 @@ impl PublicationQueries<'_> {
         let now = self.0.now();
         sqlx::query(
             "INSERT INTO publications (id, slug, title, publisher, year, summary, themes, sectors, \
-             status, file_key, file_size, page_count, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
+             status, file_key, file_size, page_count, text, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
         )
         .bind(id)
         .bind(slug)
@@ -154,6 +185,7 @@ impl PublicationQueries<'_> {
         .bind(file.key)
         .bind(file.size)
         .bind(file.pages)
+        .bind(file.text)
         .bind(now)
         .execute(&mut *self.0)
         .await?;
@@ -177,7 +209,7 @@ impl PublicationQueries<'_> {
         .bind(id)
         .execute(&mut *self.0)
         .await?;
-        Ok(())
+        crate::outbox::record(self.0, ContentType::Publication, id).await
     }
 
     /// Moves to `status`; publishing sets the publication date the first time.
@@ -194,7 +226,7 @@ impl PublicationQueries<'_> {
         .bind(id)
         .execute(&mut *self.0)
         .await?;
-        Ok(())
+        crate::outbox::record(self.0, ContentType::Publication, id).await
     }
 
     /// Removes the row; its file becomes pending (the caller removes it
@@ -208,6 +240,7 @@ impl PublicationQueries<'_> {
             .execute(&mut *self.0)
             .await?;
         self.0.pending_files().add(&p.file_key).await?;
+        crate::outbox::record(self.0, ContentType::Publication, id).await?;
         Ok(Some(p.file_key))
     }
 }

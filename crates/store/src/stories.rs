@@ -1,6 +1,7 @@
 //! Stories, their revisions and the messages between editors and tellers.
 
 use sqlx::FromRow;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::lang::Lang;
 use vooruit_domain::story::{MessageAuthor, StoryContent, StoryKind, StoryStatus, Teller};
 
@@ -287,7 +288,7 @@ impl Stories<'_> {
         .execute(&mut *self.0)
         .await?;
         insert_revision(self.0, id, editor_id, content, now).await?;
-        crate::outbox::record(self.0, id).await
+        crate::outbox::record(self.0, ContentType::Story, id).await
     }
 
     /// Moves a story from `from` to `to`, only if it is still in `from`
@@ -319,7 +320,7 @@ impl Stories<'_> {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        crate::outbox::record(self.0, id).await?;
+        crate::outbox::record(self.0, ContentType::Story, id).await?;
         Ok(true)
     }
 
@@ -471,7 +472,7 @@ async fn insert_story(conn: &mut Conn, id: &str, slug: &str, s: &NewStory<'_>) -
         == 1;
     if inserted {
         insert_revision(conn, id, None, c, now).await?;
-        crate::outbox::record(conn, id).await?;
+        crate::outbox::record(conn, ContentType::Story, id).await?;
     }
     Ok(inserted)
 }

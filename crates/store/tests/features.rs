@@ -193,7 +193,7 @@ async fn story_status_changes_are_compare_and_swap_and_slugs_stay_unique() {
     assert_eq!(row.status, StoryStatus::InRedactie);
     let effects = tx.commit().await.expect("commit");
     assert_eq!(
-        effects.changed_stories.len(),
+        effects.changed.len(),
         2,
         "both stories go to the index"
     );

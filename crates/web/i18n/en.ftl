@@ -362,11 +362,15 @@ error-own-role = You cannot change your own role. Ask another administrator.
 ## Search
 search-title = Search
 search-title-for = Search for “{ $q }”
-search-label = Search all stories
-search-placeholder = Search a story
+search-label = Search stories, publications and the agenda
+search-placeholder = Search the site
 search-submit = Search
 search-filters = Filters
 search-remove-filter = remove filter
+search-facet-type = Kind of content
+type-verhaal = Story
+type-publicatie = Publication
+type-bijeenkomst = Event
 search-facet-kind = Kind of story
 search-facet-theme = Theme
 search-facet-sector = Sector
@@ -379,7 +383,7 @@ search-count = { $count ->
 }
 search-did-you-mean = Did you mean
 search-without-filters = Without filters there are { $count } results.
-search-most-words = No story has all the words you searched for. These are the stories with most of them.
+search-most-words = Nothing has all the words you searched for. These are the results with most of them.
 search-also-searched = Also searched for words that mean the same: { $words }.
 search-tips = Tip: use fewer or other words, check the spelling, or search a whole phrase in quotes, like "open day".
 story-related = Read also

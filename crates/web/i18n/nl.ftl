@@ -362,11 +362,15 @@ error-own-role = Je kunt je eigen rol niet veranderen. Vraag een andere beheerde
 ## Zoeken
 search-title = Zoeken
 search-title-for = Zoeken naar “{ $q }”
-search-label = Zoek in alle verhalen
-search-placeholder = Zoek een verhaal
+search-label = Zoek in verhalen, publicaties en de agenda
+search-placeholder = Zoek op de site
 search-submit = Zoeken
 search-filters = Filters
 search-remove-filter = filter weghalen
+search-facet-type = Soort inhoud
+type-verhaal = Verhaal
+type-publicatie = Publicatie
+type-bijeenkomst = Bijeenkomst
 search-facet-kind = Soort verhaal
 search-facet-theme = Thema
 search-facet-sector = Sector
@@ -379,7 +383,7 @@ search-count = { $count ->
 }
 search-did-you-mean = Bedoelde je
 search-without-filters = Zonder filters zijn er { $count } resultaten.
-search-most-words = Geen verhaal heeft al je zoekwoorden. Dit zijn de verhalen met de meeste ervan.
+search-most-words = Niets heeft al je zoekwoorden. Dit zijn de resultaten met de meeste ervan.
 search-also-searched = Ook gezocht op woorden met dezelfde betekenis: { $words }.
 search-tips = Tip: gebruik minder of andere woorden, controleer de spelling, of zoek een hele zin tussen aanhalingstekens, zoals "open dag".
 story-related = Lees ook

@@ -138,6 +138,11 @@ impl Ctx {
         self.t(format!("kind-{}", kind.as_ref()))
     }
 
+    /// The name of a content type (`verhaal`, `publicatie`, ...).
+    pub fn content_type(&self, doc_type: impl AsRef<str>) -> String {
+        self.t(format!("type-{}", doc_type.as_ref()))
+    }
+
     /// `prefix` + `rest`, to build a translation key in a template.
     pub fn prefixed(&self, prefix: impl AsRef<str>, rest: impl AsRef<str>) -> String {
         format!("{}{}", prefix.as_ref(), rest.as_ref())

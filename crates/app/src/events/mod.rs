@@ -22,6 +22,35 @@ use crate::{AppError, AppResult};
 mod editing;
 mod registrations;
 
+/// What the index holds of an event: found by its words, its themes and
+/// region, dated by when it starts. Cancelled events are not indexed.
+pub(crate) fn search_doc(r: &EventRow) -> vooruit_search::Doc {
+    use chrono::{Datelike, TimeZone};
+    let year = chrono_tz::Europe::Amsterdam
+        .timestamp_millis_opt(r.starts_at)
+        .single()
+        .map_or(1970, |d| d.year());
+    let mut body = crate::markdown::plain_excerpt(&r.description, usize::MAX);
+    body.push('\n');
+    body.push_str(&crate::markdown::plain_excerpt(&r.report, usize::MAX));
+    vooruit_search::Doc {
+        doc_type: vooruit_search::ContentType::Event,
+        id: r.id.clone(),
+        slug: r.slug.clone(),
+        title: r.title.clone(),
+        summary: crate::markdown::plain_excerpt(&r.description, 220),
+        body,
+        kind: String::new(),
+        themes: split_list(&r.themes),
+        sectors: Vec::new(),
+        region: r.region.clone(),
+        year,
+        published_at: r.starts_at,
+        author_name: None,
+        organisation: (!r.organiser.is_empty()).then(|| r.organiser.clone()),
+    }
+}
+
 pub use editing::CreatedEvent;
 
 crate::service!(

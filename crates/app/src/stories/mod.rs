@@ -241,6 +241,8 @@ impl Stories<'_> {
         let results = self
             .search()
             .run(&vooruit_search::SearchRequest {
+                // The index holds every type; this list is of stories.
+                doc_type: vooruit_search::ContentType::Story.as_str().into(),
                 kind: filter.kind.clone(),
                 theme: filter.theme.clone(),
                 sector: filter.sector.clone(),

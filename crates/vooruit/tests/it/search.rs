@@ -99,7 +99,7 @@ async fn dutch_search_with_stemming_typos_phrases_and_facets() {
     );
 
     // Facets with counts, combinable filters.
-    let all = c.get("/api/v1/search").await.json();
+    let all = c.get("/api/v1/search?type=verhaal").await.json();
     let total = all["total"].as_u64().expect("total");
     assert!(total >= 15);
     let kinds: u64 = all["facets"]["kind"]
@@ -109,6 +109,19 @@ async fn dutch_search_with_stemming_typos_phrases_and_facets() {
         .map(|k| k["count"].as_u64().expect("n"))
         .sum();
     assert_eq!(kinds, total, "every story has one kind");
+    // Everything published is searched: the type facet counts every item
+    // once, stories among them.
+    let everything = c.get("/api/v1/search").await.json();
+    let types = everything["facets"]["type"].as_array().expect("types");
+    let by_type: u64 = types.iter().map(|k| k["count"].as_u64().expect("n")).sum();
+    assert_eq!(by_type, everything["total"].as_u64().expect("total"));
+    assert!(
+        types
+            .iter()
+            .any(|t| t["value"] == "verhaal" && t["count"].as_u64() == Some(total)),
+        "{types:?}"
+    );
+    assert!(everything["total"].as_u64().expect("total") > total);
     let f = c
         .get("/api/v1/search?q=wervingscampagne&theme=werven&region=zeeland")
         .await
@@ -392,7 +405,11 @@ async fn compound_words_are_found_by_their_parts() {
             "‘Ik hoef niet alles te weten’ – een teamleider in de ouderenzorg over loslaten",
         ),
     ] {
-        let found = titles(&c.get(&format!("/api/v1/search?q={q}")).await.json());
+        let found = titles(
+            &c.get(&format!("/api/v1/search?q={q}&type=verhaal"))
+                .await
+                .json(),
+        );
         assert!(
             found.iter().any(|t| t == title),
             "{q} finds {title}: {found:?}"
@@ -460,14 +477,10 @@ async fn small_words_do_not_count_and_most_words_do_when_all_find_nothing() {
     assert_eq!(r["most_words"], true);
     let page = c.get("/zoeken?q=fietsenmaker+jongeren+trampoline").await;
     assert!(page.body.contains(&format!("/verhalen/{slug}")));
-    assert!(page.body.contains("Geen verhaal heeft al je zoekwoorden"));
+    assert!(page.body.contains("Niets heeft al je zoekwoorden"));
     c.get("/taal/en?terug=%2F").await;
     let en = c.get("/zoeken?q=fietsenmaker+jongeren+trampoline").await;
-    assert!(
-        en.body.contains("No story has all the words"),
-        "{}",
-        en.body
-    );
+    assert!(en.body.contains("Nothing has all the words"), "{}", en.body);
     // Half is not enough of two words that do not occur: nothing found.
     let r = c
         .get("/api/v1/search?q=trampoline%20fietsenmaker%20zeppelin")

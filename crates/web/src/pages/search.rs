@@ -36,6 +36,9 @@ pub fn request_of(query_string: &str) -> SearchRequest {
 pub struct SearchParams {
     #[serde(default)]
     pub q: String,
+    /// A content type (`verhaal`, `publicatie`, ...).
+    #[serde(default, rename = "type")]
+    pub doc_type: String,
     #[serde(default)]
     pub kind: String,
     #[serde(default)]
@@ -55,6 +58,7 @@ impl SearchParams {
         let clip = |s: &str| s.chars().take(200).collect::<String>();
         SearchRequest {
             q: clip(&self.q),
+            doc_type: clip(&self.doc_type),
             kind: clip(&self.kind),
             theme: clip(&self.theme),
             sector: clip(&self.sector),
@@ -69,6 +73,7 @@ impl SearchParams {
     fn pairs(&self) -> Vec<(&'static str, &str)> {
         [
             ("q", self.q.as_str()),
+            ("type", self.doc_type.as_str()),
             ("kind", self.kind.as_str()),
             ("theme", self.theme.as_str()),
             ("sector", self.sector.as_str()),
@@ -113,6 +118,7 @@ impl SearchParams {
     pub fn get(&self, key: &str) -> &str {
         match key {
             "q" => &self.q,
+            "type" => &self.doc_type,
             "kind" => &self.kind,
             "theme" => &self.theme,
             "sector" => &self.sector,
@@ -174,6 +180,7 @@ impl SearchTemplate {
     /// The label of a facet value in the reader's language.
     fn facet_label(&self, key: &str, value: &str) -> String {
         match key {
+            "type" => self.l.content_type(value),
             "kind" => self.l.kind(value),
             "theme" => self.l.theme(value),
             "sector" => self.l.sector(value),
@@ -192,6 +199,10 @@ async fn search(
     let results = s.app.search().run(&req).await?;
     let f = results.facets.clone();
     let groups = vec![
+        FacetGroup {
+            key: "type",
+            values: f.doc_type,
+        },
         FacetGroup {
             key: "kind",
             values: f.kind,

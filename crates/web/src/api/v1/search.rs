@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::story::StoryKind;
 use vooruit_search::{Facets, Hit, SearchRequest};
 
@@ -18,9 +19,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// Words; "quoted phrases"; empty for all stories, newest first. Only
+    /// Words; "quoted phrases"; empty for everything, newest first. Only
     /// the first 200 characters count.
     q: Option<String>,
+    /// Only this type of content.
+    #[serde(rename = "type")]
+    #[param(rename = "type")]
+    doc_type: Option<ContentType>,
+    /// Only stories of this kind.
     kind: Option<StoryKind>,
     /// A theme (see `GET /api/v1/taxonomy`).
     theme: Option<String>,
@@ -28,9 +34,9 @@ pub struct SearchParams {
     sector: Option<String>,
     /// A region (see `GET /api/v1/taxonomy`).
     region: Option<String>,
-    /// The year of publication.
+    /// The year of publication (of an event: the year it takes place).
     year: Option<i32>,
-    /// Page number, from 1 (10 stories a page).
+    /// Page number, from 1 (10 results a page).
     #[param(minimum = 1, maximum = 100000)]
     page: Option<i64>,
 }
@@ -47,10 +53,10 @@ pub struct SearchPage {
     facets: Facets,
     /// A corrected spelling of the query, when it found nothing.
     suggestion: Option<String>,
-    /// How many stories the same words find without the filters, when the
+    /// How many results the same words find without the filters, when the
     /// filters left nothing.
     without_filters: Option<i64>,
-    /// True when no story has all the words of `q`: the items then have
+    /// True when no item has all the words of `q`: the items then have
     /// at least half of them (small words such as "de" and "van" do not
     /// count).
     most_words: bool,
@@ -59,10 +65,12 @@ pub struct SearchPage {
     also_searched: Vec<String>,
 }
 
-/// Full-text search over published stories (Dutch stemming, a typo allowed
-/// in longer words, "phrases" in quotes), with facet counts and, when
-/// nothing is found, a spelling suggestion.
-#[utoipa::path(get, path = "/api/v1/search", tag = "stories",
+/// Full-text search over everything published: stories, publications
+/// (with the text of their PDF) and events (Dutch stemming, a typo allowed
+/// in longer words, "phrases" in quotes), with the type of each item,
+/// facet counts (the type among them) and, when nothing is found, a
+/// spelling suggestion.
+#[utoipa::path(get, path = "/api/v1/search", tag = "search",
     params(SearchParams),
     responses((status = 200, body = SearchPage)))]
 pub async fn search(
@@ -78,6 +86,10 @@ pub async fn search(
         .search()
         .run(&SearchRequest {
             q: text(p.q),
+            doc_type: p
+                .doc_type
+                .map(|t| t.as_str().to_string())
+                .unwrap_or_default(),
             kind: p.kind.map(|k| k.as_str().to_string()).unwrap_or_default(),
             theme: text(p.theme),
             sector: text(p.sector),

@@ -315,6 +315,11 @@ impl Publications<'_> {
         ))
     }
 
+    /// The last `n` published, newest first (the feed, newsletters).
+    pub async fn newest(&self, n: i64) -> AppResult<Vec<Publication>> {
+        Ok(self.read().await?.publications().newest(n).await?)
+    }
+
     /// The published publications, a page at a time.
     pub async fn list(&self, page: i64, per_page: i64) -> AppResult<Page<Publication>> {
         let mut conn = self.read().await?;

@@ -10,11 +10,11 @@ use crate::validation::{FieldErrors, ValidationResult};
 /// At most this many items in one edition; a longer mail is not read.
 pub const MAX_ITEMS: usize = 20;
 
-/// One item in an edition: a story, an event or any link, with a short text
-/// the editor may rewrite.
+/// One item in an edition: a story, an event, a publication or any link,
+/// with a short text the editor may rewrite.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EditionItem {
-    /// `verhaal`, `agenda` or `link`.
+    /// `verhaal`, `agenda`, `publicatie` or `link`.
     pub kind: String,
     pub title: String,
     /// A path on this site (`/verhalen/...`) or a full https:// link.
@@ -100,6 +100,7 @@ crate::string_enum!(
     pub enum ItemKind {
         Verhaal = "verhaal",
         Agenda = "agenda",
+        Publicatie = "publicatie",
         Link = "link",
     }
 );

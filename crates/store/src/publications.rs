@@ -99,6 +99,20 @@ impl PublicationQueries<'_> {
         Ok(rows.into_iter().map(Publication::from).collect())
     }
 
+    /// The last published, newest first (feeds, newsletter suggestions).
+    pub async fn newest(&mut self, limit: i64) -> Result<Vec<Publication>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM publications WHERE status = {} \
+             ORDER BY published_at DESC, id LIMIT $1",
+            lit(PublicationStatus::Published)
+        );
+        let rows = sqlx::query_as::<_, PublicationRow>(&sql)
+            .bind(limit)
+            .fetch_all(&mut *self.0)
+            .await?;
+        Ok(rows.into_iter().map(Publication::from).collect())
+    }
+
     pub async fn count_published(&mut self) -> Result<i64> {
         let sql = format!(
             "SELECT COUNT(*) FROM publications WHERE status = {}",

@@ -192,11 +192,7 @@ async fn story_status_changes_are_compare_and_swap_and_slugs_stay_unique() {
     let row = stories.by_id(&id).await.expect("row").expect("there");
     assert_eq!(row.status, StoryStatus::InRedactie);
     let effects = tx.commit().await.expect("commit");
-    assert_eq!(
-        effects.changed.len(),
-        2,
-        "both stories go to the index"
-    );
+    assert_eq!(effects.changed.len(), 2, "both stories go to the index");
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ mod send;
 
 use serde::Serialize;
 use utoipa::ToSchema;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::edition::{EditionInput, EditionItem, EditionStatus};
 use vooruit_domain::lang::Lang;
 use vooruit_domain::slug::slugify;
@@ -117,9 +118,13 @@ pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     run: |app, edition_id| Box::pin(app.editions().send_job(edition_id)),
 }];
 
+/// How new a publication must be to be suggested for an edition: about
+/// the time between two monthly editions.
+const RECENT_MS: i64 = 45 * 24 * 60 * 60 * 1000;
+
 impl Editions<'_> {
-    /// Items to start an edition with: the newest published stories and the
-    /// next events. The editor keeps, rewrites or removes them.
+    /// Items to start an edition with: the newest published stories, the
+    /// publications of the last weeks and the next events. The editor keeps, rewrites or removes them.
     pub async fn suggested_items(&self, lang: Lang) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
         if let Ok(stories) = self
@@ -131,16 +136,33 @@ impl Editions<'_> {
                 items.push(EditionItem {
                     kind: "verhaal".into(),
                     title: s.title,
-                    url: format!("/verhalen/{}", s.slug),
+                    url: ContentType::Story.path(&s.slug),
                     text: plain_excerpt(&s.summary, 240),
                 });
             }
+        }
+        // Publications that came out since the last edition, about.
+        let recent = self.now() - RECENT_MS;
+        for p in self
+            .publications()
+            .newest(3)
+            .await?
+            .into_iter()
+            .filter(|p| p.published_at.is_some_and(|at| at >= recent))
+            .take(3)
+        {
+            items.push(EditionItem {
+                kind: "publicatie".into(),
+                url: ContentType::Publication.path(&p.slug),
+                text: plain_excerpt(&p.summary, 240),
+                title: p.title,
+            });
         }
         let upcoming = self.events().list(true, &EventFilter::default(), 1).await?;
         for e in upcoming.items.into_iter().take(3) {
             items.push(EditionItem {
                 kind: "agenda".into(),
-                url: format!("/agenda/{}", e.slug),
+                url: ContentType::Event.path(&e.slug),
                 text: crate::dates::format_datetime(lang, e.starts_at),
                 title: e.title,
             });

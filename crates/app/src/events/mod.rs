@@ -22,6 +22,9 @@ use crate::{AppError, AppResult};
 mod editing;
 mod registrations;
 
+/// More events than a network holds in years; a sitemap file holds 50,000.
+const SITEMAP_MAX: i64 = 40_000;
+
 /// What the index holds of an event: found by its words, its themes and
 /// region, dated by when it starts. Cancelled events are not indexed.
 pub(crate) fn search_doc(r: &EventRow) -> vooruit_search::Doc {
@@ -279,6 +282,19 @@ impl Events<'_> {
             .by_slug(slug)
             .await?
             .ok_or(AppError::NotFound)
+    }
+
+    /// Every planned event's slug and last change, for the sitemap (past
+    /// ones too: their report stays worth finding). Cancelled ones are left
+    /// out, as they are of search.
+    pub async fn sitemap(&self) -> AppResult<Vec<(String, i64)>> {
+        let rows = self
+            .read()
+            .await?
+            .events()
+            .planned_after("", SITEMAP_MAX)
+            .await?;
+        Ok(rows.into_iter().map(|r| (r.slug, r.updated_at)).collect())
     }
 
     pub async fn get(&self, slug: &str) -> AppResult<EventView> {

@@ -659,6 +659,7 @@ fn table() -> Vec<Row> {
         // Publications: readers see published ones (none here); editors
         // manage them. The upload is refused input (not a file form).
         row("GET /publicaties", "/publicaties", OPEN),
+        row("GET /publicaties/feed.xml", "/publicaties/feed.xml", OPEN),
         row(
             "GET /publicaties/{slug}",
             "/publicaties/geen-publicatie",

@@ -15,6 +15,11 @@ const PASSWORD: &str = "een lang genoeg wachtwoord";
 /// A real PDF of `pages` pages, each with a line of text, and `padding`
 /// bytes of extra (uncompressed) content to make it large.
 fn pdf(pages: usize, padding: usize) -> Vec<u8> {
+    pdf_saying(pages, padding, "Wat we leerden")
+}
+
+/// A real PDF whose pages say `text`, numbered.
+pub(crate) fn pdf_saying(pages: usize, padding: usize, text: &str) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(dictionary! {
@@ -30,7 +35,7 @@ fn pdf(pages: usize, padding: usize) -> Vec<u8> {
                 Operation::new("Td", vec![72.into(), 700.into()]),
                 Operation::new(
                     "Tj",
-                    vec![Object::string_literal(format!("Wat we leerden, deel {n}"))],
+                    vec![Object::string_literal(format!("{text}, deel {n}"))],
                 ),
                 Operation::new("ET", vec![]),
             ],
@@ -78,7 +83,7 @@ fn fields(title: &str) -> Vec<(&'static str, String)> {
 
 /// Posts the new-publication form as a browser does: the CSRF token
 /// first, then the file, then the fields.
-async fn upload(c: &Client, csrf: &str, file: Vec<u8>, name: &str, title: &str) -> Page {
+pub(crate) async fn upload(c: &Client, csrf: &str, file: Vec<u8>, name: &str, title: &str) -> Page {
     let mut form = Form::new().text("csrf", csrf.to_string()).part(
         "file",
         Part::bytes(file)
@@ -99,7 +104,7 @@ async fn upload(c: &Client, csrf: &str, file: Vec<u8>, name: &str, title: &str) 
     Client::page(resp).await
 }
 
-async fn editor(s: &Server) -> (Client, String) {
+pub(crate) async fn editor(s: &Server) -> (Client, String) {
     s.add_user("eva@vooruit.test", "Eva Redacteur", "editor", PASSWORD);
     let c = s.client();
     let r = c.login("eva@vooruit.test", PASSWORD).await;
@@ -134,7 +139,7 @@ async fn rows(s: &Server) -> i64 {
 
 /// Publishes the publication with this slug through the editors' button;
 /// returns its id.
-async fn publish(s: &Server, c: &Client, csrf: &str, slug: &str) -> String {
+pub(crate) async fn publish(s: &Server, c: &Client, csrf: &str, slug: &str) -> String {
     let pool = s.sql().await;
     let id: String = sqlx::query_scalar("SELECT id FROM publications WHERE slug = $1")
         .bind(slug)
@@ -212,6 +217,25 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
     let id = publish(&s, &c, &csrf, "vaste-koppels").await;
     let page = anon.get("/publicaties/vaste-koppels").await;
     assert_eq!(page.status, 200);
+    // A new newsletter edition suggests it (the newest publication).
+    let editions = c.get("/redactie/nieuwsbrief").await;
+    let created = c
+        .post_form("/redactie/nieuwsbrief", &editions.csrf(), &[])
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let edition = c.get(&created.location.expect("edition")).await;
+    let suggested = (0..20)
+        .find(|i| {
+            edition.input_value(&format!("item-{i}-url")).as_deref()
+                == Some("/publicaties/vaste-koppels")
+        })
+        .expect("the new publication is suggested");
+    assert_eq!(
+        edition
+            .input_value(&format!("item-{suggested}-kind"))
+            .as_deref(),
+        Some("publicatie")
+    );
     assert!(page.body.contains("Lerend Netwerk Zorg"));
     let length = page.texts(".vo-meta dd");
     assert!(length.iter().any(|t| t == "3 pagina's"), "{length:?}");

@@ -1,11 +1,13 @@
-//! Feeds and files for machines: RSS of new stories (all, per theme), the
-//! sitemap, robots.txt.
+//! Feeds and files for machines: RSS of new stories (all, per theme) and
+//! of new publications, the sitemap (every published type), robots.txt.
+//! (The agenda's feed is its calendar, `/agenda.ics`.)
 
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use vooruit_app::AppError;
 use vooruit_app::stories::StoryFilter;
+use vooruit_domain::content_type::ContentType;
 use vooruit_domain::taxonomy::Vocabulary;
 
 use super::PageResult;
@@ -17,6 +19,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/verhalen/feed.xml", all_stories)
         .get("/themas/{theme}/feed.xml", theme_stories)
+        .get("/publicaties/feed.xml", publications)
         .get("/sitemap.xml", sitemap_index)
         .get("/sitemap/pagina.xml", sitemap_pages)
         .get("/sitemap/{file}", sitemap_stories)
@@ -36,6 +39,41 @@ fn xml(body: String, content_type: &'static str) -> Response {
         .into_response()
 }
 
+/// What a feed item says of any type of content.
+struct FeedItem<'a> {
+    url: String,
+    title: &'a str,
+    summary: &'a str,
+    published_at: i64,
+    themes: &'a [String],
+}
+
+impl FeedItem<'_> {
+    fn rss(&self, l: &Ctx) -> rss::Item {
+        let date = chrono::DateTime::from_timestamp_millis(self.published_at)
+            .unwrap_or_default()
+            .to_rfc2822();
+        rss::ItemBuilder::default()
+            .title(Some(self.title.to_string()))
+            .link(Some(self.url.clone()))
+            .description(Some(self.summary.to_string()))
+            .pub_date(Some(date))
+            .guid(Some(
+                rss::GuidBuilder::default()
+                    .value(self.url.clone())
+                    .permalink(true)
+                    .build(),
+            ))
+            .categories(
+                self.themes
+                    .iter()
+                    .map(|t| rss::CategoryBuilder::default().name(l.theme(t)).build())
+                    .collect::<Vec<_>>(),
+            )
+            .build()
+    }
+}
+
 async fn feed(
     l: &Ctx,
     s: &AppState,
@@ -49,30 +87,22 @@ async fn feed(
         .items
         .iter()
         .map(|st| {
-            let url = format!("{base}/verhalen/{}", st.slug);
-            let date = chrono::DateTime::from_timestamp_millis(st.published_at)
-                .unwrap_or_default()
-                .to_rfc2822();
-            rss::ItemBuilder::default()
-                .title(Some(st.title.clone()))
-                .link(Some(url.clone()))
-                .description(Some(st.summary.clone()))
-                .pub_date(Some(date))
-                .guid(Some(
-                    rss::GuidBuilder::default()
-                        .value(url)
-                        .permalink(true)
-                        .build(),
-                ))
-                .categories(
-                    st.themes
-                        .iter()
-                        .map(|t| rss::CategoryBuilder::default().name(l.theme(t)).build())
-                        .collect::<Vec<_>>(),
-                )
-                .build()
+            FeedItem {
+                url: format!("{base}{}", ContentType::Story.path(&st.slug)),
+                title: &st.title,
+                summary: &st.summary,
+                published_at: st.published_at,
+                themes: &st.themes,
+            }
+            .rss(l)
         })
         .collect();
+    Ok(channel(l, s, title, link, items))
+}
+
+/// An RSS channel of these items, in the reader's language.
+fn channel(l: &Ctx, s: &AppState, title: String, link: String, items: Vec<rss::Item>) -> Response {
+    let base = &s.app.config.base_url;
     let channel = rss::ChannelBuilder::default()
         .title(title)
         .link(format!("{base}{link}"))
@@ -80,11 +110,32 @@ async fn feed(
         .language(Some(l.lang_code().to_string()))
         .items(items)
         .build();
-    Ok(xml(
-        channel.to_string(),
-        "application/rss+xml; charset=utf-8",
-    ))
+    xml(channel.to_string(), "application/rss+xml; charset=utf-8")
 }
+
+/// The newest publications.
+async fn publications(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let newest = s.app.publications().newest(FEED_ITEMS).await?;
+    let base = &s.app.config.base_url;
+    let items = newest
+        .iter()
+        .map(|p| {
+            FeedItem {
+                url: format!("{base}{}", ContentType::Publication.path(&p.slug)),
+                title: &p.title,
+                summary: &p.summary,
+                published_at: p.published_at.unwrap_or(p.updated_at),
+                themes: &p.themes,
+            }
+            .rss(&l)
+        })
+        .collect();
+    let title = format!("Vooruit: {}", l.t("pub-title-list"));
+    Ok(channel(&l, &s, title, "/publicaties".into(), items))
+}
+
+/// As many items as a page of the story list.
+const FEED_ITEMS: i64 = 20;
 
 async fn all_stories(l: Ctx, State(s): State<AppState>) -> PageResult {
     let title = format!("Vooruit: {}", l.t("stories-title"));
@@ -150,6 +201,7 @@ fn urlset(urls: impl Iterator<Item = (String, Option<String>)>) -> String {
 async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let base = s.app.config.base_url.clone();
     let publications = s.app.publications().sitemap().await?;
+    let events = s.app.events().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -166,11 +218,16 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     .into_iter()
     .map(str::to_string)
     .chain(l.themes().into_iter().map(|t| format!("/themas/{t}")));
-    let urls = fixed.map(|p| (format!("{base}{p}"), None)).chain(
-        publications
+    let of = |t: ContentType, items: Vec<(String, i64)>| {
+        let base = base.clone();
+        items
             .into_iter()
-            .map(|(slug, updated)| (format!("{base}/publicaties/{slug}"), day(updated))),
-    );
+            .map(move |(slug, updated)| (format!("{base}{}", t.path(&slug)), day(updated)))
+    };
+    let urls = fixed
+        .map(|p| (format!("{base}{p}"), None))
+        .chain(of(ContentType::Publication, publications))
+        .chain(of(ContentType::Event, events));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 
@@ -191,9 +248,12 @@ async fn sitemap_stories(State(s): State<AppState>, Path(file): Path<String>) ->
         return Err(AppError::NotFound.into());
     }
     let base = &s.app.config.base_url;
-    let urls = slugs
-        .into_iter()
-        .map(|(slug, updated)| (format!("{base}/verhalen/{slug}"), day(updated)));
+    let urls = slugs.into_iter().map(|(slug, updated)| {
+        (
+            format!("{base}{}", ContentType::Story.path(&slug)),
+            day(updated),
+        )
+    });
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

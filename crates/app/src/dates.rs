@@ -45,6 +45,11 @@ fn amsterdam(ms: i64) -> chrono::DateTime<chrono_tz::Tz> {
 }
 
 /// "12 maart 2026" / "12 March 2026", in Europe/Amsterdam.
+/// The year (Amsterdam time) of a moment.
+pub fn year_of(ms: i64) -> i32 {
+    amsterdam(ms).year()
+}
+
 pub fn format_date(lang: Lang, ms: i64) -> String {
     let d = amsterdam(ms);
     format!("{} {} {}", d.day(), month_name(lang, d.month0()), d.year())

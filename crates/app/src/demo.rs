@@ -271,8 +271,12 @@ impl App {
                 summary: p.summary,
                 themes: p.themes,
                 sectors: p.sectors,
+                cover_alt: String::new(),
             };
-            let slug = self.publications().add(input, &upload, checked).await?;
+            let slug = self
+                .publications()
+                .add(input, &upload, checked, None)
+                .await?;
             let mut tx = self.begin("demo.publications").await?;
             let id = tx
                 .publications()

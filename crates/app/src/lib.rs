@@ -15,6 +15,7 @@ pub mod editions;
 mod error;
 pub mod events;
 mod generate;
+pub mod images;
 mod index_threads;
 pub mod jobs;
 pub mod mail;
@@ -61,6 +62,11 @@ pub struct Config {
     /// `s3://bucket/prefix` for an S3-compatible store; None keeps files
     /// under `<data_dir>/files`.
     pub storage_url: Option<String>,
+    /// The largest picture an editor may upload, in bytes.
+    pub image_limit_bytes: u64,
+    /// The program that draws a PDF's first page as its cover (`pdftoppm`
+    /// from poppler-utils); None, or not installed: a generic cover.
+    pub pdftoppm: Option<String>,
 }
 
 impl Config {

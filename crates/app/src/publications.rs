@@ -8,13 +8,13 @@
 //! and the end of its pending state are one transaction. A crash between
 //! the two leaves a pending key, which `sweep_files` removes.
 
-use chrono::Datelike;
 use vooruit_domain::publication::{Publication, PublicationInput, PublicationStatus};
 use vooruit_domain::slug::slugify;
 use vooruit_domain::taxonomy::Vocabulary;
-use vooruit_store::publications::StoredPdf;
+use vooruit_store::publications::{StoredCover, StoredPdf};
 
 use crate::accounts::User;
+use crate::images::{CheckedImage, WebImage};
 use crate::storage::TempUpload;
 use crate::{AppError, AppResult, Page};
 
@@ -48,14 +48,32 @@ pub struct PublicationView {
     pub file_size: i64,
     /// Where the PDF is downloaded (ranges allowed).
     pub file_url: String,
+    /// The cover's web version (JPEG), when there is one.
+    pub cover: Option<CoverView>,
     /// When it was first published (RFC 3339).
     pub published_at: String,
+}
+
+/// A cover as readers and the API see it.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct CoverView {
+    pub url: String,
+    pub width: i32,
+    pub height: i32,
+    /// What it shows; empty when it is the first page of the PDF.
+    pub alt: String,
 }
 
 impl PublicationView {
     fn of(p: Publication, base_url: &str) -> PublicationView {
         PublicationView {
             file_url: format!("{base_url}/publicaties/{}/bestand", p.slug),
+            cover: p.cover.map(|c| CoverView {
+                url: format!("{base_url}/publicaties/{}/omslag.jpg", p.slug),
+                width: c.width,
+                height: c.height,
+                alt: c.alt,
+            }),
             published_at: crate::dates::rfc3339(p.published_at.unwrap_or(p.created_at)),
             slug: p.slug,
             title: p.title,
@@ -121,35 +139,90 @@ impl Publications<'_> {
             .map_err(|e| AppError::Internal(e.to_string()))?
     }
 
-    /// A new draft from a checked upload (editors); returns its slug.
+    /// Checks an uploaded cover picture (see `images::check`).
+    pub async fn check_cover(&self, upload: &TempUpload) -> AppResult<CheckedImage> {
+        crate::images::check(
+            upload.path(),
+            self.config.image_limit_bytes,
+            crate::images::COVER_BOX,
+            "cover",
+        )
+        .await
+    }
+
+    /// A new draft from a checked upload and, when one was sent, a checked
+    /// cover picture (editors); returns its slug.
     pub async fn create(
         &self,
         editor: &User,
         input: PublicationInput,
         upload: &TempUpload,
         pdf: CheckedPdf,
+        cover: Option<(&TempUpload, CheckedImage)>,
     ) -> AppResult<String> {
         editor.require_editor()?;
-        self.add(input, upload, pdf).await
+        self.add(input, upload, pdf, cover).await
     }
 
     /// Stores a new draft (the use case of `create`, and the demo's).
+    /// Without a cover picture, the first page is drawn as the cover when
+    /// `pdftoppm` is there.
     pub(crate) async fn add(
         &self,
         input: PublicationInput,
         upload: &TempUpload,
         pdf: CheckedPdf,
+        cover: Option<(&TempUpload, CheckedImage)>,
     ) -> AppResult<String> {
         let taxonomy = self.taxonomy().current().await?;
-        input.validate(&taxonomy.for_new(), self.this_year())?;
+        let mut errors = input
+            .validate(&taxonomy.for_new(), self.this_year())
+            .err()
+            .unwrap_or_default();
+        if cover.is_some() && input.cover_alt.trim().is_empty() {
+            errors.add("cover_alt", "error-alt-required");
+        }
+        if !errors.0.is_empty() {
+            return Err(errors.into());
+        }
         let year = input.year().unwrap_or_default();
         let id = vooruit_store::new_id();
         let key = format!("publications/{id}.pdf");
-        // Pending first, so a crash after the put is swept.
+        let cover_key = format!("publications/{id}-omslag.jpg");
+        let original_key = cover
+            .as_ref()
+            .map(|(_, c)| format!("publications/{id}-omslag-origineel.{}", c.ext))
+            .unwrap_or_default();
+        let web: Option<WebImage> = match &cover {
+            Some((_, c)) => Some(c.web.clone()),
+            None => {
+                crate::images::pdf_cover(
+                    self.config.pdftoppm.as_deref(),
+                    upload.path(),
+                    self.storage.uploads_dir(),
+                )
+                .await
+            }
+        };
+        // Pending first, so a crash after a put is swept.
         let mut tx = self.begin("publications.create").await?;
         tx.pending_files().add(&key).await?;
+        if web.is_some() {
+            tx.pending_files().add(&cover_key).await?;
+        }
+        if !original_key.is_empty() {
+            tx.pending_files().add(&original_key).await?;
+        }
         self.commit(tx).await?;
         self.storage.put_file(&key, upload.path()).await?;
+        if let Some(w) = &web {
+            self.storage.put_bytes(&cover_key, w.jpeg.clone()).await?;
+        }
+        if let Some((original, _)) = &cover {
+            self.storage
+                .put_file(&original_key, original.path())
+                .await?;
+        }
         let stored = async {
             let base = slugify(&input.title);
             let mut tx = self.begin("publications.store").await?;
@@ -164,6 +237,17 @@ impl Publications<'_> {
                 size: i64::try_from(pdf.size).unwrap_or(i64::MAX),
                 pages: i32::try_from(pdf.pages).unwrap_or(i32::MAX),
                 text: &pdf.text,
+                cover: web.as_ref().map(|w| StoredCover {
+                    key: &cover_key,
+                    width: i32::try_from(w.width).unwrap_or(i32::MAX),
+                    height: i32::try_from(w.height).unwrap_or(i32::MAX),
+                    alt: if cover.is_some() {
+                        &input.cover_alt
+                    } else {
+                        ""
+                    },
+                    original_key: &original_key,
+                }),
             };
             tx.publications()
                 .insert(&id, &slug, &input, year, file)
@@ -173,8 +257,12 @@ impl Publications<'_> {
         }
         .await;
         if stored.is_err() {
-            // The row is not there: the file goes too (or the sweeper takes it).
-            let _ = self.storage.delete(&key).await;
+            // The row is not there: the files go too (or the sweeper takes them).
+            for k in [&key, &cover_key, &original_key] {
+                if !k.is_empty() {
+                    let _ = self.storage.delete(k).await;
+                }
+            }
         }
         stored
     }
@@ -217,7 +305,16 @@ impl Publications<'_> {
                     .iter()
                     .map(|s| (Vocabulary::Sector, s.as_str())),
             );
-        input.validate(&taxonomy.choices(kept), self.this_year())?;
+        let mut errors = input
+            .validate(&taxonomy.choices(kept), self.this_year())
+            .err()
+            .unwrap_or_default();
+        if before.cover.as_ref().is_some_and(|c| c.uploaded) && input.cover_alt.trim().is_empty() {
+            errors.add("cover_alt", "error-alt-required");
+        }
+        if !errors.0.is_empty() {
+            return Err(errors.into());
+        }
         tx.publications()
             .update(id, &input, input.year().unwrap_or_default())
             .await?;
@@ -269,15 +366,19 @@ impl Publications<'_> {
     pub async fn remove(&self, editor: &User, id: &str) -> AppResult<()> {
         editor.require_editor()?;
         let mut tx = self.begin("publications.remove").await?;
-        let key = tx
+        let keys = tx
             .publications()
             .delete(id)
             .await?
             .ok_or(AppError::NotFound)?;
         self.commit(tx).await?;
-        self.storage.delete(&key).await?;
+        for key in &keys {
+            self.storage.delete(key).await?;
+        }
         let mut tx = self.begin("publications.remove").await?;
-        tx.pending_files().forget(&key).await?;
+        for key in &keys {
+            tx.pending_files().forget(key).await?;
+        }
         self.commit(tx).await
     }
 
@@ -290,6 +391,13 @@ impl Publications<'_> {
             .await?
             .filter(|p| p.status.is_published())
             .ok_or(AppError::NotFound)
+    }
+
+    /// The cover (JPEG) of a published publication.
+    pub async fn cover(&self, slug: &str) -> AppResult<bytes::Bytes> {
+        let p = self.published(slug).await?;
+        let cover = p.cover.ok_or(AppError::NotFound)?;
+        self.storage.get_bytes(&cover.key).await
     }
 
     /// A published publication for the API.
@@ -367,7 +475,7 @@ impl Publications<'_> {
     }
 
     fn this_year(&self) -> i32 {
-        chrono::DateTime::from_timestamp_millis(self.now()).map_or(2026, |t| t.year())
+        crate::dates::year_of(self.now())
     }
 }
 

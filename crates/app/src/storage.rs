@@ -63,6 +63,11 @@ impl Storage {
         })
     }
 
+    /// Where uploads (and other files made on the way in) wait; swept.
+    pub fn uploads_dir(&self) -> &Path {
+        &self.uploads
+    }
+
     /// A new temporary file for an upload on its way in.
     pub async fn temp_file(&self) -> AppResult<TempUpload> {
         let path = self.uploads.join(format!(
@@ -188,15 +193,23 @@ impl Storage {
         removed
     }
 
-    /// How many files are in storage (tests and checks).
-    pub async fn count(&self) -> AppResult<usize> {
-        let all: Vec<_> = self
-            .store
-            .list(None)
-            .try_collect()
+    /// Stores a small file made in memory (a resized picture).
+    pub async fn put_bytes(&self, key: &str, bytes: Vec<u8>) -> AppResult<()> {
+        self.store
+            .put(&Key::from(key), bytes.into())
             .await
             .map_err(|e| storage_error(&e))?;
-        Ok(all.len())
+        Ok(())
+    }
+
+    /// A small stored file, whole (a resized picture; never a PDF or media).
+    pub async fn get_bytes(&self, key: &str) -> AppResult<Bytes> {
+        let got = self
+            .store
+            .get(&Key::from(key))
+            .await
+            .map_err(|e| not_found_or(&e))?;
+        got.bytes().await.map_err(|e| storage_error(&e))
     }
 }
 

@@ -67,9 +67,25 @@ pub struct Publication {
     pub file_key: String,
     pub file_size: i64,
     pub page_count: i32,
+    /// The cover: a picture the editor uploaded or the first page drawn;
+    /// None shows a generic cover.
+    pub cover: Option<Cover>,
     pub created_at: i64,
     pub updated_at: i64,
     pub published_at: Option<i64>,
+}
+
+/// The web version of a cover, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cover {
+    pub key: String,
+    pub width: i32,
+    pub height: i32,
+    /// What the picture shows, for who cannot see it; empty for a drawing
+    /// of the first page (the title next to it says it all).
+    pub alt: String,
+    /// An editor's picture (its alt text is required), not a drawing.
+    pub uploaded: bool,
 }
 
 impl Publication {
@@ -91,6 +107,9 @@ pub struct PublicationInput {
     pub themes: Vec<String>,
     #[serde(default)]
     pub sectors: Vec<String>,
+    /// The text alternative of an uploaded cover picture (required with one).
+    #[serde(default)]
+    pub cover_alt: String,
 }
 
 /// The first year a publication can be from, and how far ahead of this
@@ -111,6 +130,7 @@ impl PublicationInput {
         e.text("summary", &self.summary, true, 3000);
         choices.check(&mut e, "themes", Vocabulary::Theme, &self.themes);
         choices.check(&mut e, "sectors", Vocabulary::Sector, &self.sectors);
+        e.text("cover_alt", &self.cover_alt, false, 300);
         e.into_result()
     }
 

@@ -5,7 +5,7 @@
 
 use sqlx::FromRow;
 use vooruit_domain::content_type::ContentType;
-use vooruit_domain::publication::{Publication, PublicationInput, PublicationStatus};
+use vooruit_domain::publication::{Cover, Publication, PublicationInput, PublicationStatus};
 use vooruit_domain::taxonomy::split_list;
 
 use crate::db::lit;
@@ -26,6 +26,11 @@ struct PublicationRow {
     file_key: String,
     file_size: i64,
     page_count: i32,
+    cover_key: String,
+    cover_width: i32,
+    cover_height: i32,
+    cover_alt: String,
+    original_cover_key: String,
     created_at: i64,
     updated_at: i64,
     published_at: Option<i64>,
@@ -46,6 +51,13 @@ impl From<PublicationRow> for Publication {
             file_key: r.file_key,
             file_size: r.file_size,
             page_count: r.page_count,
+            cover: (!r.cover_key.is_empty()).then_some(Cover {
+                key: r.cover_key,
+                width: r.cover_width,
+                height: r.cover_height,
+                alt: r.cover_alt,
+                uploaded: !r.original_cover_key.is_empty(),
+            }),
             created_at: r.created_at,
             updated_at: r.updated_at,
             published_at: r.published_at,
@@ -54,7 +66,8 @@ impl From<PublicationRow> for Publication {
 }
 
 const COLUMNS: &str = "id, slug, title, publisher, year, summary, themes, sectors, status, \
-    file_key, file_size, page_count, created_at, updated_at, published_at";
+    file_key, file_size, page_count, cover_key, cover_width, cover_height, cover_alt, \
+    original_cover_key, created_at, updated_at, published_at";
 
 /// The stored file of a new publication.
 pub struct StoredPdf<'a> {
@@ -63,6 +76,17 @@ pub struct StoredPdf<'a> {
     pub pages: i32,
     /// The text of the PDF, for search.
     pub text: &'a str,
+    pub cover: Option<StoredCover<'a>>,
+}
+
+/// The stored cover of a new publication.
+pub struct StoredCover<'a> {
+    pub key: &'a str,
+    pub width: i32,
+    pub height: i32,
+    pub alt: &'a str,
+    /// The picture as uploaded; empty for a drawing of the first page.
+    pub original_key: &'a str,
 }
 
 /// Publications: `conn.publications()`.
@@ -184,8 +208,10 @@ impl PublicationQueries<'_> {
         let now = self.0.now();
         sqlx::query(
             "INSERT INTO publications (id, slug, title, publisher, year, summary, themes, sectors, \
-             status, file_key, file_size, page_count, text, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+             status, file_key, file_size, page_count, text, cover_key, cover_width, cover_height, \
+             cover_alt, original_cover_key, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+             $19, $19)",
         )
         .bind(id)
         .bind(slug)
@@ -200,10 +226,21 @@ impl PublicationQueries<'_> {
         .bind(file.size)
         .bind(file.pages)
         .bind(file.text)
+        .bind(file.cover.as_ref().map_or("", |c| c.key))
+        .bind(file.cover.as_ref().map_or(0, |c| c.width))
+        .bind(file.cover.as_ref().map_or(0, |c| c.height))
+        .bind(file.cover.as_ref().map_or("", |c| c.alt.trim()))
+        .bind(file.cover.as_ref().map_or("", |c| c.original_key))
         .bind(now)
         .execute(&mut *self.0)
         .await?;
-        self.0.pending_files().forget(file.key).await
+        self.0.pending_files().forget(file.key).await?;
+        if let Some(c) = &file.cover {
+            for key in [c.key, c.original_key] {
+                self.0.pending_files().forget(key).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Changes what is said about a publication (not its file or slug).
@@ -211,7 +248,8 @@ impl PublicationQueries<'_> {
         let now = self.0.now();
         sqlx::query(
             "UPDATE publications SET title = $1, publisher = $2, year = $3, summary = $4, \
-             themes = $5, sectors = $6, updated_at = $7 WHERE id = $8",
+             themes = $5, sectors = $6, updated_at = $7, \
+             cover_alt = CASE WHEN original_cover_key = '' THEN cover_alt ELSE $9 END WHERE id = $8",
         )
         .bind(input.title.trim())
         .bind(input.publisher.trim())
@@ -221,6 +259,7 @@ impl PublicationQueries<'_> {
         .bind(input.sectors.join(","))
         .bind(now)
         .bind(id)
+        .bind(input.cover_alt.trim())
         .execute(&mut *self.0)
         .await?;
         crate::outbox::record(self.0, ContentType::Publication, id).await
@@ -243,19 +282,34 @@ impl PublicationQueries<'_> {
         crate::outbox::record(self.0, ContentType::Publication, id).await
     }
 
-    /// Removes the row; its file becomes pending (the caller removes it
-    /// from storage after the commit, or the sweeper does).
-    pub async fn delete(&mut self, id: &str) -> Result<Option<String>> {
+    /// Removes the row; its files (the PDF, the cover) become pending (the
+    /// caller removes them from storage after the commit, or the sweeper
+    /// does). Returns their keys.
+    pub async fn delete(&mut self, id: &str) -> Result<Option<Vec<String>>> {
         let Some(p) = self.by_id(id).await? else {
             return Ok(None);
+        };
+        let original = if p.cover.as_ref().is_some_and(|c| c.uploaded) {
+            sqlx::query_scalar("SELECT original_cover_key FROM publications WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *self.0)
+                .await?
+        } else {
+            String::new()
         };
         sqlx::query("DELETE FROM publications WHERE id = $1")
             .bind(id)
             .execute(&mut *self.0)
             .await?;
-        self.0.pending_files().add(&p.file_key).await?;
+        let mut keys = vec![p.file_key];
+        keys.extend(p.cover.map(|c| c.key));
+        keys.push(original);
+        keys.retain(|k| !k.is_empty());
+        for key in &keys {
+            self.0.pending_files().add(key).await?;
+        }
         crate::outbox::record(self.0, ContentType::Publication, id).await?;
-        Ok(Some(p.file_key))
+        Ok(Some(keys))
     }
 }
 

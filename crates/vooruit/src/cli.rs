@@ -142,12 +142,21 @@ pub struct ServeArgs {
     /// The largest PDF an editor may upload, in MB (default 50).
     #[arg(long, env = "VOORUIT_PDF_LIMIT_MB")]
     pub pdf_limit_mb: Option<u64>,
+    /// The largest picture (a cover) an editor may upload, in MB (default 10).
+    #[arg(long, env = "VOORUIT_IMAGE_LIMIT_MB")]
+    pub image_limit_mb: Option<u64>,
+    /// The `pdftoppm` program (from poppler-utils) that draws a PDF's first
+    /// page as its cover; "off" for none (a generic cover). Optional.
+    #[arg(long, env = "VOORUIT_PDFTOPPM")]
+    pub pdftoppm: Option<String>,
 }
 
 /// Enough for a workshop behind one office address, too few to flood the editors.
 const DEFAULT_SUBMISSION_LIMIT: i64 = 30;
 /// The largest PDF an editor may upload, in MB.
 const DEFAULT_PDF_LIMIT_MB: u64 = 50;
+/// The largest picture an editor may upload, in MB.
+const DEFAULT_IMAGE_LIMIT_MB: u64 = 10;
 
 /// A pace most SMTP relays accept without throttling.
 const DEFAULT_NEWSLETTER_RATE: u32 = 20;
@@ -448,6 +457,18 @@ fn app_config(
         submissions_per_hour: r.file.submission_limit.unwrap_or(DEFAULT_SUBMISSION_LIMIT),
         pdf_limit_bytes: r.file.pdf_limit_mb.unwrap_or(DEFAULT_PDF_LIMIT_MB) * 1_000_000,
         storage_url: r.storage_url.clone(),
+        image_limit_bytes: r.file.image_limit_mb.unwrap_or(DEFAULT_IMAGE_LIMIT_MB) * 1_000_000,
+        pdftoppm: pdftoppm(r.file.pdftoppm.clone()),
+    }
+}
+
+/// The cover drawer as configured: "pdftoppm" from the PATH unless set,
+/// none when set to "off" (or empty).
+fn pdftoppm(setting: Option<String>) -> Option<String> {
+    match setting {
+        None => Some("pdftoppm".into()),
+        Some(s) if s.is_empty() || s == "off" => None,
+        Some(s) => Some(s),
     }
 }
 
@@ -493,6 +514,12 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Some(mb) = args.pdf_limit_mb {
         config.pdf_limit_bytes = mb * 1_000_000;
+    }
+    if let Some(mb) = args.image_limit_mb {
+        config.image_limit_bytes = mb * 1_000_000;
+    }
+    if args.pdftoppm.is_some() {
+        config.pdftoppm = pdftoppm(args.pdftoppm.clone());
     }
     let app = App::new(db.clone(), config).map_err(|e| anyhow::anyhow!("{e}"))?;
     if args.demo

@@ -22,6 +22,8 @@ pub struct FileConfig {
     pub newsletter_rate: Option<u32>,
     pub submission_limit: Option<i64>,
     pub pdf_limit_mb: Option<u64>,
+    pub image_limit_mb: Option<u64>,
+    pub pdftoppm: Option<String>,
     pub storage_url: Option<String>,
 }
 

@@ -27,20 +27,31 @@ const DRAIN_FACTOR: u64 = 2;
 
 pub struct Upload {
     pub fields: FormData,
-    /// The file, when one was sent and it was within the limit.
-    pub file: Option<TempUpload>,
-    /// The file was larger than the limit (and was not kept).
-    pub too_large: bool,
+    /// The files that were sent within their limits, by field.
+    files: Vec<(String, TempUpload)>,
+    /// The fields whose file was larger than its limit (and not kept).
+    too_large: Vec<String>,
 }
 
-/// Reads an upload form whose file field is `file_field`, keeping at most
-/// `limit` bytes of file.
+impl Upload {
+    /// The file sent in `field`, if one was (and within its limit).
+    pub fn file(&self, field: &str) -> Option<&TempUpload> {
+        self.files.iter().find(|(f, _)| f == field).map(|(_, t)| t)
+    }
+
+    /// Whether the file sent in `field` was over its limit.
+    pub fn too_large(&self, field: &str) -> bool {
+        self.too_large.iter().any(|f| f == field)
+    }
+}
+
+/// Reads an upload form whose file fields are `files`, each with the most
+/// bytes it may have: (field, limit).
 pub async fn read(
     l: &Ctx,
     storage: &Storage,
     mut multipart: Multipart,
-    file_field: &str,
-    limit: u64,
+    files: &[(&str, u64)],
 ) -> Result<Upload, AppError> {
     let bad = |_| AppError::BadRequest("error-bad-form");
     let first = multipart.next_field().await.map_err(bad)?;
@@ -53,13 +64,17 @@ pub async fn read(
     }
     let mut upload = Upload {
         fields: FormData(Vec::new()),
-        file: None,
-        too_large: false,
+        files: Vec::new(),
+        too_large: Vec::new(),
     };
     let mut text_size = 0;
     while let Some(mut field) = multipart.next_field().await.map_err(bad)? {
         let name = field.name().unwrap_or_default().to_string();
-        if name == file_field {
+        let limit = files.iter().find(|(f, _)| *f == name).map(|(_, l)| *l);
+        if let Some(limit) = limit {
+            if upload.file(&name).is_some() || upload.too_large(&name) {
+                return Err(AppError::BadRequest("error-bad-form"));
+            }
             let mut temp = storage.temp_file().await?;
             let mut size: u64 = 0;
             let mut kept = true;
@@ -75,10 +90,10 @@ pub async fn read(
                 }
             }
             if !kept {
-                upload.too_large = true;
+                upload.too_large.push(name);
             } else if size > 0 {
                 temp.finish().await?;
-                upload.file = Some(temp);
+                upload.files.push((name, temp));
             }
         } else {
             let value = field.text().await.map_err(bad)?;

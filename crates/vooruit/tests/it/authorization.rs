@@ -666,6 +666,11 @@ fn table() -> Vec<Row> {
             UNKNOWN_TOKEN,
         ),
         row(
+            "GET /publicaties/{slug}/omslag.jpg",
+            "/publicaties/geen-publicatie/omslag.jpg",
+            UNKNOWN_TOKEN,
+        ),
+        row(
             "GET /publicaties/{slug}/bestand",
             "/publicaties/geen-publicatie/bestand",
             UNKNOWN_TOKEN,

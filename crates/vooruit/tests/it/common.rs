@@ -144,6 +144,9 @@ impl Server {
             .env("VOORUIT_CONFIG", self.dir.path().join("none.toml"))
             .env("VOORUIT_LOG", "warn")
             .env("VOORUIT_DEBUG_QUERIES", "1")
+            // The same covers on every machine, with poppler or without;
+            // the cover test brings its own drawer.
+            .env("VOORUIT_PDFTOPPM", "off")
             .env_remove("VOORUIT_SMTP_URL");
         c
     }

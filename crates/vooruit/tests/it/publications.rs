@@ -541,3 +541,231 @@ async fn with_an_s3_store_files_live_there_and_nowhere_else() {
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(s3.keys(&bucket).await, Vec::<String>::new());
 }
+
+/// A picture of `w` x `h` pixels, encoded as `format`.
+fn picture(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).expect("encode");
+    out.into_inner()
+}
+
+/// The new-publication form with a cover picture (and its description).
+async fn upload_with_cover(c: &Client, csrf: &str, cover: Vec<u8>, alt: &str, title: &str) -> Page {
+    let mut form = Form::new()
+        .text("csrf", csrf.to_string())
+        .part(
+            "file",
+            Part::bytes(pdf(1, 0))
+                .file_name("rapport.pdf")
+                .mime_str("application/pdf")
+                .expect("mime"),
+        )
+        .part(
+            "cover",
+            Part::bytes(cover)
+                .file_name("omslag.png")
+                .mime_str("image/png")
+                .expect("mime"),
+        )
+        .text("cover_alt", alt.to_string());
+    for (k, v) in fields(title) {
+        form = form.text(k, v);
+    }
+    let resp = c
+        .http
+        .post(c.abs("/redactie/publicaties/nieuw"))
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload");
+    Client::page(resp).await
+}
+
+#[tokio::test]
+async fn a_cover_picture_needs_a_description_and_is_shown_resized_with_its_size() {
+    let s = Server::start_with(&[]).await;
+    let (c, csrf) = editor(&s).await;
+    let big = picture(1600, 2200, image::ImageFormat::Png);
+
+    // Without its description: refused, what was typed kept, nothing stored.
+    let r = upload_with_cover(&c, &csrf, big.clone(), "", "Met omslag").await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("Beschrijf wat er op de afbeelding staat."));
+    assert_eq!(r.input_value("title").as_deref(), Some("Met omslag"));
+    // Not a picture (a PDF named .png): refused by its content.
+    let r = upload_with_cover(&c, &csrf, pdf(1, 0), "Een omslag", "Met omslag").await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Dit bestand is geen afbeelding die we kunnen openen.")
+    );
+    // A truncated PNG: the right first bytes, but it does not decode.
+    let r = upload_with_cover(
+        &c,
+        &csrf,
+        big[..big.len() / 3].to_vec(),
+        "Een omslag",
+        "Met omslag",
+    )
+    .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(rows(&s).await, 0);
+    assert_eq!(files_in(&s, "files"), 0);
+    assert_eq!(files_in(&s, "uploads"), 0);
+
+    let r = upload_with_cover(
+        &c,
+        &csrf,
+        big,
+        "Twee verpleegkundigen lachen bij de koffieautomaat",
+        "Met omslag",
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(
+        files_in(&s, "files"),
+        3,
+        "the PDF, the cover and its original"
+    );
+    publish(&s, &c, &csrf, "met-omslag").await;
+    let anon = s.client();
+    let page = anon.get("/publicaties/met-omslag").await;
+    let img = page
+        .html()
+        .select(&scraper::Selector::parse("img.vo-publication__cover").expect("selector"))
+        .next()
+        .map(|e| e.value().clone())
+        .expect("the cover is shown");
+    assert_eq!(
+        img.attr("alt"),
+        Some("Twee verpleegkundigen lachen bij de koffieautomaat")
+    );
+    // The web version fits 480 x 680 and keeps the picture's proportions;
+    // the page says its size (shown at half, for sharp screens).
+    let cover = anon
+        .http
+        .get(anon.abs("/publicaties/met-omslag/omslag.jpg"))
+        .send()
+        .await
+        .expect("cover");
+    assert_eq!(cover.status(), 200);
+    assert_eq!(cover.headers()["content-type"], "image/jpeg");
+    let bytes = cover.bytes().await.expect("bytes");
+    let web = image::load_from_memory(&bytes).expect("a picture");
+    assert_eq!((web.width(), web.height()), (480, 660));
+    assert_eq!(img.attr("width"), Some("240"));
+    assert_eq!(img.attr("height"), Some("330"));
+    let api = anon.get("/api/v1/publications/met-omslag").await.json();
+    assert_eq!(api["cover"]["width"], 480);
+    assert_eq!(
+        api["cover"]["alt"],
+        "Twee verpleegkundigen lachen bij de koffieautomaat"
+    );
+
+    // The description can be changed, not emptied.
+    let id: String = sqlx::query_scalar("SELECT id FROM publications WHERE slug = 'met-omslag'")
+        .fetch_one(&s.sql().await)
+        .await
+        .expect("id");
+    let mut form = fields("Met omslag");
+    form.push(("cover_alt", String::new()));
+    let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = c
+        .post_form(&format!("/redactie/publicaties/{id}"), &csrf, &refs)
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("Beschrijf wat er op de afbeelding staat."));
+
+    // Withdrawn: the cover goes with the page; removed: every file goes.
+    let r = c
+        .post_form(&format!("/redactie/publicaties/{id}/intrekken"), &csrf, &[])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        anon.get("/publicaties/met-omslag/omslag.jpg").await.status,
+        404
+    );
+    let r = c
+        .post_form(
+            &format!("/redactie/publicaties/{id}/verwijderen"),
+            &csrf,
+            &[],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(files_in(&s, "files"), 0);
+}
+
+#[tokio::test]
+async fn without_a_picture_the_first_page_is_the_cover_when_pdftoppm_is_there() {
+    // A stand-in for poppler's pdftoppm that answers as it does: with
+    // -singlefile -png it writes <last argument>.png.
+    let dir = tempfile::tempdir().expect("dir");
+    let page = dir.path().join("page.png");
+    std::fs::write(&page, picture(1240, 1754, image::ImageFormat::Png)).expect("png");
+    let drawer = dir.path().join("pdftoppm");
+    std::fs::write(
+        &drawer,
+        format!(
+            "#!/bin/sh\ncase \"$*\" in *-singlefile*-png*) ;; *) exit 2 ;; esac\nfor last; do :; done\ncp '{}' \"$last.png\"\n",
+            page.display()
+        ),
+    )
+    .expect("script");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&drawer, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+
+    let drawer = drawer.display().to_string();
+    let s = Server::start_with(&["--pdftoppm", &drawer]).await;
+    let (c, csrf) = editor(&s).await;
+    let r = upload(&c, &csrf, pdf(2, 0), "rapport.pdf", "Getekend").await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    publish(&s, &c, &csrf, "getekend").await;
+    let anon = s.client();
+    let shown = anon.get("/publicaties/getekend").await;
+    assert!(
+        shown
+            .body
+            .contains("src=\"/publicaties/getekend/omslag.jpg\""),
+        "{}",
+        shown.body
+    );
+    assert!(
+        shown.body.contains("alt=\"\""),
+        "a drawing of the page the title names"
+    );
+    let cover = anon
+        .http
+        .get(anon.abs("/publicaties/getekend/omslag.jpg"))
+        .send()
+        .await
+        .expect("cover");
+    let web = image::load_from_memory(&cover.bytes().await.expect("bytes")).expect("a picture");
+    assert!(
+        web.width() <= 480 && web.height() <= 680,
+        "{}x{}",
+        web.width(),
+        web.height()
+    );
+    assert_eq!(files_in(&s, "uploads"), 0, "the drawing is not left behind");
+
+    // With no drawer: a generic cover, and no cover file.
+    let s = Server::start_with(&["--pdftoppm", "/bestaat/niet/pdftoppm"]).await;
+    let (c, csrf) = editor(&s).await;
+    let r = upload(&c, &csrf, pdf(2, 0), "rapport.pdf", "Ongetekend").await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    publish(&s, &c, &csrf, "ongetekend").await;
+    let shown = s.client().get("/publicaties/ongetekend").await;
+    assert!(shown.body.contains("<svg class=\"vo-publication__cover\""));
+    assert_eq!(
+        s.client()
+            .get("/publicaties/ongetekend/omslag.jpg")
+            .await
+            .status,
+        404
+    );
+    assert_eq!(files_in(&s, "files"), 1);
+}

@@ -60,6 +60,7 @@ fn input_of(form: &FormData) -> PublicationInput {
         summary: form.get("summary"),
         themes: form.all("themes"),
         sectors: form.all("sectors"),
+        cover_alt: form.get("cover_alt"),
     }
 }
 
@@ -90,9 +91,9 @@ struct NewTemplate {
     errors: FieldErrors,
 }
 
-async fn new(l: Ctx) -> PageResult {
+async fn new(l: Ctx, State(s): State<AppState>) -> PageResult {
     l.editor()?;
-    let year = chrono::Utc::now().format("%Y").to_string();
+    let year = vooruit_app::dates::year_of(s.app.now()).to_string();
     Ok(NewTemplate {
         l,
         input: PublicationInput {
@@ -115,8 +116,11 @@ async fn create(
     let user = l.editor()?;
     let multipart = multipart.map_err(|_| AppError::BadRequest("error-bad-form"))?;
     let publications = s.app.publications();
-    let limit = s.app.config.pdf_limit_bytes;
-    let upload = upload::read(&l, &s.app.storage, multipart, "file", limit).await?;
+    let limits = [
+        ("file", s.app.config.pdf_limit_bytes),
+        ("cover", s.app.config.image_limit_bytes),
+    ];
+    let upload = upload::read(&l, &s.app.storage, multipart, &limits).await?;
     let input = input_of(&upload.fields);
     let refused = |l: Ctx, input: PublicationInput, errors: FieldErrors| {
         Ok(with_status(
@@ -124,7 +128,10 @@ async fn create(
             NewTemplate { l, input, errors },
         ))
     };
-    let file = match (&upload.file, upload.too_large) {
+    if upload.too_large("cover") {
+        return refused(l, input, one_error("cover", "error-file-too-large"));
+    }
+    let file = match (upload.file("file"), upload.too_large("file")) {
         (_, true) => return refused(l, input, one_error("file", "error-file-too-large")),
         (None, false) => return refused(l, input, one_error("file", "error-file-required")),
         (Some(file), false) => file,
@@ -134,13 +141,28 @@ async fn create(
         Err(AppError::Validation(errors)) => return refused(l, input, errors),
         Err(e) => return Err(e.into()),
     };
+    let cover = match upload.file("cover") {
+        None => None,
+        Some(picture) => match publications.check_cover(picture).await {
+            Ok(checked) => Some((picture, checked)),
+            Err(AppError::Validation(mut errors)) => {
+                errors.add("file", "error-file-again");
+                return refused(l, input, errors);
+            }
+            Err(e) => return Err(e.into()),
+        },
+    };
+    let had_cover = cover.is_some();
     match publications
-        .create(&user, input.clone(), file, checked)
+        .create(&user, input.clone(), file, checked, cover)
         .await
     {
         Ok(_) => Ok(see_other("/redactie/publicaties?melding=toegevoegd")),
         Err(AppError::Validation(mut errors)) => {
             errors.add("file", "error-file-again");
+            if had_cover {
+                errors.add("cover", "error-file-again");
+            }
             refused(l, input, errors)
         }
         Err(e) => Err(e.into()),
@@ -172,6 +194,7 @@ fn as_input(p: &Publication) -> PublicationInput {
         summary: p.summary.clone(),
         themes: p.themes.clone(),
         sectors: p.sectors.clone(),
+        cover_alt: p.cover.as_ref().map(|c| c.alt.clone()).unwrap_or_default(),
     }
 }
 

@@ -23,6 +23,7 @@ pub fn routes() -> Routes {
         .get("/publicaties", list)
         .get("/publicaties/{slug}", show)
         .get("/publicaties/{slug}/bestand", file)
+        .get("/publicaties/{slug}/omslag.jpg", cover)
         .merge(editor::routes())
 }
 
@@ -94,6 +95,20 @@ pub fn file_size(l: &Ctx, bytes: i64) -> String {
         };
         format!("{mb} MB")
     }
+}
+
+/// The cover's web version (a small JPEG, read whole).
+async fn cover(State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+    let jpeg = s.app.publications().cover(&slug).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/jpeg"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        ],
+        jpeg,
+    )
+        .into_response())
 }
 
 /// The PDF, whole or the range asked for (one range; a list of ranges gets

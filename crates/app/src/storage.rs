@@ -34,10 +34,11 @@ pub struct Storage {
     uploads: PathBuf,
 }
 
-/// Pieces of a file read from the local store: large enough that the
-/// hops to a blocking thread stay few (object_store reads 8 KiB at a
-/// time), small enough that 64 downloads at once use 16 MiB.
-const READ_PIECE: usize = 256 * 1024;
+/// Pieces of a file read from the local store: a 1 MiB range (what PDF
+/// viewers and download managers ask) is one read and one write (256 KiB
+/// pieces served 0.91 of nginx, 1 MiB pieces 1.0; docs/PERFORMANCE.md),
+/// and 64 downloads at once hold 64 MiB.
+const READ_PIECE: usize = 1024 * 1024;
 
 impl Storage {
     /// The store `url` names (`s3://bucket/prefix`, with the credentials,

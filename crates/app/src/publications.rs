@@ -468,10 +468,10 @@ impl Publications<'_> {
             tx.pending_files().forget(key).await?;
             self.commit(tx).await?;
         }
-        let temps = self
-            .storage
-            .sweep_uploads(std::time::Duration::from_millis(age_ms.max(0) as u64));
-        Ok(keys.len() + temps)
+        let age = std::time::Duration::from_millis(age_ms.max(0) as u64);
+        let temps = self.storage.sweep_uploads(age);
+        let unfinished = self.storage.sweep_unfinished(age, self.now()).await?;
+        Ok(keys.len() + temps + unfinished)
     }
 
     fn this_year(&self) -> i32 {

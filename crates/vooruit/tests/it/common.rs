@@ -151,9 +151,15 @@ impl Server {
         c
     }
 
-    /// Runs a `vooruit` command on this server's data dir and database.
+    /// Runs a `vooruit` command on this server's data dir and database,
+    /// in the server's environment.
     pub fn cli(&self, args: &[&str]) -> String {
-        let out = self.command().args(args).output().expect("run vooruit");
+        let out = self
+            .command()
+            .args(args)
+            .envs(self.extra_env.iter().map(|(k, v)| (k, v)))
+            .output()
+            .expect("run vooruit");
         assert!(out.status.success(), "vooruit {args:?} failed: {out:?}");
         String::from_utf8_lossy(&out.stdout).to_string()
     }
@@ -823,6 +829,54 @@ impl S3Server {
             .await
             .expect("create bucket");
         assert!(r.status().is_success(), "create bucket: {}", r.status());
+    }
+
+    /// Starts a multipart upload of `key` and sends one part, as a copy
+    /// that is then broken off; returns its upload id.
+    pub async fn start_upload(&self, bucket: &str, key: &str) -> String {
+        let http = reqwest::Client::new();
+        let body = http
+            .post(format!("{}/{bucket}/{key}?uploads", self.endpoint()))
+            .send()
+            .await
+            .expect("start upload")
+            .text()
+            .await
+            .expect("body");
+        let id = body
+            .split("<UploadId>")
+            .nth(1)
+            .and_then(|r| r.split("</UploadId>").next())
+            .unwrap_or_else(|| panic!("no upload id: {body}"))
+            .to_string();
+        let part = http
+            .put(format!(
+                "{}/{bucket}/{key}?partNumber=1&uploadId={id}",
+                self.endpoint()
+            ))
+            .body(vec![7u8; 1024])
+            .send()
+            .await
+            .expect("part");
+        assert!(part.status().is_success(), "part: {}", part.status());
+        id
+    }
+
+    /// The ids of the unfinished multipart uploads in the bucket.
+    pub async fn uploads(&self, bucket: &str) -> Vec<String> {
+        let body = reqwest::Client::new()
+            .get(format!("{}/{bucket}?uploads", self.endpoint()))
+            .send()
+            .await
+            .expect("list uploads")
+            .text()
+            .await
+            .expect("body");
+        body.split("<UploadId>")
+            .skip(1)
+            .filter_map(|k| k.split("</UploadId>").next())
+            .map(str::to_string)
+            .collect()
     }
 
     /// Every key in the bucket.

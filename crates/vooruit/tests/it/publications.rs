@@ -540,6 +540,37 @@ async fn with_an_s3_store_files_live_there_and_nowhere_else() {
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(s3.keys(&bucket).await, Vec::<String>::new());
+
+    // A copy that a crash broke off leaves an unfinished multipart upload
+    // (parts stored, no object); the sweeper aborts ours once they are old
+    // enough, and leaves what is not under our prefix.
+    let ours = s3
+        .start_upload(&bucket, "site/publications/afgebroken.pdf")
+        .await;
+    let theirs = s3.start_upload(&bucket, "ander/archief.pdf").await;
+    assert_eq!(s3.uploads(&bucket).await.len(), 2);
+    // moto says every upload started on 2010-11-10: thirty years is
+    // older than that, so nothing is old enough yet.
+    let thirty_years = (30 * 365 * 24 * 60).to_string();
+    s.cli(&[
+        "--storage-url",
+        &url,
+        "sweep-files",
+        "--older-than-minutes",
+        &thirty_years,
+    ]);
+    assert_eq!(s3.uploads(&bucket).await.len(), 2, "not old enough yet");
+    let out = s.cli(&[
+        "--storage-url",
+        &url,
+        "sweep-files",
+        "--older-than-minutes",
+        "0",
+    ]);
+    assert_eq!(out.trim(), "removed 1 file(s)");
+    let left = s3.uploads(&bucket).await;
+    assert!(!left.contains(&ours), "{left:?}");
+    assert!(left.contains(&theirs), "{left:?}");
 }
 
 /// A picture of `w` x `h` pixels, encoded as `format`.

@@ -23,6 +23,8 @@ use tokio::io::AsyncReadExt;
 
 use crate::{AppError, AppResult};
 
+mod unfinished;
+
 /// Pieces of this size go to storage one after the other: memory use per
 /// upload stays at a few of these, whatever the file's size.
 const PART: usize = 5 * 1024 * 1024;
@@ -32,6 +34,8 @@ pub struct Storage {
     /// The directory of the local store, read directly (see `read`).
     local: Option<PathBuf>,
     uploads: PathBuf,
+    /// On S3: what the sweeper needs to abort unfinished uploads.
+    s3_uploads: Option<unfinished::S3Uploads>,
 }
 
 /// Pieces of a file read from the local store: a 1 MiB range (what PDF
@@ -47,20 +51,24 @@ impl Storage {
     pub fn open(data_dir: &Path, url: Option<&str>) -> AppResult<Storage> {
         let uploads = data_dir.join("uploads");
         std::fs::create_dir_all(&uploads).map_err(|e| storage_error(&e))?;
-        let (store, local): (Arc<dyn ObjectStore>, _) = match url {
-            Some(url) => (s3(url)?, None),
+        let (store, local, s3_uploads): (Arc<dyn ObjectStore>, _, _) = match url {
+            Some(url) => {
+                let (store, uploads) = s3(url)?;
+                (store, None, Some(uploads))
+            }
             None => {
                 let files = data_dir.join("files");
                 std::fs::create_dir_all(&files).map_err(|e| storage_error(&e))?;
                 let store =
                     LocalFileSystem::new_with_prefix(&files).map_err(|e| storage_error(&e))?;
-                (Arc::new(store), Some(files))
+                (Arc::new(store), Some(files), None)
             }
         };
         Ok(Storage {
             store,
             local,
             uploads,
+            s3_uploads,
         })
     }
 
@@ -174,6 +182,16 @@ impl Storage {
         }
     }
 
+    /// On S3, aborts the multipart uploads under our prefix started more
+    /// than `age` before `now_ms` (a crash in the middle of a copy leaves
+    /// one); returns how many. Nothing to do on local storage.
+    pub async fn sweep_unfinished(&self, age: Duration, now_ms: i64) -> AppResult<usize> {
+        match &self.s3_uploads {
+            Some(s3) => s3.sweep(age, now_ms).await,
+            None => Ok(0),
+        }
+    }
+
     /// Removes temporary upload files older than `age` (left by a crash);
     /// returns how many.
     pub fn sweep_uploads(&self, age: Duration) -> usize {
@@ -253,7 +271,7 @@ async fn read_local(
 }
 
 /// An S3-compatible store from `s3://bucket/prefix`.
-fn s3(url: &str) -> AppResult<Arc<dyn ObjectStore>> {
+fn s3(url: &str) -> AppResult<(Arc<dyn ObjectStore>, unfinished::S3Uploads)> {
     init_tls();
     let rest = url
         .strip_prefix("s3://")
@@ -263,12 +281,22 @@ fn s3(url: &str) -> AppResult<Arc<dyn ObjectStore>> {
         .with_bucket_name(bucket)
         .build()
         .map_err(|e| storage_error(&e))?;
+    let store = Arc::new(store);
     let prefix = prefix.trim_matches('/');
-    Ok(if prefix.is_empty() {
-        Arc::new(store)
+    let uploads = unfinished::S3Uploads {
+        store: Arc::clone(&store),
+        prefix: if prefix.is_empty() {
+            String::new()
+        } else {
+            format!("{prefix}/")
+        },
+    };
+    let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+        store
     } else {
-        Arc::new(PrefixStore::new(store, prefix))
-    })
+        Arc::new(PrefixStore::new(Arc::clone(&store), prefix))
+    };
+    Ok((store, uploads))
 }
 
 /// rustls needs one crypto provider for the process: ring (already used by

@@ -864,34 +864,28 @@ impl S3Server {
 
     /// The ids of the unfinished multipart uploads in the bucket.
     pub async fn uploads(&self, bucket: &str) -> Vec<String> {
-        let body = reqwest::Client::new()
-            .get(format!("{}/{bucket}?uploads", self.endpoint()))
-            .send()
-            .await
-            .expect("list uploads")
-            .text()
-            .await
-            .expect("body");
-        body.split("<UploadId>")
-            .skip(1)
-            .filter_map(|k| k.split("</UploadId>").next())
-            .map(str::to_string)
-            .collect()
+        self.listed(&format!("{bucket}?uploads"), "UploadId").await
     }
 
     /// Every key in the bucket.
     pub async fn keys(&self, bucket: &str) -> Vec<String> {
+        self.listed(&format!("{bucket}?list-type=2"), "Key").await
+    }
+
+    /// The values of the XML element `tag` in the listing at `path`.
+    async fn listed(&self, path: &str, tag: &str) -> Vec<String> {
         let body = reqwest::Client::new()
-            .get(format!("{}/{bucket}?list-type=2", self.endpoint()))
+            .get(format!("{}/{path}", self.endpoint()))
             .send()
             .await
             .expect("list")
             .text()
             .await
             .expect("list body");
-        body.split("<Key>")
+        let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+        body.split(open.as_str())
             .skip(1)
-            .filter_map(|k| k.split("</Key>").next())
+            .filter_map(|k| k.split(close.as_str()).next())
             .map(str::to_string)
             .collect()
     }

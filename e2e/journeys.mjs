@@ -5,6 +5,8 @@ import { newContext, login, assertAxe, mailLink } from './lib.mjs';
 
 const HIDDEN_NAME = 'Wilhelmina Verborgen';
 const HIDDEN_EMAIL = 'verborgen.verteller@e2e.test';
+/** A real picture (a 4 x 4 PNG), for the cover field. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGPQqDgBRwzEcQA/UhaB575xBAAAAABJRU5ErkJggg==';
 
 /** The story fields of step 1, by the ids of their inputs. */
 const STORY = {
@@ -189,9 +191,18 @@ export async function journeys({ browser, base, check, outbox }) {
     await page.locator('main form button[type=submit]').click();
     await page.locator('#veld-file-error').waitFor();
     assert.equal(await page.locator('#veld-title').inputValue(), 'Leren van de nachtdienst');
+    // A cover without its description: said next to the field.
+    const cover = { name: 'omslag.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') };
     await page.locator('#veld-file').setInputFiles({ name: 'nachtdienst.pdf', mimeType: 'application/pdf', buffer: pdf() });
+    await page.locator('#veld-cover').setInputFiles(cover);
     await page.locator('#veld-publisher').fill('Netwerk Nachtzorg');
     await page.locator('#veld-summary').fill('Wat drie teams leerden over rust en overdracht in de nacht.');
+    await page.locator('main form button[type=submit]').click();
+    await page.locator('#veld-cover_alt-error').waitFor();
+    assert.equal(await page.locator('#veld-summary').inputValue(), 'Wat drie teams leerden over rust en overdracht in de nacht.');
+    await page.locator('#veld-file').setInputFiles({ name: 'nachtdienst.pdf', mimeType: 'application/pdf', buffer: pdf() });
+    await page.locator('#veld-cover').setInputFiles(cover);
+    await page.locator('#veld-cover_alt').fill('Een verpleegkundige bij een raam, \'s nachts');
     await page.locator('main form button[type=submit]').click();
     await page.waitForURL(/\/redactie\/publicaties\?melding=toegevoegd/);
     await page.getByRole('link', { name: 'Leren van de nachtdienst' }).click();
@@ -204,12 +215,17 @@ export async function journeys({ browser, base, check, outbox }) {
     await rp.goto('/publicaties');
     await rp.getByRole('link', { name: 'Leren van de nachtdienst' }).click();
     await assertAxe(rp, 'publication page');
+    assert.equal(await rp.locator('img.vo-publication__cover').getAttribute('alt'), "Een verpleegkundige bij een raam, 's nachts");
     assert.match(await rp.locator('main').innerText(), /1 pagina\b/);
     const href = await rp.locator('a[download]').getAttribute('href');
     const res = await rp.request.get(href);
     assert.equal(res.status(), 200);
     assert.equal(res.headers()['content-type'], 'application/pdf');
     assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
+    // Search finds it, named as a publication.
+    await rp.goto('/zoeken?q=nachtdienst');
+    const hit = rp.locator('.vo-hit', { has: rp.getByRole('link', { name: 'Leren van de nachtdienst' }) });
+    assert.equal(await hit.locator('.vo-hit__type').innerText(), 'Publicatie');
     await reader.close();
   });
 

@@ -86,3 +86,13 @@ pub fn rfc3339(ms: i64) -> String {
         .unwrap_or_default()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
+
+/// A day (`YYYY-MM-DD`) as a moment: six in the morning, Amsterdam time,
+/// when an episode dated that day comes out in feeds.
+pub fn day_ms(day: &str) -> Option<i64> {
+    let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    chrono_tz::Europe::Amsterdam
+        .from_local_datetime(&date.and_hms_opt(6, 0, 0)?)
+        .single()
+        .map(|d| d.timestamp_millis())
+}

@@ -29,6 +29,7 @@ struct DemoStory {
 
 const STORIES: &str = include_str!("../demo/stories.json");
 const EVENTS: &str = include_str!("../demo/events.json");
+const PODCAST: &str = include_str!("../demo/podcast.json");
 const PUBLICATIONS: &str = include_str!("../demo/publications.json");
 /// More stories, for a fuller site and for judging search (the relevance
 /// yardstick in the test suite ranks over the demo stories plus these).
@@ -65,6 +66,7 @@ impl App {
         self.insert_demo_stories(STORIES, "demo.stories").await?;
         self.load_demo_events().await?;
         self.load_demo_publications().await?;
+        self.load_demo_podcast().await?;
         self.load_demo_edition().await?;
         self.accounts()
             .add_user(
@@ -294,4 +296,86 @@ impl App {
         }
         Ok(())
     }
+
+    /// The podcast: its series with a drawn picture, and published
+    /// episodes whose audio is silence as long as their transcript (we
+    /// make no recordings; `audio::silent_mp3`).
+    async fn load_demo_podcast(&self) -> AppResult<()> {
+        #[derive(serde::Deserialize)]
+        struct DemoPodcast {
+            series: vooruit_domain::podcast::SeriesInput,
+            episodes: Vec<DemoEpisode>,
+        }
+        #[derive(serde::Deserialize)]
+        struct DemoEpisode {
+            title: String,
+            notes: String,
+            guests: String,
+            season: Option<i32>,
+            number: Option<i32>,
+            #[serde(default)]
+            kind: Option<String>,
+            days_ago: i64,
+            seconds: u32,
+            chapters: String,
+            transcript: String,
+        }
+        let demo: DemoPodcast = serde_json::from_str(PODCAST)
+            .map_err(|e| AppError::Internal(format!("demo podcast: {e}")))?;
+        let mut picture = self.storage.temp_file().await?;
+        picture.write(&demo_cover()?).await?;
+        picture.finish().await?;
+        let checked = self.podcast().check_cover(&picture).await?;
+        let series = vooruit_domain::podcast::SeriesInput {
+            kind: "episodic".into(),
+            ..demo.series
+        };
+        self.podcast()
+            .store_series(series, Some((&picture, checked)))
+            .await?;
+        for e in demo.episodes {
+            let mut upload = self.storage.temp_file().await?;
+            upload.write(&crate::audio::silent_mp3(e.seconds)).await?;
+            upload.finish().await?;
+            let audio = self.podcast().check_audio(&upload).await?;
+            let day = crate::dates::iso_date(self.now() - e.days_ago * 24 * 3600 * 1000);
+            let input = vooruit_domain::podcast::EpisodeInput {
+                title: e.title,
+                notes: e.notes,
+                guests: e.guests,
+                season: e.season.map(|n| n.to_string()).unwrap_or_default(),
+                number: e.number.map(|n| n.to_string()).unwrap_or_default(),
+                kind: e.kind.unwrap_or_else(|| "full".into()),
+                date: day,
+                chapters: e.chapters,
+                transcript: e.transcript,
+            };
+            let id = self.podcast().add(input, &upload, audio).await?;
+            let mut tx = self.begin("demo.podcast").await?;
+            tx.podcast()
+                .set_status(&id, vooruit_domain::podcast::EpisodeStatus::Published)
+                .await?;
+            self.commit(tx).await?;
+        }
+        Ok(())
+    }
+}
+
+/// The demo podcast's picture: a dark blue square with a light circle,
+/// as large as podcast apps ask (PNG).
+fn demo_cover() -> AppResult<Vec<u8>> {
+    let side = vooruit_domain::podcast::COVER_MIN;
+    let centre = side as f32 / 2.0;
+    let img = image::RgbImage::from_fn(side, side, |x, y| {
+        let d = ((x as f32 - centre).powi(2) + (y as f32 - centre).powi(2)).sqrt();
+        if d < side as f32 * 0.3 {
+            image::Rgb([232, 238, 246])
+        } else {
+            image::Rgb([21, 66, 115])
+        }
+    });
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(png.into_inner())
 }

@@ -9,6 +9,7 @@
 //! of it happened or none of it did.
 
 pub mod accounts;
+pub mod audio;
 pub mod dates;
 pub mod demo;
 pub mod editions;
@@ -24,6 +25,7 @@ pub mod newsletter;
 pub mod organisations;
 pub mod page;
 mod pdf;
+pub mod podcast;
 pub mod publications;
 pub mod search;
 pub mod storage;
@@ -64,6 +66,8 @@ pub struct Config {
     pub storage_url: Option<String>,
     /// The largest picture an editor may upload, in bytes.
     pub image_limit_bytes: u64,
+    /// The largest podcast episode (MP3 or M4A) an editor may upload, in bytes.
+    pub audio_limit_bytes: u64,
     /// The program that draws a PDF's first page as its cover (`pdftoppm`
     /// from poppler-utils); None, or not installed: a generic cover.
     pub pdftoppm: Option<String>,

@@ -243,7 +243,7 @@ impl App {
     }
 
     /// The rebuild of every type but stories: published publications and
-    /// planned events (a network has hundreds of these, not 100,000).
+    /// episodes, planned events (a network has hundreds of these, not 100,000).
     async fn rebuild_others(
         &self,
         state: &Arc<SearchState>,
@@ -268,6 +268,15 @@ impl App {
             let Some(last) = rows.last() else { break };
             after = last.id.clone();
             docs.extend(rows.iter().map(crate::events::search_doc));
+        }
+        let mut offset = 0;
+        loop {
+            let batch = conn.podcast().published(BATCH, offset).await?;
+            if batch.is_empty() {
+                break;
+            }
+            offset += BATCH;
+            docs.extend(batch.iter().map(crate::podcast::search_doc));
         }
         let n = docs.len() as u64;
         blocking(state, move |s| {
@@ -298,6 +307,7 @@ impl App {
             &state,
             &of(ContentType::Publication),
             &of(ContentType::Event),
+            &of(ContentType::Episode),
         )
         .await?;
         let ids = of(ContentType::Story);
@@ -319,15 +329,16 @@ impl App {
         self.derive_pages(&rows).await
     }
 
-    /// Indexes changed publications and events: published ones go in,
-    /// drafts, withdrawn, removed and cancelled ones go out.
+    /// Indexes changed publications, events and episodes: published ones
+    /// go in, drafts, withdrawn, removed and cancelled ones go out.
     async fn index_others(
         &self,
         state: &Arc<SearchState>,
         publications: &[String],
         events: &[String],
+        episodes: &[String],
     ) -> AppResult<()> {
-        if publications.is_empty() && events.is_empty() {
+        if publications.is_empty() && events.is_empty() && episodes.is_empty() {
             return Ok(());
         }
         let mut conn = self.read().await?;
@@ -347,6 +358,13 @@ impl App {
         for id in events {
             match found.iter().find(|e| &e.id == id) {
                 Some(e) if e.status.is_planned() => docs.push(crate::events::search_doc(e)),
+                _ => gone.push(id.clone()),
+            }
+        }
+        let found = conn.podcast().by_ids(episodes).await?;
+        for id in episodes {
+            match found.iter().find(|e| &e.id == id) {
+                Some(e) if e.status.is_published() => docs.push(crate::podcast::search_doc(e)),
                 _ => gone.push(id.clone()),
             }
         }

@@ -8,6 +8,7 @@ crate::string_enum!(
         Story = "verhaal",
         Publication = "publicatie",
         Event = "bijeenkomst",
+        Episode = "aflevering",
     }
 );
 
@@ -18,6 +19,7 @@ impl ContentType {
             ContentType::Story => format!("/verhalen/{slug}"),
             ContentType::Publication => format!("/publicaties/{slug}"),
             ContentType::Event => format!("/agenda/{slug}"),
+            ContentType::Episode => format!("/podcast/{slug}"),
         }
     }
 
@@ -27,6 +29,7 @@ impl ContentType {
             ContentType::Story => format!("/api/v1/stories/{slug}"),
             ContentType::Publication => format!("/api/v1/publications/{slug}"),
             ContentType::Event => format!("/api/v1/events/{slug}"),
+            ContentType::Episode => format!("/api/v1/episodes/{slug}"),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod event;
 pub mod lang;
 pub mod newsletter;
 pub mod organisation;
+pub mod podcast;
 pub mod publication;
 pub mod slug;
 pub mod state;

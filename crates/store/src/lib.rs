@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod newsletter;
 pub mod organisations;
 pub mod outbox;
+pub mod podcast;
 pub mod publications;
 pub mod stories;
 pub mod story_pages;

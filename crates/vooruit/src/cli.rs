@@ -145,6 +145,10 @@ pub struct ServeArgs {
     /// The largest picture (a cover) an editor may upload, in MB (default 10).
     #[arg(long, env = "VOORUIT_IMAGE_LIMIT_MB")]
     pub image_limit_mb: Option<u64>,
+    /// The largest podcast episode (MP3 or M4A) an editor may upload, in MB
+    /// (default 300: two hours at 320 kbit/s).
+    #[arg(long, env = "VOORUIT_AUDIO_LIMIT_MB")]
+    pub audio_limit_mb: Option<u64>,
     /// The `pdftoppm` program (from poppler-utils) that draws a PDF's first
     /// page as its cover; "off" for none (a generic cover). Optional.
     #[arg(long, env = "VOORUIT_PDFTOPPM")]
@@ -157,6 +161,7 @@ const DEFAULT_SUBMISSION_LIMIT: i64 = 30;
 const DEFAULT_PDF_LIMIT_MB: u64 = 50;
 /// The largest picture an editor may upload, in MB.
 const DEFAULT_IMAGE_LIMIT_MB: u64 = 10;
+const DEFAULT_AUDIO_LIMIT_MB: u64 = 300;
 
 /// A pace most SMTP relays accept without throttling.
 const DEFAULT_NEWSLETTER_RATE: u32 = 20;
@@ -458,6 +463,7 @@ fn app_config(
         pdf_limit_bytes: r.file.pdf_limit_mb.unwrap_or(DEFAULT_PDF_LIMIT_MB) * 1_000_000,
         storage_url: r.storage_url.clone(),
         image_limit_bytes: r.file.image_limit_mb.unwrap_or(DEFAULT_IMAGE_LIMIT_MB) * 1_000_000,
+        audio_limit_bytes: r.file.audio_limit_mb.unwrap_or(DEFAULT_AUDIO_LIMIT_MB) * 1_000_000,
         pdftoppm: pdftoppm(r.file.pdftoppm.clone()),
     }
 }
@@ -517,6 +523,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Some(mb) = args.image_limit_mb {
         config.image_limit_bytes = mb * 1_000_000;
+    }
+    if let Some(mb) = args.audio_limit_mb {
+        config.audio_limit_bytes = mb * 1_000_000;
     }
     if args.pdftoppm.is_some() {
         config.pdftoppm = pdftoppm(args.pdftoppm.clone());

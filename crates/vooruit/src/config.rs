@@ -23,6 +23,7 @@ pub struct FileConfig {
     pub submission_limit: Option<i64>,
     pub pdf_limit_mb: Option<u64>,
     pub image_limit_mb: Option<u64>,
+    pub audio_limit_mb: Option<u64>,
     pub pdftoppm: Option<String>,
     pub storage_url: Option<String>,
 }

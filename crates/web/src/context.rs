@@ -130,6 +130,13 @@ impl Ctx {
         i18n::format_datetime(self.lang, *ms.borrow())
     }
 
+    /// A day kept as `YYYY-MM-DD`, as readers say it.
+    pub fn day(&self, day: impl AsRef<str>) -> String {
+        vooruit_app::dates::day_ms(day.as_ref())
+            .map(|ms| self.date(ms))
+            .unwrap_or_else(|| day.as_ref().to_string())
+    }
+
     pub fn iso(&self, ms: impl Borrow<i64>) -> String {
         i18n::iso_date(*ms.borrow())
     }

@@ -15,10 +15,14 @@ use crate::form::FormData;
 /// The paths that take `multipart/form-data` (POST only). They are exempt
 /// from the site's 1 MiB body limit and 30 s timeout; each has its own
 /// limit per kind of file.
-pub const UPLOAD_PATHS: [&str; 1] = ["/redactie/publicaties/nieuw"];
+pub const UPLOAD_PATHS: [&str; 3] = [
+    "/redactie/publicaties/nieuw",
+    "/redactie/podcast",
+    "/redactie/podcast/nieuw",
+];
 
 /// All text fields of an upload form together may be this large.
-const TEXT_LIMIT: usize = 256 * 1024;
+const TEXT_LIMIT: usize = 512 * 1024;
 
 /// A file past its limit is read on (and thrown away) up to this many
 /// times the limit, so the browser gets the form back with the message

@@ -726,6 +726,109 @@ fn table() -> Vec<Row> {
             "LFFFNN",
             &[],
         ),
+        // The podcast: listeners get published episodes (none here) and
+        // the series' picture once there is one; editors manage both. The
+        // uploads are refused input (not file forms).
+        row("GET /podcast", "/podcast", OPEN),
+        row("GET /podcast/feed.xml", "/podcast/feed.xml", OPEN),
+        row(
+            "GET /podcast/omslag.jpg",
+            "/podcast/omslag.jpg",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/omslag.png",
+            "/podcast/omslag.png",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/omslag-klein.jpg",
+            "/podcast/omslag-klein.jpg",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}",
+            "/podcast/geen-aflevering",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}/audio.mp3",
+            "/podcast/geen-aflevering/audio.mp3",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}/audio.m4a",
+            "/podcast/geen-aflevering/audio.m4a",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}/transcript.vtt",
+            "/podcast/geen-aflevering/transcript.vtt",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}/transcript.txt",
+            "/podcast/geen-aflevering/transcript.txt",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /podcast/{slug}/hoofdstukken.json",
+            "/podcast/geen-aflevering/hoofdstukken.json",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /api/v1/episodes", "/api/v1/episodes", OPEN),
+        row(
+            "GET /api/v1/episodes/{slug}",
+            "/api/v1/episodes/geen-aflevering",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /redactie/podcast", "/redactie/podcast", EDITORS),
+        form(
+            "POST /redactie/podcast",
+            "/redactie/podcast",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/podcast/nieuw",
+            "/redactie/podcast/nieuw",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/podcast/nieuw",
+            "/redactie/podcast/nieuw",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/podcast/{id}",
+            "/redactie/podcast/geen-aflevering",
+            "LFFFNN",
+        ),
+        form(
+            "POST /redactie/podcast/{id}",
+            "/redactie/podcast/geen-aflevering",
+            "LFFFNN",
+            &[("title", "Aflevering")],
+        ),
+        form(
+            "POST /redactie/podcast/{id}/publiceren",
+            "/redactie/podcast/geen-aflevering/publiceren",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/podcast/{id}/intrekken",
+            "/redactie/podcast/geen-aflevering/intrekken",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/podcast/{id}/verwijderen",
+            "/redactie/podcast/geen-aflevering/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
         // Synonyms for search: editors manage them. Changes here are
         // refused input; removing names a group that does not exist.
         row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),

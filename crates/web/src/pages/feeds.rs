@@ -1,6 +1,7 @@
 //! Feeds and files for machines: RSS of new stories (all, per theme) and
 //! of new publications, the sitemap (every published type), robots.txt.
-//! (The agenda's feed is its calendar, `/agenda.ics`.)
+//! (The agenda's feed is its calendar, `/agenda.ics`; the podcast's is in
+//! `podcast/feed.rs`.)
 
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -202,6 +203,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let base = s.app.config.base_url.clone();
     let publications = s.app.publications().sitemap().await?;
     let events = s.app.events().sitemap().await?;
+    let episodes = s.app.podcast().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -210,6 +212,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         "/verhaal-delen",
         "/agenda",
         "/publicaties",
+        "/podcast",
         "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
@@ -227,7 +230,8 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let urls = fixed
         .map(|p| (format!("{base}{p}"), None))
         .chain(of(ContentType::Publication, publications))
-        .chain(of(ContentType::Event, events));
+        .chain(of(ContentType::Event, events))
+        .chain(of(ContentType::Episode, episodes));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

@@ -4,10 +4,12 @@ mod accounts;
 mod editions;
 mod events;
 mod feeds;
+pub(crate) mod files;
 pub mod health;
 mod home;
 pub(crate) mod newsletter;
 mod organisations;
+mod podcast;
 mod publications;
 pub(crate) mod search;
 mod site;
@@ -34,6 +36,7 @@ pub fn routes() -> Routes {
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())
+        .merge(podcast::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

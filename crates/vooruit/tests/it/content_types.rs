@@ -8,7 +8,7 @@
 use vooruit_domain::content_type::ContentType;
 
 use crate::common::{Client, EDITOR_EMAIL, EDITOR_PASSWORD, Server, share_story, story_id};
-use crate::publications;
+use crate::{podcast, publications};
 
 /// A word no demo content has, one per type, so a search finds exactly
 /// the item made here.
@@ -17,6 +17,7 @@ fn word(t: ContentType) -> &'static str {
         ContentType::Story => "qorvaxelin",
         ContentType::Publication => "qorvaxumba",
         ContentType::Event => "qorvaxodri",
+        ContentType::Episode => "qorvaxepiso",
     }
 }
 
@@ -93,6 +94,35 @@ async fn make_and_publish(s: &Server, editor: &Client, t: ContentType) -> Made {
                 slug,
             }
         }
+        ContentType::Episode => {
+            // The word is only in the transcript: search reads it.
+            let csrf = editor.get("/redactie/podcast/nieuw").await.csrf();
+            let transcript = format!("We praten over de {w} aanpak.");
+            let r = podcast::upload(
+                editor,
+                &csrf,
+                vooruit_app::audio::silent_mp3(20),
+                "gesprek.mp3",
+                &[
+                    ("title", "Gesprek over samen leren"),
+                    ("notes", "Twee collega's vertellen."),
+                    ("date", "2026-11-01"),
+                    ("kind", "full"),
+                    ("transcript", &transcript),
+                ],
+            )
+            .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            let id = podcast::id_of(&r);
+            let r = editor
+                .post_form(&format!("/redactie/podcast/{id}/publiceren"), &csrf, &[])
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            Made {
+                slug: "gesprek-over-samen-leren".to_string(),
+                handle: id,
+            }
+        }
     }
 }
 
@@ -111,6 +141,10 @@ async fn withdraw(editor: &Client, t: ContentType, made: &Made) {
             format!("/redactie/agenda/{}", made.handle),
             format!("/redactie/agenda/{}/annuleren", made.handle),
         ),
+        ContentType::Episode => (
+            format!("/redactie/podcast/{}", made.handle),
+            format!("/redactie/podcast/{}/intrekken", made.handle),
+        ),
     };
     let csrf = editor.get(&page).await.csrf();
     let r = editor.post_form(&action, &csrf, &[]).await;
@@ -123,6 +157,7 @@ fn feed(t: ContentType) -> &'static str {
         ContentType::Story => "/verhalen/feed.xml",
         ContentType::Publication => "/publicaties/feed.xml",
         ContentType::Event => "/agenda.ics",
+        ContentType::Episode => "/podcast/feed.xml",
     }
 }
 
@@ -132,6 +167,7 @@ fn api_list(t: ContentType) -> &'static str {
         ContentType::Story => "/api/v1/stories",
         ContentType::Publication => "/api/v1/publications",
         ContentType::Event => "/api/v1/events",
+        ContentType::Episode => "/api/v1/episodes",
     }
 }
 
@@ -194,6 +230,7 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             ContentType::Story => "Verhaal",
             ContentType::Publication => "Publicatie",
             ContentType::Event => "Bijeenkomst",
+            ContentType::Episode => "Podcastaflevering",
         };
         assert!(
             page.body
@@ -241,7 +278,7 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
                 assert_eq!(api.json()["cancelled"], true);
                 assert!(visitor.get(feed(t)).await.body.contains("STATUS:CANCELLED"));
             }
-            ContentType::Story | ContentType::Publication => {
+            ContentType::Story | ContentType::Publication | ContentType::Episode => {
                 assert_eq!(api.status, 404, "{t}");
                 assert_eq!(visitor.get(&path).await.status, 404, "{t}");
                 assert!(!visitor.get(feed(t)).await.body.contains(&path), "{t}");

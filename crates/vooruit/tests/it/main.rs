@@ -19,6 +19,7 @@ mod newsletter;
 mod organisations;
 mod page_files;
 mod pages;
+mod podcast;
 mod publications;
 mod relevance;
 mod search;

@@ -172,7 +172,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
             .as_i64()
             .is_some_and(|n| n >= 1)
     );
-    let stored = files_in(&s, "files");
+    let stored = files_in(&s, "files/publications");
     assert_eq!(stored, 3);
     let (c, csrf) = editor(&s).await;
     let file = pdf(3, 0);
@@ -189,7 +189,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
         r.location.as_deref(),
         Some("/redactie/publicaties?melding=toegevoegd")
     );
-    assert_eq!(files_in(&s, "files"), stored + 1);
+    assert_eq!(files_in(&s, "files/publications"), stored + 1);
     assert_eq!(files_in(&s, "uploads"), 0, "the temporary file is gone");
 
     // A draft: the editors' list has it, readers do not.
@@ -324,7 +324,7 @@ async fn an_uploaded_pdf_is_published_downloaded_in_ranges_and_withdrawn() {
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
     assert_eq!(rows(&s).await, 3);
-    assert_eq!(files_in(&s, "files"), stored);
+    assert_eq!(files_in(&s, "files/publications"), stored);
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { newContext, login, axe, describeViolations, WIDTHS, EDITOR, ADMIN } from './lib.mjs';
 
 /** Links that are not pages, or that change state (the language cookie). */
-const SKIP = [/^\/api\//, /^\/taal\//, /^\/static\//, /\.(ics|xml|csv|txt|json|svg|png)(\?|$)/,
+const SKIP = [/^\/api\//, /^\/taal\//, /^\/static\//, /\.(ics|xml|csv|txt|json|svg|png|jpg|mp3|m4a|vtt)(\?|$)/,
   /^\/nieuwsbrief\/afmelden\//, /^\/agenda\/afmelden\//];
 
 /** Pages only signed-in people see (editors, members, admins). */
@@ -23,7 +23,7 @@ const ROLES = {
 };
 
 /** Main pages: screenshots at both widths. */
-const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
+const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/podcast', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
   '/nieuwsbrief/archief', '/themas', '/redactie', '/redactie/agenda', '/redactie/nieuwsbrief'];
 
 /** One page per path and set of query parameter names: facet links would
@@ -40,6 +40,8 @@ const SAME_TEMPLATE = [
   [/^\/redactie\/synoniemen\/[^/]+$/, '/redactie/synoniemen/*'],
   [/^\/publicaties\/[^/]+$/, '/publicaties/*'],
   [/^\/redactie\/publicaties\/(?!nieuw$)[^/]+$/, '/redactie/publicaties/*'],
+  [/^\/podcast\/(?!feed\.xml$)[^/]+$/, '/podcast/*'],
+  [/^\/redactie\/podcast\/(?!nieuw$)[^/]+$/, '/redactie/podcast/*'],
 ];
 
 async function discover(ctx, base, starts) {

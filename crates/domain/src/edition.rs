@@ -101,6 +101,7 @@ crate::string_enum!(
         Verhaal = "verhaal",
         Agenda = "agenda",
         Publicatie = "publicatie",
+        Aflevering = "aflevering",
         Link = "link",
     }
 );

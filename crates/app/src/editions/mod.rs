@@ -118,13 +118,14 @@ pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     run: |app, edition_id| Box::pin(app.editions().send_job(edition_id)),
 }];
 
-/// How new a publication must be to be suggested for an edition: about
+/// How new a publication or episode must be to be suggested for an edition: about
 /// the time between two monthly editions.
 const RECENT_MS: i64 = 45 * 24 * 60 * 60 * 1000;
 
 impl Editions<'_> {
     /// Items to start an edition with: the newest published stories, the
-    /// publications of the last weeks and the next events. The editor keeps, rewrites or removes them.
+    /// publications and podcast episodes of the last weeks and the next
+    /// events. The editor keeps, rewrites or removes them.
     pub async fn suggested_items(&self, lang: Lang) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
         if let Ok(stories) = self
@@ -156,6 +157,21 @@ impl Editions<'_> {
                 url: ContentType::Publication.path(&p.slug),
                 text: plain_excerpt(&p.summary, 240),
                 title: p.title,
+            });
+        }
+        for e in self
+            .podcast()
+            .newest(3)
+            .await?
+            .into_iter()
+            .filter(|e| e.published_at.is_some_and(|at| at >= recent))
+            .take(2)
+        {
+            items.push(EditionItem {
+                kind: "aflevering".into(),
+                url: ContentType::Episode.path(&e.slug),
+                text: plain_excerpt(&e.notes, 240),
+                title: e.title,
             });
         }
         let upcoming = self.events().list(true, &EventFilter::default(), 1).await?;

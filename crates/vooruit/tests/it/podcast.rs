@@ -189,7 +189,7 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
     assert!(
         vtt.headers["content-type"]
             .to_str()
-            .unwrap()
+            .expect("present")
             .starts_with("text/vtt")
     );
     let chapters = listener
@@ -205,8 +205,11 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
     assert_eq!(whole.status(), 200);
     assert_eq!(whole.headers()["accept-ranges"], "bytes");
     assert_eq!(whole.headers()["content-type"], "audio/mpeg");
-    let etag = whole.headers()["etag"].to_str().unwrap().to_string();
-    assert_eq!(whole.bytes().await.unwrap().as_ref(), mp3.as_slice());
+    let etag = whole.headers()["etag"].to_str().expect("ascii").to_string();
+    assert_eq!(
+        whole.bytes().await.expect("request").as_ref(),
+        mp3.as_slice()
+    );
     let n = mp3.len();
     for (range, from, to) in [
         ("bytes=0-99".to_string(), 0, 100),
@@ -216,15 +219,19 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
         let r = get_range(&listener, &audio_path, &[("range", &range)]).await;
         assert_eq!(r.status(), 206, "{range}");
         assert_eq!(
-            r.headers()["content-range"].to_str().unwrap(),
+            r.headers()["content-range"].to_str().expect("ascii"),
             format!("bytes {from}-{}/{n}", to - 1)
         );
-        assert_eq!(r.bytes().await.unwrap().as_ref(), &mp3[from..to], "{range}");
+        assert_eq!(
+            r.bytes().await.expect("request").as_ref(),
+            &mp3[from..to],
+            "{range}"
+        );
     }
     let past = get_range(&listener, &audio_path, &[("range", &format!("bytes={n}-"))]).await;
     assert_eq!(past.status(), 416);
     assert_eq!(
-        past.headers()["content-range"].to_str().unwrap(),
+        past.headers()["content-range"].to_str().expect("ascii"),
         format!("bytes */{n}")
     );
     let head = listener
@@ -232,13 +239,13 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
         .head(listener.abs(&audio_path))
         .send()
         .await
-        .unwrap();
+        .expect("present");
     assert_eq!(head.status(), 200);
     assert_eq!(
-        head.headers()["content-length"].to_str().unwrap(),
+        head.headers()["content-length"].to_str().expect("ascii"),
         n.to_string()
     );
-    assert!(head.bytes().await.unwrap().is_empty());
+    assert!(head.bytes().await.expect("request").is_empty());
     let same = get_range(&listener, &audio_path, &[("if-none-match", &etag)]).await;
     assert_eq!(same.status(), 304);
     assert_eq!(listener.get(&format!("{path}/audio.m4a")).await.status, 404);
@@ -289,7 +296,7 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
     let listed = listener.get("/api/v1/episodes").await.json();
     let guid = listed["items"]
         .as_array()
-        .unwrap()
+        .expect("present")
         .iter()
         .find(|i| i["slug"] == "de-proeftuin-die-stopte")
         .expect("listed")["guid"]
@@ -303,14 +310,14 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
     assert!(
         first["enclosures"][0]["href"]
             .as_str()
-            .unwrap()
+            .expect("present")
             .ends_with(&audio_path)
     );
     assert_eq!(first["transcript"]["type"], "text/vtt");
     assert!(
         first["transcript"]["url"]
             .as_str()
-            .unwrap()
+            .expect("present")
             .ends_with("/transcript.vtt")
     );
     let bonus = entries
@@ -319,6 +326,20 @@ async fn an_episode_needs_a_transcript_then_plays_in_ranges_and_apps_read_the_fe
         .expect("m4a");
     assert_eq!(bonus["episode_type"], "bonus");
     assert_eq!(bonus["transcript"]["type"], "text/plain");
+
+    // A new newsletter edition suggests the new episodes.
+    let list = c.get("/redactie/nieuwsbrief").await;
+    let created = c
+        .post_form("/redactie/nieuwsbrief", &list.csrf(), &[])
+        .await;
+    assert_eq!(created.status, 303);
+    let edition = c.get(&created.location.expect("edition")).await;
+    assert!(
+        edition.body.contains(&format!("value=\"{path}\"")),
+        "{}",
+        edition.body
+    );
+    assert!(edition.body.contains("value=\"aflevering\""));
 
     // Withdrawn: no page, no audio, not in the feed; the transcript of a
     // published episode cannot be emptied.

@@ -23,7 +23,7 @@ const ROLES = {
 };
 
 /** Main pages: screenshots at both widths. */
-const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/podcast', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
+const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/podcast', '/video', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
   '/nieuwsbrief/archief', '/themas', '/redactie', '/redactie/agenda', '/redactie/nieuwsbrief'];
 
 /** One page per path and set of query parameter names: facet links would
@@ -42,6 +42,8 @@ const SAME_TEMPLATE = [
   [/^\/redactie\/publicaties\/(?!nieuw$)[^/]+$/, '/redactie/publicaties/*'],
   [/^\/podcast\/(?!feed\.xml$)[^/]+$/, '/podcast/*'],
   [/^\/redactie\/podcast\/(?!nieuw$)[^/]+$/, '/redactie/podcast/*'],
+  [/^\/video\/(?!feed\.xml$)[^/]+$/, '/video/*'],
+  [/^\/redactie\/video\/(?!nieuw$)[^/]+$/, '/redactie/video/*'],
 ];
 
 async function discover(ctx, base, starts) {
@@ -51,6 +53,8 @@ async function discover(ctx, base, starts) {
     const href = queue.shift();
     const url = new URL(href, base);
     if (url.origin !== new URL(base).origin || SKIP.some((re) => re.test(url.pathname))) continue;
+    // A loaded video player is another site's page: media.mjs checks it.
+    if (url.searchParams.has('laden')) continue;
     const k = key(url);
     if (seen.has(k)) continue;
     const res = await ctx.request.get(url.pathname + url.search, { maxRedirects: 0 });

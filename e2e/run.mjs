@@ -18,7 +18,7 @@ import { chromium } from 'playwright-core';
 
 import { journeys } from './journeys.mjs';
 import { crawl } from './crawl.mjs';
-import { podcast } from './podcast.mjs';
+import { media } from './media.mjs';
 import { axe, describeViolations, newContext } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -144,7 +144,7 @@ async function main() {
     await selfTest(browser);
     await journeys({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
     await themeCheck(browser);
-    await podcast({ browser, base: server.base, check });
+    await media({ browser, base: server.base, check });
     const pages = await crawl({ browser, base: server.base, check, shots: SHOTS });
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {
       const errors = validate(pages);

@@ -30,6 +30,7 @@ struct DemoStory {
 const STORIES: &str = include_str!("../demo/stories.json");
 const EVENTS: &str = include_str!("../demo/events.json");
 const PODCAST: &str = include_str!("../demo/podcast.json");
+const VIDEOS: &str = include_str!("../demo/videos.json");
 const PUBLICATIONS: &str = include_str!("../demo/publications.json");
 /// More stories, for a fuller site and for judging search (the relevance
 /// yardstick in the test suite ranks over the demo stories plus these).
@@ -67,6 +68,7 @@ impl App {
         self.load_demo_events().await?;
         self.load_demo_publications().await?;
         self.load_demo_podcast().await?;
+        self.load_demo_videos().await?;
         self.load_demo_edition().await?;
         self.accounts()
             .add_user(
@@ -354,6 +356,28 @@ impl App {
             let mut tx = self.begin("demo.podcast").await?;
             tx.podcast()
                 .set_status(&id, vooruit_domain::podcast::EpisodeStatus::Published)
+                .await?;
+            self.commit(tx).await?;
+        }
+        Ok(())
+    }
+}
+
+impl App {
+    /// Published videos on a platform (we make no recordings; the
+    /// platform's id is made up, so loading it shows the platform's
+    /// "unavailable" notice).
+    async fn load_demo_videos(&self) -> AppResult<()> {
+        let all: Vec<vooruit_domain::video::VideoInput> = serde_json::from_str(VIDEOS)
+            .map_err(|e| AppError::Internal(format!("demo videos: {e}")))?;
+        for input in all {
+            let id = self.videos().add(input, None, None).await?;
+            let mut tx = self.begin("demo.videos").await?;
+            tx.videos()
+                .set_status(
+                    &id,
+                    vooruit_domain::publication::PublicationStatus::Published,
+                )
                 .await?;
             self.commit(tx).await?;
         }

@@ -33,6 +33,7 @@ pub mod stories;
 pub mod synonyms;
 pub mod taxonomy;
 mod tokens;
+pub mod videos;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -68,6 +69,8 @@ pub struct Config {
     pub image_limit_bytes: u64,
     /// The largest podcast episode (MP3 or M4A) an editor may upload, in bytes.
     pub audio_limit_bytes: u64,
+    /// The largest video (MP4 or WebM) an editor may upload, in bytes.
+    pub video_limit_bytes: u64,
     /// The program that draws a PDF's first page as its cover (`pdftoppm`
     /// from poppler-utils); None, or not installed: a generic cover.
     pub pdftoppm: Option<String>,

@@ -243,7 +243,7 @@ impl App {
     }
 
     /// The rebuild of every type but stories: published publications and
-    /// episodes, planned events (a network has hundreds of these, not 100,000).
+    /// episodes and videos, planned events (a network has hundreds of these, not 100,000).
     async fn rebuild_others(
         &self,
         state: &Arc<SearchState>,
@@ -278,6 +278,15 @@ impl App {
             offset += BATCH;
             docs.extend(batch.iter().map(crate::podcast::search_doc));
         }
+        let mut offset = 0;
+        loop {
+            let batch = conn.videos().published(BATCH, offset).await?;
+            if batch.is_empty() {
+                break;
+            }
+            offset += BATCH;
+            docs.extend(batch.iter().map(crate::videos::search_doc));
+        }
         let n = docs.len() as u64;
         blocking(state, move |s| {
             for doc in &docs {
@@ -308,6 +317,7 @@ impl App {
             &of(ContentType::Publication),
             &of(ContentType::Event),
             &of(ContentType::Episode),
+            &of(ContentType::Video),
         )
         .await?;
         let ids = of(ContentType::Story);
@@ -329,7 +339,7 @@ impl App {
         self.derive_pages(&rows).await
     }
 
-    /// Indexes changed publications, events and episodes: published ones
+    /// Indexes changed publications, events, episodes and videos: published ones
     /// go in, drafts, withdrawn, removed and cancelled ones go out.
     async fn index_others(
         &self,
@@ -337,8 +347,12 @@ impl App {
         publications: &[String],
         events: &[String],
         episodes: &[String],
+        videos: &[String],
     ) -> AppResult<()> {
-        if publications.is_empty() && events.is_empty() && episodes.is_empty() {
+        if [publications, events, episodes, videos]
+            .iter()
+            .all(|ids| ids.is_empty())
+        {
             return Ok(());
         }
         let mut conn = self.read().await?;
@@ -365,6 +379,13 @@ impl App {
         for id in episodes {
             match found.iter().find(|e| &e.id == id) {
                 Some(e) if e.status.is_published() => docs.push(crate::podcast::search_doc(e)),
+                _ => gone.push(id.clone()),
+            }
+        }
+        let found = conn.videos().by_ids(videos).await?;
+        for id in videos {
+            match found.iter().find(|v| &v.id == id) {
+                Some(v) if v.status.is_published() => docs.push(crate::videos::search_doc(v)),
                 _ => gone.push(id.clone()),
             }
         }

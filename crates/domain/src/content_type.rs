@@ -9,6 +9,7 @@ crate::string_enum!(
         Publication = "publicatie",
         Event = "bijeenkomst",
         Episode = "aflevering",
+        Video = "video",
     }
 );
 
@@ -20,6 +21,7 @@ impl ContentType {
             ContentType::Publication => format!("/publicaties/{slug}"),
             ContentType::Event => format!("/agenda/{slug}"),
             ContentType::Episode => format!("/podcast/{slug}"),
+            ContentType::Video => format!("/video/{slug}"),
         }
     }
 
@@ -30,6 +32,7 @@ impl ContentType {
             ContentType::Publication => format!("/api/v1/publications/{slug}"),
             ContentType::Event => format!("/api/v1/events/{slug}"),
             ContentType::Episode => format!("/api/v1/episodes/{slug}"),
+            ContentType::Video => format!("/api/v1/videos/{slug}"),
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod story;
 pub mod synonym;
 pub mod taxonomy;
 pub mod validation;
+pub mod video;
 
 pub use state::{IllegalTransition, UnknownValue};
 pub use validation::{FieldErrors, ValidationResult};

@@ -25,6 +25,7 @@ pub mod story_pages;
 pub mod synonyms;
 pub mod taxonomy;
 pub mod throttle;
+pub mod videos;
 
 pub use clock::Clock;
 pub use conn::{Conn, Effects, FaultPoint};

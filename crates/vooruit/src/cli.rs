@@ -149,6 +149,9 @@ pub struct ServeArgs {
     /// (default 300: two hours at 320 kbit/s).
     #[arg(long, env = "VOORUIT_AUDIO_LIMIT_MB")]
     pub audio_limit_mb: Option<u64>,
+    /// The largest video (MP4 or WebM) an editor may upload, in MB (default 1000).
+    #[arg(long, env = "VOORUIT_VIDEO_LIMIT_MB")]
+    pub video_limit_mb: Option<u64>,
     /// The `pdftoppm` program (from poppler-utils) that draws a PDF's first
     /// page as its cover; "off" for none (a generic cover). Optional.
     #[arg(long, env = "VOORUIT_PDFTOPPM")]
@@ -162,6 +165,7 @@ const DEFAULT_PDF_LIMIT_MB: u64 = 50;
 /// The largest picture an editor may upload, in MB.
 const DEFAULT_IMAGE_LIMIT_MB: u64 = 10;
 const DEFAULT_AUDIO_LIMIT_MB: u64 = 300;
+const DEFAULT_VIDEO_LIMIT_MB: u64 = 1000;
 
 /// A pace most SMTP relays accept without throttling.
 const DEFAULT_NEWSLETTER_RATE: u32 = 20;
@@ -464,6 +468,7 @@ fn app_config(
         storage_url: r.storage_url.clone(),
         image_limit_bytes: r.file.image_limit_mb.unwrap_or(DEFAULT_IMAGE_LIMIT_MB) * 1_000_000,
         audio_limit_bytes: r.file.audio_limit_mb.unwrap_or(DEFAULT_AUDIO_LIMIT_MB) * 1_000_000,
+        video_limit_bytes: r.file.video_limit_mb.unwrap_or(DEFAULT_VIDEO_LIMIT_MB) * 1_000_000,
         pdftoppm: pdftoppm(r.file.pdftoppm.clone()),
     }
 }
@@ -526,6 +531,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Some(mb) = args.audio_limit_mb {
         config.audio_limit_bytes = mb * 1_000_000;
+    }
+    if let Some(mb) = args.video_limit_mb {
+        config.video_limit_bytes = mb * 1_000_000;
     }
     if args.pdftoppm.is_some() {
         config.pdftoppm = pdftoppm(args.pdftoppm.clone());

@@ -24,6 +24,7 @@ pub struct FileConfig {
     pub pdf_limit_mb: Option<u64>,
     pub image_limit_mb: Option<u64>,
     pub audio_limit_mb: Option<u64>,
+    pub video_limit_mb: Option<u64>,
     pub pdftoppm: Option<String>,
     pub storage_url: Option<String>,
 }

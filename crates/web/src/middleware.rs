@@ -270,6 +270,17 @@ pub async fn front(State(state): State<AppState>, req: Request, next: Next) -> R
     res
 }
 
+/// The site's Content-Security-Policy: nothing from elsewhere, no frames.
+pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The site's policy with frames from this one origin (a video player the
+/// visitor asked to load), for that page only.
+pub fn csp_with_frame(origin: &str) -> String {
+    format!("{CSP}; frame-src {origin}")
+}
+
 /// The headers every response carries. The CSP allows no inline script or
 /// style, so injected markup could not run even if it slipped past the
 /// sanitiser.
@@ -279,11 +290,7 @@ fn security_headers(h: &mut HeaderMap, https: bool) {
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-                 font-src 'self'; connect-src 'self'; media-src 'self'; object-src 'none'; \
-                 base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-            ),
+            HeaderValue::from_static(CSP),
         );
     }
     h.insert(

@@ -15,10 +15,11 @@ use crate::form::FormData;
 /// The paths that take `multipart/form-data` (POST only). They are exempt
 /// from the site's 1 MiB body limit and 30 s timeout; each has its own
 /// limit per kind of file.
-pub const UPLOAD_PATHS: [&str; 3] = [
+pub const UPLOAD_PATHS: [&str; 4] = [
     "/redactie/publicaties/nieuw",
     "/redactie/podcast",
     "/redactie/podcast/nieuw",
+    "/redactie/video/nieuw",
 ];
 
 /// All text fields of an upload form together may be this large.

@@ -826,6 +826,83 @@ fn table() -> Vec<Row> {
             "LFFFNN",
             &[],
         ),
+        // Videos: viewers get published ones (none by these names);
+        // editors manage them. The upload is refused input.
+        row("GET /video", "/video", OPEN),
+        row("GET /video/feed.xml", "/video/feed.xml", OPEN),
+        row("GET /video/{slug}", "/video/geen-video", UNKNOWN_TOKEN),
+        row(
+            "GET /video/{slug}/bestand.mp4",
+            "/video/geen-video/bestand.mp4",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /video/{slug}/bestand.webm",
+            "/video/geen-video/bestand.webm",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /video/{slug}/poster.jpg",
+            "/video/geen-video/poster.jpg",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /video/{slug}/ondertitels.nl.vtt",
+            "/video/geen-video/ondertitels.nl.vtt",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /video/{slug}/ondertitels.en.vtt",
+            "/video/geen-video/ondertitels.en.vtt",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /api/v1/videos", "/api/v1/videos", OPEN),
+        row(
+            "GET /api/v1/videos/{slug}",
+            "/api/v1/videos/geen-video",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /redactie/video", "/redactie/video", EDITORS),
+        row(
+            "GET /redactie/video/nieuw",
+            "/redactie/video/nieuw",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/video/nieuw",
+            "/redactie/video/nieuw",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/video/{id}",
+            "/redactie/video/geen-video",
+            "LFFFNN",
+        ),
+        form(
+            "POST /redactie/video/{id}",
+            "/redactie/video/geen-video",
+            "LFFFNN",
+            &[("title", "Video")],
+        ),
+        form(
+            "POST /redactie/video/{id}/publiceren",
+            "/redactie/video/geen-video/publiceren",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/video/{id}/intrekken",
+            "/redactie/video/geen-video/intrekken",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/video/{id}/verwijderen",
+            "/redactie/video/geen-video/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
         // Synonyms for search: editors manage them. Changes here are
         // refused input; removing names a group that does not exist.
         row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),

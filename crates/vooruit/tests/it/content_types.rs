@@ -18,6 +18,7 @@ fn word(t: ContentType) -> &'static str {
         ContentType::Publication => "qorvaxumba",
         ContentType::Event => "qorvaxodri",
         ContentType::Episode => "qorvaxepiso",
+        ContentType::Video => "qorvaxvidu",
     }
 }
 
@@ -123,6 +124,33 @@ async fn make_and_publish(s: &Server, editor: &Client, t: ContentType) -> Made {
                 handle: id,
             }
         }
+        ContentType::Video => {
+            // On a platform (no file); the word is only in the transcript.
+            let csrf = editor.get("/redactie/video/nieuw").await.csrf();
+            let transcript = format!("In beeld: de {w} werkvorm.");
+            let r = crate::videos::upload(
+                editor,
+                &csrf,
+                None,
+                &[
+                    ("title", "Uitleg over de werkvorm"),
+                    ("description", "Een korte uitleg."),
+                    ("transcript", &transcript),
+                    ("embed_url", "https://youtu.be/abcdefghijk"),
+                ],
+            )
+            .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            let id = podcast::id_of(&r);
+            let r = editor
+                .post_form(&format!("/redactie/video/{id}/publiceren"), &csrf, &[])
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            Made {
+                slug: "uitleg-over-de-werkvorm".to_string(),
+                handle: id,
+            }
+        }
     }
 }
 
@@ -145,6 +173,10 @@ async fn withdraw(editor: &Client, t: ContentType, made: &Made) {
             format!("/redactie/podcast/{}", made.handle),
             format!("/redactie/podcast/{}/intrekken", made.handle),
         ),
+        ContentType::Video => (
+            format!("/redactie/video/{}", made.handle),
+            format!("/redactie/video/{}/intrekken", made.handle),
+        ),
     };
     let csrf = editor.get(&page).await.csrf();
     let r = editor.post_form(&action, &csrf, &[]).await;
@@ -158,6 +190,7 @@ fn feed(t: ContentType) -> &'static str {
         ContentType::Publication => "/publicaties/feed.xml",
         ContentType::Event => "/agenda.ics",
         ContentType::Episode => "/podcast/feed.xml",
+        ContentType::Video => "/video/feed.xml",
     }
 }
 
@@ -168,6 +201,7 @@ fn api_list(t: ContentType) -> &'static str {
         ContentType::Publication => "/api/v1/publications",
         ContentType::Event => "/api/v1/events",
         ContentType::Episode => "/api/v1/episodes",
+        ContentType::Video => "/api/v1/videos",
     }
 }
 
@@ -231,6 +265,7 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             ContentType::Publication => "Publicatie",
             ContentType::Event => "Bijeenkomst",
             ContentType::Episode => "Podcastaflevering",
+            ContentType::Video => "Video",
         };
         assert!(
             page.body
@@ -278,7 +313,10 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
                 assert_eq!(api.json()["cancelled"], true);
                 assert!(visitor.get(feed(t)).await.body.contains("STATUS:CANCELLED"));
             }
-            ContentType::Story | ContentType::Publication | ContentType::Episode => {
+            ContentType::Story
+            | ContentType::Publication
+            | ContentType::Episode
+            | ContentType::Video => {
                 assert_eq!(api.status, 404, "{t}");
                 assert_eq!(visitor.get(&path).await.status, 404, "{t}");
                 assert!(!visitor.get(feed(t)).await.body.contains(&path), "{t}");

@@ -26,3 +26,4 @@ mod search;
 mod security;
 mod share;
 mod taxonomy;
+mod videos;

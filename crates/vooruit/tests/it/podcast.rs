@@ -84,14 +84,12 @@ pub(crate) async fn upload(
     Client::page(resp).await
 }
 
-/// The id in `/redactie/podcast/{id}?melding=toegevoegd`.
+/// The id in `/redactie/podcast/{id}?melding=toegevoegd` (or any
+/// editors' page the redirect names).
 pub(crate) fn id_of(r: &Page) -> String {
     let loc = r.location.as_deref().expect("a redirect");
-    loc.trim_start_matches("/redactie/podcast/")
-        .split('?')
-        .next()
-        .expect("id")
-        .to_string()
+    let path = loc.split('?').next().expect("path");
+    path.rsplit('/').next().expect("id").to_string()
 }
 
 const VTT: &str = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nWelkom bij de aflevering over de proeftuin.\n\n00:00:02.000 --> 00:00:04.500\nWat ging er mis met het rooster?\n";

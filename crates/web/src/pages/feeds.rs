@@ -1,5 +1,5 @@
 //! Feeds and files for machines: RSS of new stories (all, per theme) and
-//! of new publications, the sitemap (every published type), robots.txt.
+//! of new publications and videos, the sitemap (every published type), robots.txt.
 //! (The agenda's feed is its calendar, `/agenda.ics`; the podcast's is in
 //! `podcast/feed.rs`.)
 
@@ -21,6 +21,7 @@ pub fn routes() -> Routes {
         .get("/verhalen/feed.xml", all_stories)
         .get("/themas/{theme}/feed.xml", theme_stories)
         .get("/publicaties/feed.xml", publications)
+        .get("/video/feed.xml", videos)
         .get("/sitemap.xml", sitemap_index)
         .get("/sitemap/pagina.xml", sitemap_pages)
         .get("/sitemap/{file}", sitemap_stories)
@@ -135,6 +136,32 @@ async fn publications(l: Ctx, State(s): State<AppState>) -> PageResult {
     Ok(channel(&l, &s, title, "/publicaties".into(), items))
 }
 
+/// The newest videos.
+async fn videos(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let newest = s.app.videos().newest(FEED_ITEMS).await?;
+    let base = &s.app.config.base_url;
+    let summaries: Vec<String> = newest
+        .iter()
+        .map(|v| vooruit_app::markdown::plain_excerpt(&v.description, 300))
+        .collect();
+    let items = newest
+        .iter()
+        .zip(&summaries)
+        .map(|(v, summary)| {
+            FeedItem {
+                url: format!("{base}{}", ContentType::Video.path(&v.slug)),
+                title: &v.title,
+                summary,
+                published_at: v.published_at.unwrap_or(v.updated_at),
+                themes: &[],
+            }
+            .rss(&l)
+        })
+        .collect();
+    let title = format!("Vooruit: {}", l.t("video-title-list"));
+    Ok(channel(&l, &s, title, "/video".into(), items))
+}
+
 /// As many items as a page of the story list.
 const FEED_ITEMS: i64 = 20;
 
@@ -204,6 +231,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let publications = s.app.publications().sitemap().await?;
     let events = s.app.events().sitemap().await?;
     let episodes = s.app.podcast().sitemap().await?;
+    let videos = s.app.videos().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -213,6 +241,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         "/agenda",
         "/publicaties",
         "/podcast",
+        "/video",
         "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
@@ -231,7 +260,8 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         .map(|p| (format!("{base}{p}"), None))
         .chain(of(ContentType::Publication, publications))
         .chain(of(ContentType::Event, events))
-        .chain(of(ContentType::Episode, episodes));
+        .chain(of(ContentType::Episode, episodes))
+        .chain(of(ContentType::Video, videos));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

@@ -16,6 +16,7 @@ mod site;
 pub(crate) mod stories;
 mod synonyms;
 mod taxonomy;
+mod videos;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -37,6 +38,7 @@ pub fn routes() -> Routes {
         .merge(synonyms::routes())
         .merge(publications::routes())
         .merge(podcast::routes())
+        .merge(videos::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())
@@ -45,6 +47,33 @@ pub fn routes() -> Routes {
 }
 
 pub type PageResult = Result<Response, HtmlError>;
+
+/// The message after an editor's change (`?melding=`), shown once on the
+/// page it redirects to.
+#[derive(serde::Deserialize)]
+pub struct NoticeQuery {
+    melding: Option<String>,
+}
+
+impl NoticeQuery {
+    /// The translation key `<prefix><melding>` when the message is one of
+    /// `known`, else empty (a made-up `melding` shows nothing).
+    pub fn key(&self, prefix: &str, known: &[&str]) -> String {
+        self.melding
+            .as_deref()
+            .filter(|n| known.contains(n))
+            .map(|n| format!("{prefix}{n}"))
+            .unwrap_or_default()
+    }
+}
+
+/// One problem with one field, for a form that is refused before its use
+/// case runs (a file too large, none chosen).
+pub fn one_error(field: &str, key: &'static str) -> vooruit_domain::FieldErrors {
+    let mut e = vooruit_domain::FieldErrors::new();
+    e.add(field, key);
+    e
+}
 
 /// Renders a template with a status other than 200 (e.g. 422 for a form
 /// with errors, which still shows the form with what was typed).

@@ -10,6 +10,7 @@ mod search;
 mod stories;
 mod synonyms;
 mod taxonomy;
+mod videos;
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -30,7 +31,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())
-        .merge(episodes::routes());
+        .merge(episodes::routes())
+        .merge(videos::routes());
     problems::complete(api.get_openapi_mut());
     api
 }
@@ -62,6 +64,6 @@ impl utoipa::Modify for SessionCookie {
     )),
     info(
     title = "Vooruit API",
-    description = "Stories, publications, the podcast and the agenda of a learning network: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
+    description = "Stories, publications, the podcast, videos and the agenda of a learning network: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
 ))]
 pub struct ApiDoc;

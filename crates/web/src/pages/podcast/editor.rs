@@ -15,7 +15,7 @@ use vooruit_domain::podcast::{CATEGORIES, Episode, EpisodeInput, Series, SeriesI
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
-use crate::pages::{PageResult, see_other, with_status};
+use crate::pages::{NoticeQuery, PageResult, one_error, see_other, with_status};
 use crate::routes::Routes;
 use crate::upload;
 
@@ -42,23 +42,8 @@ const NOTICES: [&str; 6] = [
     "verwijderd",
 ];
 
-#[derive(serde::Deserialize)]
-struct NoticeQuery {
-    melding: Option<String>,
-}
-
 fn notice(q: &NoticeQuery) -> String {
-    q.melding
-        .as_deref()
-        .filter(|n| NOTICES.contains(n))
-        .map(|n| format!("podcast-notice-{n}"))
-        .unwrap_or_default()
-}
-
-fn one_error(field: &str, key: &'static str) -> FieldErrors {
-    let mut e = FieldErrors::new();
-    e.add(field, key);
-    e
+    q.key("podcast-notice-", &NOTICES)
 }
 
 fn series_input_of(form: &FormData) -> SeriesInput {

@@ -14,7 +14,7 @@ use vooruit_domain::publication::{Publication, PublicationInput};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
-use crate::pages::{PageResult, see_other, with_status};
+use crate::pages::{NoticeQuery, PageResult, one_error, see_other, with_status};
 use crate::routes::Routes;
 use crate::upload;
 
@@ -39,17 +39,8 @@ const NOTICES: [&str; 5] = [
     "verwijderd",
 ];
 
-#[derive(serde::Deserialize)]
-struct NoticeQuery {
-    melding: Option<String>,
-}
-
 fn notice(q: &NoticeQuery) -> String {
-    q.melding
-        .as_deref()
-        .filter(|n| NOTICES.contains(n))
-        .map(|n| format!("pub-notice-{n}"))
-        .unwrap_or_default()
+    q.key("pub-notice-", &NOTICES)
 }
 
 fn input_of(form: &FormData) -> PublicationInput {
@@ -167,12 +158,6 @@ async fn create(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn one_error(field: &str, key: &'static str) -> FieldErrors {
-    let mut e = FieldErrors::new();
-    e.add(field, key);
-    e
 }
 
 #[derive(Template, WebTemplate)]

@@ -1,14 +1,15 @@
-// The podcast as apps and listeners meet it: the feed read by the Podcast
-// Index's own parser (podcast-partytime), checked against the API, and an
-// episode page in the browser with its player, chapters and transcript,
-// without JavaScript too. (axe and the HTML checker see these pages in
-// the crawl.)
+// The podcast and videos as apps, listeners and viewers meet them: the
+// podcast feed read by the Podcast Index's own parser (podcast-partytime),
+// checked against the API; an episode page with its player, chapters and
+// transcript, without JavaScript too; a video on YouTube that makes no
+// request to YouTube before the visitor asks for it. (axe and the HTML
+// checker see these pages in the crawl; the loaded player's page here.)
 
 import assert from 'node:assert/strict';
 import { parseFeed } from 'podcast-partytime';
-import { newContext } from './lib.mjs';
+import { newContext, axe, describeViolations } from './lib.mjs';
 
-export async function podcast({ browser, base, check }) {
+export async function media({ browser, base, check }) {
   await check('podcast: the Podcast Index parser reads every episode, its GUID, duration, transcript and chapters', async () => {
     const xml = await (await fetch(`${base}/podcast/feed.xml`)).text();
     const feed = parseFeed(xml);
@@ -59,6 +60,40 @@ export async function podcast({ browser, base, check }) {
       assert.ok(await page.getByRole('heading', { name: 'Uitgeschreven tekst' }).isVisible());
       assert.ok(await page.getByText('begin bij de mensen, niet bij het middel').isVisible());
       await ctx.close();
+    });
+  }
+
+  for (const javaScript of [true, false]) {
+    await check(`video: a YouTube video fetches nothing from YouTube until the visitor loads it (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const ctx = await newContext(browser, base, { javaScript });
+      const origin = new URL(base).origin;
+      const elsewhere = [];
+      // Every request that leaves the site is recorded; the player's own
+      // page is answered here (the suite has no internet).
+      await ctx.route((url) => url.origin !== origin, (route) => {
+        elsewhere.push(route.request().url());
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html lang="en"><head><title>Player</title></head><body><p>Player</p></body></html>' });
+      });
+      const page = await ctx.newPage();
+      await page.goto('/video');
+      await page.getByRole('link', { name: 'Drie minuten over de leerkring' }).click();
+      await page.waitForLoadState('networkidle');
+      assert.ok(await page.getByText('Deze video staat op YouTube').isVisible());
+      assert.equal(await page.locator('iframe').count(), 0);
+      assert.deepEqual(elsewhere, [], 'no request to another site before the click');
+      const csp = (await (await ctx.request.get(page.url())).headers())['content-security-policy'];
+      assert.ok(!csp.includes('frame-src'), csp);
+      await page.getByRole('link', { name: 'Video laden van YouTube' }).click();
+      await page.waitForLoadState('networkidle');
+      const frame = page.locator('iframe');
+      assert.equal(await frame.count(), 1);
+      assert.match(await frame.getAttribute('src'), /^https:\/\/www\.youtube-nocookie\.com\/embed\//);
+      assert.ok(elsewhere.some((u) => u.startsWith('https://www.youtube-nocookie.com/embed/')), `after the click: ${elsewhere}`);
+      assert.ok(elsewhere.every((u) => u.startsWith('https://www.youtube-nocookie.com/')), `only the player: ${elsewhere}`);
+      // axe runs in the page: only where scripts may run.
+      const v = javaScript ? await axe(page) : [];
+      await ctx.close();
+      assert.equal(v.length, 0, describeViolations(page.url(), 'loaded player', v));
     });
   }
 }

@@ -44,6 +44,8 @@ const SAME_TEMPLATE = [
   [/^\/redactie\/podcast\/(?!nieuw$)[^/]+$/, '/redactie/podcast/*'],
   [/^\/video\/(?!feed\.xml$)[^/]+$/, '/video/*'],
   [/^\/redactie\/video\/(?!nieuw$)[^/]+$/, '/redactie/video/*'],
+  [/^\/werkwijzers\/(?!feed\.xml$)[^/]+$/, '/werkwijzers/*'],
+  [/^\/redactie\/werkwijzers\/(?!nieuw$)[^/]+$/, '/redactie/werkwijzers/*'],
 ];
 
 async function discover(ctx, base, starts) {

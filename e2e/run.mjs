@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { journeys } from './journeys.mjs';
 import { crawl } from './crawl.mjs';
 import { media } from './media.mjs';
+import { guides } from './guides.mjs';
 import { axe, describeViolations, newContext } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,6 +146,7 @@ async function main() {
     await journeys({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
     await themeCheck(browser);
     await media({ browser, base: server.base, check });
+    await guides({ browser, base: server.base, check });
     const pages = await crawl({ browser, base: server.base, check, shots: SHOTS });
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {
       const errors = validate(pages);

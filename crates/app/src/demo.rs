@@ -31,6 +31,7 @@ const STORIES: &str = include_str!("../demo/stories.json");
 const EVENTS: &str = include_str!("../demo/events.json");
 const PODCAST: &str = include_str!("../demo/podcast.json");
 const VIDEOS: &str = include_str!("../demo/videos.json");
+const GUIDES: &str = include_str!("../demo/guides.json");
 const PUBLICATIONS: &str = include_str!("../demo/publications.json");
 /// More stories, for a fuller site and for judging search (the relevance
 /// yardstick in the test suite ranks over the demo stories plus these).
@@ -69,6 +70,7 @@ impl App {
         self.load_demo_publications().await?;
         self.load_demo_podcast().await?;
         self.load_demo_videos().await?;
+        self.load_demo_guides().await?;
         self.load_demo_edition().await?;
         self.accounts()
             .add_user(
@@ -364,6 +366,44 @@ impl App {
 }
 
 impl App {
+    /// Published werkwijzers (text steps, linked to demo stories).
+    async fn load_demo_guides(&self) -> AppResult<()> {
+        #[derive(serde::Deserialize)]
+        struct DemoGuide {
+            title: String,
+            goal: String,
+            audience: String,
+            duration: String,
+            materials: String,
+            steps: Vec<vooruit_domain::guide::StepInput>,
+            related: String,
+        }
+        let all: Vec<DemoGuide> = serde_json::from_str(GUIDES)
+            .map_err(|e| AppError::Internal(format!("demo guides: {e}")))?;
+        for g in all {
+            let input = vooruit_domain::guide::GuideInput {
+                title: g.title,
+                goal: g.goal,
+                audience: g.audience,
+                duration: g.duration,
+                materials: g.materials,
+                steps: g.steps,
+                related: g.related,
+            };
+            let id = vooruit_store::new_id();
+            self.guides().store(&id, None, input, Vec::new()).await?;
+            let mut tx = self.begin("demo.guides").await?;
+            tx.guides()
+                .set_status(
+                    &id,
+                    vooruit_domain::publication::PublicationStatus::Published,
+                )
+                .await?;
+            self.commit(tx).await?;
+        }
+        Ok(())
+    }
+
     /// Published videos on a platform (we make no recordings; the
     /// platform's id is made up, so loading it shows the platform's
     /// "unavailable" notice).

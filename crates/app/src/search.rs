@@ -243,7 +243,7 @@ impl App {
     }
 
     /// The rebuild of every type but stories: published publications and
-    /// episodes and videos, planned events (a network has hundreds of these, not 100,000).
+    /// episodes, videos and guides, planned events (a network has hundreds of these, not 100,000).
     async fn rebuild_others(
         &self,
         state: &Arc<SearchState>,
@@ -287,6 +287,15 @@ impl App {
             offset += BATCH;
             docs.extend(batch.iter().map(crate::videos::search_doc));
         }
+        let mut offset = 0;
+        loop {
+            let batch = conn.guides().published(BATCH, offset).await?;
+            if batch.is_empty() {
+                break;
+            }
+            offset += BATCH;
+            docs.extend(batch.iter().map(crate::guides::search_doc));
+        }
         let n = docs.len() as u64;
         blocking(state, move |s| {
             for doc in &docs {
@@ -318,6 +327,7 @@ impl App {
             &of(ContentType::Event),
             &of(ContentType::Episode),
             &of(ContentType::Video),
+            &of(ContentType::Guide),
         )
         .await?;
         let ids = of(ContentType::Story);
@@ -339,7 +349,7 @@ impl App {
         self.derive_pages(&rows).await
     }
 
-    /// Indexes changed publications, events, episodes and videos: published ones
+    /// Indexes changed publications, events, episodes, videos and guides: published ones
     /// go in, drafts, withdrawn, removed and cancelled ones go out.
     async fn index_others(
         &self,
@@ -348,8 +358,9 @@ impl App {
         events: &[String],
         episodes: &[String],
         videos: &[String],
+        guides: &[String],
     ) -> AppResult<()> {
-        if [publications, events, episodes, videos]
+        if [publications, events, episodes, videos, guides]
             .iter()
             .all(|ids| ids.is_empty())
         {
@@ -386,6 +397,13 @@ impl App {
         for id in videos {
             match found.iter().find(|v| &v.id == id) {
                 Some(v) if v.status.is_published() => docs.push(crate::videos::search_doc(v)),
+                _ => gone.push(id.clone()),
+            }
+        }
+        let found = conn.guides().by_ids(guides).await?;
+        for id in guides {
+            match found.iter().find(|g| &g.id == id) {
+                Some(g) if g.status.is_published() => docs.push(crate::guides::search_doc(g)),
                 _ => gone.push(id.clone()),
             }
         }

@@ -10,6 +10,7 @@ crate::string_enum!(
         Event = "bijeenkomst",
         Episode = "aflevering",
         Video = "video",
+        Guide = "werkwijzer",
     }
 );
 
@@ -22,6 +23,7 @@ impl ContentType {
             ContentType::Event => format!("/agenda/{slug}"),
             ContentType::Episode => format!("/podcast/{slug}"),
             ContentType::Video => format!("/video/{slug}"),
+            ContentType::Guide => format!("/werkwijzers/{slug}"),
         }
     }
 
@@ -33,6 +35,7 @@ impl ContentType {
             ContentType::Event => format!("/api/v1/events/{slug}"),
             ContentType::Episode => format!("/api/v1/episodes/{slug}"),
             ContentType::Video => format!("/api/v1/videos/{slug}"),
+            ContentType::Guide => format!("/api/v1/guides/{slug}"),
         }
     }
 }

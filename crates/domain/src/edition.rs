@@ -102,6 +102,7 @@ crate::string_enum!(
         Agenda = "agenda",
         Publicatie = "publicatie",
         Aflevering = "aflevering",
+        Werkwijzer = "werkwijzer",
         Link = "link",
     }
 );

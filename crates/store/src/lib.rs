@@ -14,6 +14,7 @@ mod conn;
 mod db;
 pub mod editions;
 pub mod events;
+pub mod guides;
 pub mod jobs;
 pub mod newsletter;
 pub mod organisations;

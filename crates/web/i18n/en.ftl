@@ -372,6 +372,7 @@ type-verhaal = Story
 type-publicatie = Publication
 type-aflevering = Podcast episode
 type-video = Video
+type-werkwijzer = Work guide
 type-bijeenkomst = Event
 search-facet-kind = Kind of story
 search-facet-theme = Theme
@@ -418,6 +419,7 @@ nav-agenda = Agenda
 nav-publications = Publications
 nav-podcast = Podcast
 nav-videos = Videos
+nav-guides = Work guides
 agenda-title = Agenda
 agenda-intro = Trainings, regional meetings, inspiration labs and congresses. You can register without an account.
 agenda-subscribe = Subscribe your own calendar to this list (iCalendar)
@@ -925,3 +927,48 @@ error-captions-required = Add Dutch captions. Without captions, deaf and hard of
 error-captions-vtt = Use WebVTT: the text starts with WEBVTT and has times like 00:00.000 --> 00:04.000.
 error-embed-url = Choose a file, or enter a link to a video on YouTube or Vimeo, like https://www.youtube.com/watch?v=….
 error-poster-required = Choose a picture to show before the video plays.
+
+# Werkwijzers
+guide-title-list = Work guides
+guide-intro = Step by step: ways of working that teams in the network use, with what you need and how long it takes.
+guide-none = There are no work guides yet.
+guide-back = All work guides
+guide-steps-count = { $count ->
+    [one] 1 step
+   *[other] { $count } steps
+}
+guide-goal = Goal
+guide-goal-hint = What does it help you reach?
+guide-audience = For whom
+guide-audience-hint = For example: a neighbourhood team, managers, a learning circle.
+guide-duration = Time
+guide-duration-hint = How long it takes, like: an hour, or two half days.
+guide-materials = What you need
+guide-materials-hint = One thing per line, like: a flip chart.
+guide-steps = Steps
+guide-steps-hint = Write each step in its own box. An empty box does not count. Need more steps? Save: empty boxes are added.
+guide-step = Step { $number }
+guide-step-text = What you do
+guide-step-image = Picture for this step
+guide-step-image-hint = A JPEG, PNG or WebP of at most 10 MB. Describe below what it shows.
+guide-step-has-image = This step has a picture. Choose a new one to replace it.
+guide-step-no-image = Remove the picture of this step
+guide-related = Stories of teams that did this
+guide-related-hint = Paste the link of a story on this site, one per line (at most 6).
+guide-print-hint = Want the guide on paper? Print this page: each step fits on one page and links are written out.
+guide-editor-title = Manage work guides
+guide-new = New work guide
+guide-none-yet = There are no work guides yet. Add the first one.
+guide-add = Add work guide
+guide-remove-intro = Remove the work guide and its pictures for good. Only want to hide it for a while? Withdraw it instead.
+guide-remove = Remove work guide
+guide-notice-toegevoegd = The work guide was added as a draft. Readers only see it once you publish it.
+guide-notice-opgeslagen = The details are saved.
+guide-notice-online = The work guide is published.
+guide-notice-offline = The work guide is withdrawn. Readers can no longer open it.
+guide-notice-verwijderd = The work guide is removed.
+error-one-step = Write at least one step.
+error-step-text = Write what you do in this step, with this picture.
+error-too-many-steps = A work guide has at most 20 steps.
+error-too-many-related = Choose at most 6 stories.
+error-related-link = Use the link of a story on this site, like https://…/verhalen/name-of-the-story.

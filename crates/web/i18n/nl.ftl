@@ -372,6 +372,7 @@ type-verhaal = Verhaal
 type-publicatie = Publicatie
 type-aflevering = Podcastaflevering
 type-video = Video
+type-werkwijzer = Werkwijzer
 type-bijeenkomst = Bijeenkomst
 search-facet-kind = Soort verhaal
 search-facet-theme = Thema
@@ -418,6 +419,7 @@ nav-agenda = Agenda
 nav-publications = Publicaties
 nav-podcast = Podcast
 nav-videos = Video
+nav-guides = Werkwijzers
 agenda-title = Agenda
 agenda-intro = Trainingen, regionale bijeenkomsten, inspiratielabs en congressen. Aanmelden kan zonder account.
 agenda-subscribe = Abonneer je eigen agenda op deze lijst (iCalendar)
@@ -925,3 +927,48 @@ error-captions-required = Voeg Nederlandse ondertitels toe. Zonder ondertitels k
 error-captions-vtt = Gebruik WebVTT: de tekst begint met WEBVTT en heeft tijden zoals 00:00.000 --> 00:04.000.
 error-embed-url = Kies een bestand, of vul een link naar een video op YouTube of Vimeo in, zoals https://www.youtube.com/watch?v=….
 error-poster-required = Kies een afbeelding die te zien is voordat de video speelt.
+
+# Werkwijzers
+guide-title-list = Werkwijzers
+guide-intro = Stap voor stap aan de slag: werkvormen die teams in het netwerk gebruiken, met wat je nodig hebt en hoe lang het duurt.
+guide-none = Er zijn nog geen werkwijzers.
+guide-back = Alle werkwijzers
+guide-steps-count = { $count ->
+    [one] 1 stap
+   *[other] { $count } stappen
+}
+guide-goal = Doel
+guide-goal-hint = Wat bereik je ermee?
+guide-audience = Voor wie
+guide-audience-hint = Bijvoorbeeld: een wijkteam, leidinggevenden, een leerkring.
+guide-duration = Tijd
+guide-duration-hint = Hoe lang het duurt, zoals: een uur, of twee keer een dagdeel.
+guide-materials = Wat je nodig hebt
+guide-materials-hint = Eén ding per regel, zoals: een flip-over.
+guide-steps = Stappen
+guide-steps-hint = Schrijf elke stap in een eigen vak. Een leeg vak telt niet mee. Meer stappen nodig? Sla op: er komen lege vakken bij.
+guide-step = Stap { $number }
+guide-step-text = Wat je doet
+guide-step-image = Afbeelding bij deze stap
+guide-step-image-hint = Een JPEG, PNG of WebP van hoogstens 10 MB. Beschrijf hieronder wat erop staat.
+guide-step-has-image = Deze stap heeft een afbeelding. Kies een nieuwe om hem te vervangen.
+guide-step-no-image = Haal de afbeelding bij deze stap weg
+guide-related = Verhalen van teams die dit deden
+guide-related-hint = Plak de link van een verhaal op deze site, één per regel (hoogstens 6).
+guide-print-hint = Wil je de werkwijzer op papier? Druk deze pagina af: de stappen passen elk op één pagina en links worden voluit geschreven.
+guide-editor-title = Werkwijzers beheren
+guide-new = Nieuwe werkwijzer
+guide-none-yet = Er zijn nog geen werkwijzers. Voeg de eerste toe.
+guide-add = Werkwijzer toevoegen
+guide-remove-intro = Verwijder de werkwijzer en de afbeeldingen voorgoed. Wil je hem alleen even niet tonen? Trek hem dan in.
+guide-remove = Werkwijzer verwijderen
+guide-notice-toegevoegd = De werkwijzer is toegevoegd als concept. Lezers zien hem pas als je hem publiceert.
+guide-notice-opgeslagen = De gegevens zijn opgeslagen.
+guide-notice-online = De werkwijzer is gepubliceerd.
+guide-notice-offline = De werkwijzer is ingetrokken. Lezers kunnen hem niet meer openen.
+guide-notice-verwijderd = De werkwijzer is verwijderd.
+error-one-step = Schrijf minstens één stap.
+error-step-text = Schrijf bij deze afbeelding wat je in deze stap doet.
+error-too-many-steps = Een werkwijzer heeft hoogstens 20 stappen.
+error-too-many-related = Kies hoogstens 6 verhalen.
+error-related-link = Gebruik de link van een verhaal op deze site, zoals https://…/verhalen/naam-van-het-verhaal.

@@ -361,7 +361,7 @@ impl tower_http::request_id::MakeRequestId for RequestIds {
 
 /// A POST to one of the upload forms.
 fn is_upload(req: &Request) -> bool {
-    req.method() == Method::POST && crate::upload::UPLOAD_PATHS.contains(&req.uri().path())
+    req.method() == Method::POST && crate::upload::is_upload_path(req.uri().path())
 }
 
 /// The site's body limit and timeout, for every request but an upload

@@ -46,7 +46,7 @@ impl Routes {
     method!(get, "GET", axum::routing::get);
     method!(post, "POST", axum::routing::post);
 
-    /// A POST that takes a file (`upload::UPLOAD_PATHS`): no limit on the
+    /// A POST that takes a file (`upload::is_upload_path`): no limit on the
     /// body for its extractor; the handler keeps to its own.
     pub fn post_upload<H, T>(self, path: &'static str, handler: H) -> Routes
     where

@@ -15,12 +15,26 @@ use crate::form::FormData;
 /// The paths that take `multipart/form-data` (POST only). They are exempt
 /// from the site's 1 MiB body limit and 30 s timeout; each has its own
 /// limit per kind of file.
-pub const UPLOAD_PATHS: [&str; 4] = [
+pub const UPLOAD_PATHS: [&str; 5] = [
     "/redactie/publicaties/nieuw",
     "/redactie/podcast",
     "/redactie/podcast/nieuw",
     "/redactie/video/nieuw",
+    "/redactie/werkwijzers/nieuw",
 ];
+
+/// Upload forms whose path has an id in it: a guide's edit form (its steps
+/// may get pictures).
+const UPLOAD_PREFIXES: [&str; 1] = ["/redactie/werkwijzers/"];
+
+/// Whether a POST to `path` is an upload form (see `UPLOAD_PATHS`).
+pub fn is_upload_path(path: &str) -> bool {
+    UPLOAD_PATHS.contains(&path)
+        || UPLOAD_PREFIXES.iter().any(|p| {
+            path.strip_prefix(p)
+                .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+        })
+}
 
 /// All text fields of an upload form together may be this large.
 const TEXT_LIMIT: usize = 512 * 1024;

@@ -124,8 +124,8 @@ const RECENT_MS: i64 = 45 * 24 * 60 * 60 * 1000;
 
 impl Editions<'_> {
     /// Items to start an edition with: the newest published stories, the
-    /// publications and podcast episodes of the last weeks and the next
-    /// events. The editor keeps, rewrites or removes them.
+    /// publications, podcast episodes and werkwijzers of the last weeks and
+    /// the next events. The editor keeps, rewrites or removes them.
     pub async fn suggested_items(&self, lang: Lang) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
         if let Ok(stories) = self
@@ -172,6 +172,20 @@ impl Editions<'_> {
                 url: ContentType::Episode.path(&e.slug),
                 text: plain_excerpt(&e.notes, 240),
                 title: e.title,
+            });
+        }
+        for g in self
+            .guides()
+            .newest(2)
+            .await?
+            .into_iter()
+            .filter(|g| g.published_at.is_some_and(|at| at >= recent))
+        {
+            items.push(EditionItem {
+                kind: "werkwijzer".into(),
+                url: ContentType::Guide.path(&g.slug),
+                text: plain_excerpt(&g.goal, 240),
+                title: g.title,
             });
         }
         let upcoming = self.events().list(true, &EventFilter::default(), 1).await?;

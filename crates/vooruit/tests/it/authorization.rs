@@ -903,6 +903,72 @@ fn table() -> Vec<Row> {
             "LFFFNN",
             &[],
         ),
+        // Werkwijzers: readers get published ones (none by these names);
+        // editors manage them. The forms take files: a urlencoded post is
+        // refused input.
+        row("GET /werkwijzers", "/werkwijzers", OPEN),
+        row("GET /werkwijzers/feed.xml", "/werkwijzers/feed.xml", OPEN),
+        row(
+            "GET /werkwijzers/{slug}",
+            "/werkwijzers/geen-werkwijzer",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /werkwijzers/{slug}/{image}",
+            "/werkwijzers/geen-werkwijzer/stap-1.jpg",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /api/v1/guides", "/api/v1/guides", OPEN),
+        row(
+            "GET /api/v1/guides/{slug}",
+            "/api/v1/guides/geen-werkwijzer",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /redactie/werkwijzers",
+            "/redactie/werkwijzers",
+            EDITORS,
+        ),
+        row(
+            "GET /redactie/werkwijzers/nieuw",
+            "/redactie/werkwijzers/nieuw",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/werkwijzers/nieuw",
+            "/redactie/werkwijzers/nieuw",
+            EDITORS,
+            &[("title", "")],
+        ),
+        row(
+            "GET /redactie/werkwijzers/{id}",
+            "/redactie/werkwijzers/geen-werkwijzer",
+            "LFFFNN",
+        ),
+        form(
+            "POST /redactie/werkwijzers/{id}",
+            "/redactie/werkwijzers/geen-werkwijzer",
+            "LFFFNN",
+            &[("title", "Werkwijzer")],
+        ),
+        form(
+            "POST /redactie/werkwijzers/{id}/publiceren",
+            "/redactie/werkwijzers/geen-werkwijzer/publiceren",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/werkwijzers/{id}/intrekken",
+            "/redactie/werkwijzers/geen-werkwijzer/intrekken",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/werkwijzers/{id}/verwijderen",
+            "/redactie/werkwijzers/geen-werkwijzer/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
         // Synonyms for search: editors manage them. Changes here are
         // refused input; removing names a group that does not exist.
         row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),

@@ -19,6 +19,7 @@ fn word(t: ContentType) -> &'static str {
         ContentType::Event => "qorvaxodri",
         ContentType::Episode => "qorvaxepiso",
         ContentType::Video => "qorvaxvidu",
+        ContentType::Guide => "qorvaxwijz",
     }
 }
 
@@ -151,6 +152,39 @@ async fn make_and_publish(s: &Server, editor: &Client, t: ContentType) -> Made {
                 handle: id,
             }
         }
+        ContentType::Guide => {
+            // The word is only in a step.
+            let csrf = editor.get("/redactie/werkwijzers/nieuw").await.csrf();
+            let step = format!("Begin met de {w} oefening.");
+            let r = crate::guides::post(
+                editor,
+                "/redactie/werkwijzers/nieuw",
+                &csrf,
+                &[
+                    ("title", "Samen plannen maken"),
+                    ("goal", "Een plan voor het kwartaal."),
+                    ("audience", "Teams"),
+                    ("duration", "Een uur"),
+                    ("step-0-text", &step),
+                ],
+                &[],
+            )
+            .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            let id = podcast::id_of(&r);
+            let r = editor
+                .post_form(
+                    &format!("/redactie/werkwijzers/{id}/publiceren"),
+                    &csrf,
+                    &[],
+                )
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            Made {
+                slug: "samen-plannen-maken".to_string(),
+                handle: id,
+            }
+        }
     }
 }
 
@@ -177,6 +211,10 @@ async fn withdraw(editor: &Client, t: ContentType, made: &Made) {
             format!("/redactie/video/{}", made.handle),
             format!("/redactie/video/{}/intrekken", made.handle),
         ),
+        ContentType::Guide => (
+            format!("/redactie/werkwijzers/{}", made.handle),
+            format!("/redactie/werkwijzers/{}/intrekken", made.handle),
+        ),
     };
     let csrf = editor.get(&page).await.csrf();
     let r = editor.post_form(&action, &csrf, &[]).await;
@@ -191,6 +229,7 @@ fn feed(t: ContentType) -> &'static str {
         ContentType::Event => "/agenda.ics",
         ContentType::Episode => "/podcast/feed.xml",
         ContentType::Video => "/video/feed.xml",
+        ContentType::Guide => "/werkwijzers/feed.xml",
     }
 }
 
@@ -202,6 +241,7 @@ fn api_list(t: ContentType) -> &'static str {
         ContentType::Event => "/api/v1/events",
         ContentType::Episode => "/api/v1/episodes",
         ContentType::Video => "/api/v1/videos",
+        ContentType::Guide => "/api/v1/guides",
     }
 }
 
@@ -266,6 +306,7 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             ContentType::Event => "Bijeenkomst",
             ContentType::Episode => "Podcastaflevering",
             ContentType::Video => "Video",
+            ContentType::Guide => "Werkwijzer",
         };
         assert!(
             page.body
@@ -316,7 +357,8 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             ContentType::Story
             | ContentType::Publication
             | ContentType::Episode
-            | ContentType::Video => {
+            | ContentType::Video
+            | ContentType::Guide => {
                 assert_eq!(api.status, 404, "{t}");
                 assert_eq!(visitor.get(&path).await.status, 404, "{t}");
                 assert!(!visitor.get(feed(t)).await.body.contains(&path), "{t}");

@@ -14,6 +14,7 @@ mod crash;
 mod durability;
 mod editions;
 mod editor;
+mod guides;
 mod mail;
 mod newsletter;
 mod organisations;

@@ -1,5 +1,5 @@
 //! Feeds and files for machines: RSS of new stories (all, per theme) and
-//! of new publications and videos, the sitemap (every published type), robots.txt.
+//! of new publications, videos and werkwijzers, the sitemap (every published type), robots.txt.
 //! (The agenda's feed is its calendar, `/agenda.ics`; the podcast's is in
 //! `podcast/feed.rs`.)
 
@@ -22,6 +22,7 @@ pub fn routes() -> Routes {
         .get("/themas/{theme}/feed.xml", theme_stories)
         .get("/publicaties/feed.xml", publications)
         .get("/video/feed.xml", videos)
+        .get("/werkwijzers/feed.xml", guides)
         .get("/sitemap.xml", sitemap_index)
         .get("/sitemap/pagina.xml", sitemap_pages)
         .get("/sitemap/{file}", sitemap_stories)
@@ -162,6 +163,27 @@ async fn videos(l: Ctx, State(s): State<AppState>) -> PageResult {
     Ok(channel(&l, &s, title, "/video".into(), items))
 }
 
+/// The newest werkwijzers.
+async fn guides(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let newest = s.app.guides().newest(FEED_ITEMS).await?;
+    let base = &s.app.config.base_url;
+    let items = newest
+        .iter()
+        .map(|g| {
+            FeedItem {
+                url: format!("{base}{}", ContentType::Guide.path(&g.slug)),
+                title: &g.title,
+                summary: &g.goal,
+                published_at: g.published_at.unwrap_or(g.updated_at),
+                themes: &[],
+            }
+            .rss(&l)
+        })
+        .collect();
+    let title = format!("Vooruit: {}", l.t("guide-title-list"));
+    Ok(channel(&l, &s, title, "/werkwijzers".into(), items))
+}
+
 /// As many items as a page of the story list.
 const FEED_ITEMS: i64 = 20;
 
@@ -232,6 +254,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let events = s.app.events().sitemap().await?;
     let episodes = s.app.podcast().sitemap().await?;
     let videos = s.app.videos().sitemap().await?;
+    let guides = s.app.guides().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -242,6 +265,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         "/publicaties",
         "/podcast",
         "/video",
+        "/werkwijzers",
         "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
@@ -261,7 +285,8 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         .chain(of(ContentType::Publication, publications))
         .chain(of(ContentType::Event, events))
         .chain(of(ContentType::Episode, episodes))
-        .chain(of(ContentType::Video, videos));
+        .chain(of(ContentType::Video, videos))
+        .chain(of(ContentType::Guide, guides));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

@@ -5,6 +5,7 @@ mod editions;
 mod events;
 mod feeds;
 pub(crate) mod files;
+mod guides;
 pub mod health;
 mod home;
 pub(crate) mod newsletter;
@@ -39,6 +40,7 @@ pub fn routes() -> Routes {
         .merge(publications::routes())
         .merge(podcast::routes())
         .merge(videos::routes())
+        .merge(guides::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

@@ -23,7 +23,7 @@ const ROLES = {
 };
 
 /** Main pages: screenshots at both widths. */
-const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/podcast', '/video', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
+const SHOTS = ['/', '/verhalen', '/agenda', '/publicaties', '/podcast', '/video', '/magazine', '/verhaal-delen', '/zoeken?q=werkdruk', '/nieuwsbrief',
   '/nieuwsbrief/archief', '/themas', '/redactie', '/redactie/agenda', '/redactie/nieuwsbrief'];
 
 /** One page per path and set of query parameter names: facet links would
@@ -46,6 +46,8 @@ const SAME_TEMPLATE = [
   [/^\/redactie\/video\/(?!nieuw$)[^/]+$/, '/redactie/video/*'],
   [/^\/werkwijzers\/(?!feed\.xml$)[^/]+$/, '/werkwijzers/*'],
   [/^\/redactie\/werkwijzers\/(?!nieuw$)[^/]+$/, '/redactie/werkwijzers/*'],
+  [/^\/magazine\/(?!feed\.xml$)[^/]+$/, '/magazine/*'],
+  [/^\/redactie\/magazine\/(?!nieuw$)[^/]+$/, '/redactie/magazine/*'],
 ];
 
 async function discover(ctx, base, starts) {

@@ -32,6 +32,7 @@ const EVENTS: &str = include_str!("../demo/events.json");
 const PODCAST: &str = include_str!("../demo/podcast.json");
 const VIDEOS: &str = include_str!("../demo/videos.json");
 const GUIDES: &str = include_str!("../demo/guides.json");
+const MAGAZINE: &str = include_str!("../demo/magazine.json");
 const PUBLICATIONS: &str = include_str!("../demo/publications.json");
 /// More stories, for a fuller site and for judging search (the relevance
 /// yardstick in the test suite ranks over the demo stories plus these).
@@ -71,6 +72,7 @@ impl App {
         self.load_demo_podcast().await?;
         self.load_demo_videos().await?;
         self.load_demo_guides().await?;
+        self.load_demo_magazine().await?;
         self.load_demo_edition().await?;
         self.accounts()
             .add_user(
@@ -402,6 +404,80 @@ impl App {
             self.commit(tx).await?;
         }
         Ok(())
+    }
+
+    /// A published magazine issue whose articles are demo stories, with a
+    /// drawn PDF of the "printed" issue.
+    async fn load_demo_magazine(&self) -> AppResult<()> {
+        #[derive(serde::Deserialize)]
+        struct DemoSection {
+            title: String,
+            /// Titles of demo stories.
+            stories: Vec<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct DemoIssue {
+            name: String,
+            number: i32,
+            days_ago: i64,
+            theme: String,
+            foreword: String,
+            colophon: String,
+            sections: Vec<DemoSection>,
+            pages: Vec<String>,
+        }
+        let d: DemoIssue = serde_json::from_str(MAGAZINE)
+            .map_err(|e| AppError::Internal(format!("demo magazine: {e}")))?;
+        let mut articles = Vec::new();
+        {
+            let mut conn = self.read().await?;
+            for (n, section) in d.sections.iter().enumerate() {
+                for title in &section.stories {
+                    let row = conn
+                        .stories()
+                        .published(&slugify(title))
+                        .await?
+                        .ok_or_else(|| AppError::Internal(format!("demo magazine: {title}")))?;
+                    articles.push(vooruit_domain::magazine::ArticleInput {
+                        story_id: row.id,
+                        section: (n + 1).to_string(),
+                        order: String::new(),
+                        ready: false,
+                    });
+                }
+            }
+        }
+        let date = crate::dates::iso_date(self.now() - d.days_ago * 24 * 3600 * 1000);
+        let input = vooruit_domain::magazine::IssueInput {
+            name: d.name.clone(),
+            number: d.number.to_string(),
+            date,
+            theme: d.theme,
+            foreword: d.foreword,
+            colophon: d.colophon,
+            sections: d.sections.into_iter().map(|s| s.title).collect(),
+            articles,
+            no_pdf: false,
+        };
+        let mut upload = self.storage.temp_file().await?;
+        let title = format!("{} {}", d.name, d.number);
+        upload
+            .write(&crate::pdf::from_text(&title, &d.pages))
+            .await?;
+        upload.finish().await?;
+        let checked = self.magazine().check_pdf(&upload).await?;
+        let id = vooruit_store::new_id();
+        self.magazine()
+            .store(&id, None, input, Some((&upload, checked)))
+            .await?;
+        let mut tx = self.begin("demo.magazine").await?;
+        tx.magazine()
+            .set_status(
+                &id,
+                vooruit_domain::publication::PublicationStatus::Published,
+            )
+            .await?;
+        self.commit(tx).await
     }
 
     /// Published videos on a platform (we make no recordings; the

@@ -20,6 +20,7 @@ pub mod guides;
 pub mod images;
 mod index_threads;
 pub mod jobs;
+pub mod magazine;
 pub mod mail;
 pub mod markdown;
 pub mod newsletter;

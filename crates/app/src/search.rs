@@ -296,6 +296,15 @@ impl App {
             offset += BATCH;
             docs.extend(batch.iter().map(crate::guides::search_doc));
         }
+        let mut offset = 0;
+        loop {
+            let batch = conn.magazine().published(BATCH, offset).await?;
+            if batch.is_empty() {
+                break;
+            }
+            offset += BATCH;
+            docs.extend(batch.iter().map(crate::magazine::search_doc));
+        }
         let n = docs.len() as u64;
         blocking(state, move |s| {
             for doc in &docs {
@@ -321,15 +330,7 @@ impl App {
                 .map(|(_, id)| id.clone())
                 .collect()
         };
-        self.index_others(
-            &state,
-            &of(ContentType::Publication),
-            &of(ContentType::Event),
-            &of(ContentType::Episode),
-            &of(ContentType::Video),
-            &of(ContentType::Guide),
-        )
-        .await?;
+        self.index_others(&state, &of).await?;
         let ids = of(ContentType::Story);
         if ids.is_empty() {
             return Ok(());
@@ -349,18 +350,21 @@ impl App {
         self.derive_pages(&rows).await
     }
 
-    /// Indexes changed publications, events, episodes, videos and guides: published ones
+    /// Indexes changed publications, events, episodes, videos, guides and
+    /// magazine issues: published ones
     /// go in, drafts, withdrawn, removed and cancelled ones go out.
     async fn index_others(
         &self,
         state: &Arc<SearchState>,
-        publications: &[String],
-        events: &[String],
-        episodes: &[String],
-        videos: &[String],
-        guides: &[String],
+        of: &impl Fn(ContentType) -> Vec<String>,
     ) -> AppResult<()> {
-        if [publications, events, episodes, videos, guides]
+        let publications = &of(ContentType::Publication);
+        let events = &of(ContentType::Event);
+        let episodes = &of(ContentType::Episode);
+        let videos = &of(ContentType::Video);
+        let guides = &of(ContentType::Guide);
+        let issues = &of(ContentType::Issue);
+        if [publications, events, episodes, videos, guides, issues]
             .iter()
             .all(|ids| ids.is_empty())
         {
@@ -404,6 +408,13 @@ impl App {
         for id in guides {
             match found.iter().find(|g| &g.id == id) {
                 Some(g) if g.status.is_published() => docs.push(crate::guides::search_doc(g)),
+                _ => gone.push(id.clone()),
+            }
+        }
+        let found = conn.magazine().by_ids(issues).await?;
+        for id in issues {
+            match found.iter().find(|i| &i.id == id) {
+                Some(i) if i.status.is_published() => docs.push(crate::magazine::search_doc(i)),
                 _ => gone.push(id.clone()),
             }
         }

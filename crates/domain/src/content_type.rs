@@ -11,6 +11,7 @@ crate::string_enum!(
         Episode = "aflevering",
         Video = "video",
         Guide = "werkwijzer",
+        Issue = "magazinenummer",
     }
 );
 
@@ -24,6 +25,7 @@ impl ContentType {
             ContentType::Episode => format!("/podcast/{slug}"),
             ContentType::Video => format!("/video/{slug}"),
             ContentType::Guide => format!("/werkwijzers/{slug}"),
+            ContentType::Issue => format!("/magazine/{slug}"),
         }
     }
 
@@ -36,6 +38,7 @@ impl ContentType {
             ContentType::Episode => format!("/api/v1/episodes/{slug}"),
             ContentType::Video => format!("/api/v1/videos/{slug}"),
             ContentType::Guide => format!("/api/v1/guides/{slug}"),
+            ContentType::Issue => format!("/api/v1/magazine/{slug}"),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod edition;
 pub mod event;
 pub mod guide;
 pub mod lang;
+pub mod magazine;
 pub mod newsletter;
 pub mod organisation;
 pub mod podcast;

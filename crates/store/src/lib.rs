@@ -16,6 +16,7 @@ pub mod editions;
 pub mod events;
 pub mod guides;
 pub mod jobs;
+pub mod magazine;
 pub mod newsletter;
 pub mod organisations;
 pub mod outbox;

@@ -15,17 +15,18 @@ use crate::form::FormData;
 /// The paths that take `multipart/form-data` (POST only). They are exempt
 /// from the site's 1 MiB body limit and 30 s timeout; each has its own
 /// limit per kind of file.
-pub const UPLOAD_PATHS: [&str; 5] = [
+pub const UPLOAD_PATHS: [&str; 6] = [
     "/redactie/publicaties/nieuw",
     "/redactie/podcast",
     "/redactie/podcast/nieuw",
     "/redactie/video/nieuw",
     "/redactie/werkwijzers/nieuw",
+    "/redactie/magazine/nieuw",
 ];
 
 /// Upload forms whose path has an id in it: a guide's edit form (its steps
-/// may get pictures).
-const UPLOAD_PREFIXES: [&str; 1] = ["/redactie/werkwijzers/"];
+/// may get pictures) and a magazine issue's (its PDF).
+const UPLOAD_PREFIXES: [&str; 2] = ["/redactie/werkwijzers/", "/redactie/magazine/"];
 
 /// Whether a POST to `path` is an upload form (see `UPLOAD_PATHS`).
 pub fn is_upload_path(path: &str) -> bool {

@@ -149,6 +149,7 @@ impl Stories<'_> {
             published_at: row.published_at,
             messages: messages(&mut conn, &row.id).await?,
             revisions,
+            issue: article_of(&mut conn, &row.id).await?,
         })
     }
 
@@ -206,12 +207,18 @@ impl Stories<'_> {
             let next = step(&mut tx, &row, StoryAction::StartReview, None).await?;
             row.status = next;
         }
-        step(&mut tx, &row, StoryAction::Publish, None).await?;
-        let public_url = self.config.url(&format!("/verhalen/{}", row.slug));
-        let mail = texts::published(row.lang, &row.title, &public_url);
-        mail_teller(&mut tx, &row, mail).await?;
+        self.publish_row(&mut tx, &row).await?;
         self.commit(tx).await?;
         Ok(row.slug)
+    }
+
+    /// Publishes a story that is in review, in the caller's transaction,
+    /// and tells its teller (publishing a story, or a magazine issue).
+    pub(crate) async fn publish_row(&self, tx: &mut Conn, row: &StoryRow) -> AppResult<()> {
+        step(tx, row, StoryAction::Publish, None).await?;
+        let public_url = self.config.url(&format!("/verhalen/{}", row.slug));
+        let mail = texts::published(row.lang, &row.title, &public_url);
+        mail_teller(tx, row, mail).await
     }
 
     pub async fn reject(&self, user: &User, id: &str, reason: &str) -> AppResult<()> {
@@ -233,6 +240,31 @@ impl Stories<'_> {
         step(&mut tx, &row, StoryAction::Archive, None).await?;
         self.commit(tx).await
     }
+}
+
+/// The issue a story is an article of, if any.
+async fn article_of(conn: &mut Conn, story_id: &str) -> AppResult<Option<super::ArticleOf>> {
+    let Some((_, issue_id)) = conn
+        .magazine()
+        .issues_of(&[story_id.to_string()])
+        .await?
+        .pop()
+    else {
+        return Ok(None);
+    };
+    let Some(issue) = conn.magazine().by_id(&issue_id).await? else {
+        return Ok(None);
+    };
+    let ready = issue
+        .articles
+        .iter()
+        .any(|a| a.story_id == story_id && a.ready);
+    Ok(Some(super::ArticleOf {
+        id: issue.id,
+        name: issue.name,
+        number: issue.number,
+        ready,
+    }))
 }
 
 /// Mails the teller (subject, text), if the story has a contact address

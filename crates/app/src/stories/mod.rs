@@ -66,7 +66,7 @@ impl StorySummary {
     }
 
     /// A row as lists show it; `summary` when it was worked out already.
-    fn from_row(row: &StoryRow, summary: Option<String>) -> StorySummary {
+    pub(crate) fn from_row(row: &StoryRow, summary: Option<String>) -> StorySummary {
         let content = row.content();
         let teller = row.teller();
         StorySummary {
@@ -101,6 +101,8 @@ pub struct PublishedStory {
     pub lessons: Vec<String>,
     /// Similar published stories (text and themes), never this one.
     pub related: Vec<RelatedStory>,
+    /// The published magazine issue it appeared in, if any.
+    pub magazine: Option<crate::magazine::IssueLink>,
 }
 
 /// The non-empty parts in reading order, with their keys.
@@ -186,6 +188,19 @@ pub struct EditorStory {
     pub revisions: Vec<Revision>,
     /// The text rendered as the public will see it.
     pub preview: Vec<Section>,
+    /// The magazine issue it is an article of, if any.
+    pub issue: Option<ArticleOf>,
+}
+
+/// The magazine issue a story is an article of, for its editors.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ArticleOf {
+    /// The issue's id (its editors' page is `/redactie/magazine/{id}`).
+    pub id: String,
+    pub name: String,
+    pub number: i32,
+    /// Marked ready for the issue.
+    pub ready: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

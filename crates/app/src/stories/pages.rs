@@ -108,6 +108,7 @@ fn published_story(page: &PageRow, related: Vec<RelatedStory>) -> PublishedStory
         sections: parts,
         lessons: content.lessons,
         related,
+        magazine: None,
     }
 }
 
@@ -196,7 +197,9 @@ impl Stories<'_> {
             // the background pass reaches it): ask the index now.
             self.related_now(&page.story.id).await
         };
-        Ok(published_story(page, related))
+        let mut story = published_story(page, related);
+        story.magazine = self.magazine().issue_of(&page.story.id).await?;
+        Ok(story)
     }
 
     async fn related_now(&self, id: &str) -> Vec<RelatedStory> {

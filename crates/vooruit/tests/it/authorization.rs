@@ -969,6 +969,74 @@ fn table() -> Vec<Row> {
             "LFFFNN",
             &[],
         ),
+        // The magazine: readers get published issues (none by these
+        // names); editors manage them. The issue form takes a file: a
+        // urlencoded post is refused input.
+        row("GET /magazine", "/magazine", OPEN),
+        row("GET /magazine/feed.xml", "/magazine/feed.xml", OPEN),
+        row(
+            "GET /magazine/{slug}",
+            "/magazine/geen-nummer",
+            UNKNOWN_TOKEN,
+        ),
+        row(
+            "GET /magazine/{slug}/pdf",
+            "/magazine/geen-nummer/pdf",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /api/v1/magazine", "/api/v1/magazine", OPEN),
+        row(
+            "GET /api/v1/magazine/{slug}",
+            "/api/v1/magazine/geen-nummer",
+            UNKNOWN_TOKEN,
+        ),
+        row("GET /redactie/magazine", "/redactie/magazine", EDITORS),
+        row(
+            "GET /redactie/magazine/nieuw",
+            "/redactie/magazine/nieuw",
+            EDITORS,
+        ),
+        form(
+            "POST /redactie/magazine/nieuw",
+            "/redactie/magazine/nieuw",
+            EDITORS,
+            &[("name", "")],
+        ),
+        row(
+            "GET /redactie/magazine/{id}",
+            "/redactie/magazine/geen-nummer",
+            "LFFFNN",
+        ),
+        form(
+            "POST /redactie/magazine/{id}",
+            "/redactie/magazine/geen-nummer",
+            "LFFFNN",
+            &[("name", "Magazine")],
+        ),
+        form(
+            "POST /redactie/magazine/{id}/artikel",
+            "/redactie/magazine/geen-nummer/artikel",
+            "LFFFNN",
+            &[("new-title", "Artikel"), ("new-kind", "column")],
+        ),
+        form(
+            "POST /redactie/magazine/{id}/publiceren",
+            "/redactie/magazine/geen-nummer/publiceren",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/magazine/{id}/intrekken",
+            "/redactie/magazine/geen-nummer/intrekken",
+            "LFFFNN",
+            &[],
+        ),
+        form(
+            "POST /redactie/magazine/{id}/verwijderen",
+            "/redactie/magazine/geen-nummer/verwijderen",
+            "LFFFNN",
+            &[],
+        ),
         // Synonyms for search: editors manage them. Changes here are
         // refused input; removing names a group that does not exist.
         row("GET /redactie/synoniemen", "/redactie/synoniemen", EDITORS),

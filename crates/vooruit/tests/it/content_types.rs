@@ -20,6 +20,7 @@ fn word(t: ContentType) -> &'static str {
         ContentType::Episode => "qorvaxepiso",
         ContentType::Video => "qorvaxvidu",
         ContentType::Guide => "qorvaxwijz",
+        ContentType::Issue => "qorvaxmaga",
     }
 }
 
@@ -185,6 +186,46 @@ async fn make_and_publish(s: &Server, editor: &Client, t: ContentType) -> Made {
                 handle: id,
             }
         }
+        ContentType::Issue => {
+            // The word is only in the foreword; the one article is a
+            // published demo story, chosen from the form's list.
+            let form = editor.get("/redactie/magazine/nieuw").await;
+            let csrf = form.csrf();
+            let story = form
+                .body
+                .split("<option value=\"")
+                .find(|o| o.contains(">De nieuwe roosterapp die niemand snapte ("))
+                .and_then(|o| o.split('"').next())
+                .expect("the story is offered")
+                .to_string();
+            let foreword = format!("Dit nummer gaat over de {w} aanpak.");
+            let r = crate::magazine::post(
+                editor,
+                "/redactie/magazine/nieuw",
+                &csrf,
+                &[
+                    ("name", "Leerkrant"),
+                    ("number", "1"),
+                    ("date", "2026-09-01"),
+                    ("foreword", &foreword),
+                    ("section-0-title", "Uit de praktijk"),
+                    ("article-0-story", &story),
+                    ("article-0-section", "1"),
+                ],
+                None,
+            )
+            .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            let id = podcast::id_of(&r);
+            let r = editor
+                .post_form(&format!("/redactie/magazine/{id}/publiceren"), &csrf, &[])
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+            Made {
+                slug: "leerkrant-1".to_string(),
+                handle: id,
+            }
+        }
     }
 }
 
@@ -215,6 +256,10 @@ async fn withdraw(editor: &Client, t: ContentType, made: &Made) {
             format!("/redactie/werkwijzers/{}", made.handle),
             format!("/redactie/werkwijzers/{}/intrekken", made.handle),
         ),
+        ContentType::Issue => (
+            format!("/redactie/magazine/{}", made.handle),
+            format!("/redactie/magazine/{}/intrekken", made.handle),
+        ),
     };
     let csrf = editor.get(&page).await.csrf();
     let r = editor.post_form(&action, &csrf, &[]).await;
@@ -230,6 +275,7 @@ fn feed(t: ContentType) -> &'static str {
         ContentType::Episode => "/podcast/feed.xml",
         ContentType::Video => "/video/feed.xml",
         ContentType::Guide => "/werkwijzers/feed.xml",
+        ContentType::Issue => "/magazine/feed.xml",
     }
 }
 
@@ -242,6 +288,7 @@ fn api_list(t: ContentType) -> &'static str {
         ContentType::Episode => "/api/v1/episodes",
         ContentType::Video => "/api/v1/videos",
         ContentType::Guide => "/api/v1/guides",
+        ContentType::Issue => "/api/v1/magazine",
     }
 }
 
@@ -307,6 +354,7 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             ContentType::Episode => "Podcastaflevering",
             ContentType::Video => "Video",
             ContentType::Guide => "Werkwijzer",
+            ContentType::Issue => "Magazine",
         };
         assert!(
             page.body
@@ -358,7 +406,8 @@ async fn every_type_is_found_everywhere_once_published_and_nowhere_once_withdraw
             | ContentType::Publication
             | ContentType::Episode
             | ContentType::Video
-            | ContentType::Guide => {
+            | ContentType::Guide
+            | ContentType::Issue => {
                 assert_eq!(api.status, 404, "{t}");
                 assert_eq!(visitor.get(&path).await.status, 404, "{t}");
                 assert!(!visitor.get(feed(t)).await.body.contains(&path), "{t}");

@@ -15,6 +15,7 @@ mod durability;
 mod editions;
 mod editor;
 mod guides;
+mod magazine;
 mod mail;
 mod newsletter;
 mod organisations;

@@ -1,5 +1,6 @@
 //! Feeds and files for machines: RSS of new stories (all, per theme) and
-//! of new publications, videos and werkwijzers, the sitemap (every published type), robots.txt.
+//! of new publications, videos, werkwijzers and magazine issues, the
+//! sitemap (every published type), robots.txt.
 //! (The agenda's feed is its calendar, `/agenda.ics`; the podcast's is in
 //! `podcast/feed.rs`.)
 
@@ -23,6 +24,7 @@ pub fn routes() -> Routes {
         .get("/publicaties/feed.xml", publications)
         .get("/video/feed.xml", videos)
         .get("/werkwijzers/feed.xml", guides)
+        .get("/magazine/feed.xml", magazine)
         .get("/sitemap.xml", sitemap_index)
         .get("/sitemap/pagina.xml", sitemap_pages)
         .get("/sitemap/{file}", sitemap_stories)
@@ -184,6 +186,32 @@ async fn guides(l: Ctx, State(s): State<AppState>) -> PageResult {
     Ok(channel(&l, &s, title, "/werkwijzers".into(), items))
 }
 
+/// The newest magazine issues.
+async fn magazine(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let newest = s.app.magazine().newest(FEED_ITEMS).await?;
+    let base = &s.app.config.base_url;
+    let titles: Vec<String> = newest
+        .iter()
+        .map(|i| format!("{} {} {}", i.name, l.t("magazine-number"), i.number))
+        .collect();
+    let items = newest
+        .iter()
+        .zip(&titles)
+        .map(|(i, title)| {
+            FeedItem {
+                url: format!("{base}{}", ContentType::Issue.path(&i.slug)),
+                title,
+                summary: &i.theme,
+                published_at: i.published_at.unwrap_or(i.updated_at),
+                themes: &[],
+            }
+            .rss(&l)
+        })
+        .collect();
+    let title = format!("Vooruit: {}", l.t("magazine-title-list"));
+    Ok(channel(&l, &s, title, "/magazine".into(), items))
+}
+
 /// As many items as a page of the story list.
 const FEED_ITEMS: i64 = 20;
 
@@ -255,6 +283,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
     let episodes = s.app.podcast().sitemap().await?;
     let videos = s.app.videos().sitemap().await?;
     let guides = s.app.guides().sitemap().await?;
+    let issues = s.app.magazine().sitemap().await?;
     let fixed = [
         "/",
         "/verhalen",
@@ -266,6 +295,7 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         "/podcast",
         "/video",
         "/werkwijzers",
+        "/magazine",
         "/nieuwsbrief",
         "/over",
         "/toegankelijkheid",
@@ -286,7 +316,8 @@ async fn sitemap_pages(l: Ctx, State(s): State<AppState>) -> PageResult {
         .chain(of(ContentType::Event, events))
         .chain(of(ContentType::Episode, episodes))
         .chain(of(ContentType::Video, videos))
-        .chain(of(ContentType::Guide, guides));
+        .chain(of(ContentType::Guide, guides))
+        .chain(of(ContentType::Issue, issues));
     Ok(xml(urlset(urls), "application/xml; charset=utf-8"))
 }
 

@@ -8,6 +8,7 @@ pub(crate) mod files;
 mod guides;
 pub mod health;
 mod home;
+mod magazine;
 pub(crate) mod newsletter;
 mod organisations;
 mod podcast;
@@ -41,6 +42,7 @@ pub fn routes() -> Routes {
         .merge(podcast::routes())
         .merge(videos::routes())
         .merge(guides::routes())
+        .merge(magazine::routes())
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(newsletter::routes())

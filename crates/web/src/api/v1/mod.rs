@@ -3,6 +3,7 @@ mod editions;
 mod episodes;
 mod events;
 mod guides;
+mod magazine;
 mod newsletter;
 mod organisations;
 pub mod problems;
@@ -34,7 +35,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(publications::routes())
         .merge(episodes::routes())
         .merge(videos::routes())
-        .merge(guides::routes());
+        .merge(guides::routes())
+        .merge(magazine::routes());
     problems::complete(api.get_openapi_mut());
     api
 }
@@ -66,6 +68,6 @@ impl utoipa::Modify for SessionCookie {
     )),
     info(
     title = "Vooruit API",
-    description = "Stories, publications, the podcast, videos, werkwijzers and the agenda of a learning network: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
+    description = "Stories, publications, the podcast, videos, werkwijzers, the magazine and the agenda of a learning network: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
 ))]
 pub struct ApiDoc;

@@ -13,7 +13,7 @@ const SKIP = [/^\/api\//, /^\/taal\//, /^\/static\//, /\.(ics|xml|csv|txt|json|s
   /^\/nieuwsbrief\/afmelden\//, /^\/agenda\/afmelden\//];
 
 /** Pages only signed-in people see (editors, members, admins). */
-const SIGNED_IN_ONLY = /^\/(redactie|beheer|mijn|organisaties)(\/|\?|$)/;
+const SIGNED_IN_ONLY = /^\/(redactie|beheer|mijn|organisaties|groepen)(\/|\?|$)/;
 
 /** Where each role starts, and who it logs in as. */
 const ROLES = {

@@ -131,6 +131,31 @@ fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// Opens a session for `user` in the caller's transaction.
+async fn open_session(tx: &mut vooruit_store::Conn, user: User) -> AppResult<Session> {
+    let token = new_token();
+    let max_age_secs = SESSION_DAYS * 24 * 3600;
+    let expires = tx.now() + max_age_secs * 1000;
+    tx.accounts()
+        .create_session(&hash_token(&token), &user.id, expires)
+        .await?;
+    Ok(Session {
+        token,
+        user,
+        max_age_secs,
+    })
+}
+
+/// Checks a new account's name and password (errors for `name` and
+/// `password`).
+pub(crate) fn check_new_account(name: &str, password: &str) -> AppResult<()> {
+    let mut e = FieldErrors::new();
+    e.text("name", name.trim(), true, 120);
+    check_password(&mut e, "password", password);
+    e.into_result()?;
+    Ok(())
+}
+
 crate::service!(
     /// Accounts: sign-up, login, password reset, roles: `app.accounts()`.
     Accounts,
@@ -251,19 +276,42 @@ impl Accounts<'_> {
             return Err(AppError::field("email", "error-email-not-verified"));
         }
         tx.throttle().clear(&account_bucket).await?;
-        let user = User::from(row);
-        let token = new_token();
-        let max_age_secs = SESSION_DAYS * 24 * 3600;
-        let expires = tx.now() + max_age_secs * 1000;
-        tx.accounts()
-            .create_session(&hash_token(&token), &user.id, expires)
-            .await?;
+        let session = open_session(&mut tx, User::from(row)).await?;
         self.commit(tx).await?;
-        Ok(Session {
-            token,
-            user,
-            max_age_secs,
-        })
+        Ok(session)
+    }
+
+    /// A new verified member account, in the caller's transaction, and a
+    /// session for it: for someone who proved their address another way
+    /// (the link of an invitation mailed to it). Errors are for `name`,
+    /// `password`, or `email` when the address has an account already.
+    pub(crate) async fn register_verified(
+        &self,
+        tx: &mut vooruit_store::Conn,
+        name: &str,
+        email: &str,
+        password_hash: &str,
+    ) -> AppResult<Session> {
+        let email = normalise_email(email);
+        if tx.accounts().user_by_email(&email).await?.is_some() {
+            return Err(AppError::field("email", "error-account-exists"));
+        }
+        let id = tx
+            .accounts()
+            .create_user(NewUser {
+                email: &email,
+                name: name.trim(),
+                password_hash,
+                role: Role::Member,
+                verified: true,
+            })
+            .await?;
+        let row = tx
+            .accounts()
+            .user_by_id(&id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        open_session(tx, User::from(row)).await
     }
 
     pub async fn logout(&self, session_token: &str) -> AppResult<()> {

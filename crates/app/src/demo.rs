@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use vooruit_domain::account::Role;
+use vooruit_domain::group::GroupRole;
 use vooruit_domain::lang::Lang;
 use vooruit_domain::organisation::{OrgKind, OrgRole};
 use vooruit_domain::slug::slugify;
@@ -180,6 +181,30 @@ impl App {
                 .await?
                 .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
             tx.organisations().set_member(&id, &user.id, role).await?;
+        }
+        // A learning group of the organisation: the demo editor leads it,
+        // the two colleagues are in it.
+        let group = tx
+            .groups()
+            .insert(
+                "leerkring-wijkteams",
+                "Leerkring wijkteams",
+                "Elke maand kijken we met de wijkteams terug op wat er gebeurde: wat ging goed, wat kan beter, en wat hebben we van elkaar nodig?",
+                Some(&id),
+            )
+            .await?
+            .ok_or_else(|| AppError::Internal("demo group exists".into()))?;
+        for (email, role) in [
+            (DEMO_EDITOR_EMAIL, GroupRole::Begeleider),
+            ("sanne.dewit@voorbeeldstad.nl", GroupRole::Lid),
+            ("karim.benali@voorbeeldstad.nl", GroupRole::Lid),
+        ] {
+            let user = tx
+                .accounts()
+                .user_by_email(email)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
+            tx.groups().set_member(&group, &user.id, role).await?;
         }
         self.commit(tx).await
     }
@@ -359,7 +384,10 @@ impl App {
             let id = self.podcast().add(input, &upload, audio).await?;
             let mut tx = self.begin("demo.podcast").await?;
             tx.podcast()
-                .set_status(&id, vooruit_domain::podcast::EpisodeStatus::Published)
+                .set_status(
+                    &id,
+                    vooruit_domain::publication::PublicationStatus::Published,
+                )
                 .await?;
             self.commit(tx).await?;
         }

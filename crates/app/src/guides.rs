@@ -213,12 +213,7 @@ impl Guides<'_> {
                 Some(_) => tx.guides().update(id, &input, &steps).await?,
                 None => {
                     let base = slugify(&input.title);
-                    let mut slug = base.clone();
-                    let mut n = 1;
-                    while tx.guides().slug_taken(&slug).await? {
-                        n += 1;
-                        slug = format!("{base}-{n}");
-                    }
+                    let slug = tx.guides().free_slug(&base).await?;
                     tx.guides().insert(id, &slug, &input, &steps).await?;
                 }
             }
@@ -327,15 +322,18 @@ impl Guides<'_> {
     }
 
     /// The related stories of a guide that are published: (slug, title).
+    /// In the guide's order, in one query.
     pub async fn related(&self, g: &Guide) -> AppResult<Vec<(String, String)>> {
-        let mut conn = self.read().await?;
-        let mut out = Vec::new();
-        for slug in &g.related {
-            if let Some(page) = conn.story_pages().published(slug).await? {
-                out.push((page.story.slug.clone(), page.story.title.clone()));
-            }
-        }
-        Ok(out)
+        let found = self
+            .read()
+            .await?
+            .stories()
+            .published_titles(&g.related)
+            .await?;
+        Ok(g.related
+            .iter()
+            .filter_map(|slug| found.iter().find(|(s, _)| s == slug).cloned())
+            .collect())
     }
 
     /// A published guide for the API.

@@ -16,6 +16,7 @@ pub mod editions;
 mod error;
 pub mod events;
 mod generate;
+pub mod groups;
 pub mod guides;
 pub mod images;
 mod index_threads;

@@ -332,12 +332,7 @@ impl Magazine<'_> {
                 Some(_) => tx.magazine().update(id, &input, kept.as_ref()).await?,
                 None => {
                     let base = slugify(&format!("{} {}", input.name, input.number.trim()));
-                    let mut slug = base.clone();
-                    let mut n = 1;
-                    while tx.magazine().slug_taken(&slug).await? {
-                        n += 1;
-                        slug = format!("{base}-{n}");
-                    }
+                    let slug = tx.magazine().free_slug(&base).await?;
                     tx.magazine()
                         .insert(id, &slug, &input, kept.as_ref())
                         .await?;

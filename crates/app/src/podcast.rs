@@ -8,7 +8,8 @@
 //! first, the row and the end of its pending state in one transaction.
 
 use vooruit_domain::podcast::{
-    COVER_MAX, COVER_MIN, Chapter, Episode, EpisodeInput, Series, SeriesInput, transcript_text,
+    COVER_MAX, COVER_MIN, Chapter, Episode, EpisodeInput, Series, SeriesCover, SeriesInput,
+    transcript_text,
 };
 use vooruit_domain::slug::slugify;
 use vooruit_store::podcast::{StoredAudio, StoredSeriesCover};
@@ -221,19 +222,10 @@ impl Podcast<'_> {
         self.commit(tx).await
     }
 
-    /// The series' picture as uploaded, and its extension.
-    pub async fn cover(&self) -> AppResult<(bytes::Bytes, String)> {
-        let cover = self.series().await?.cover.ok_or(AppError::NotFound)?;
-        Ok((
-            self.storage.get_bytes(&cover.original_key).await?,
-            cover.ext,
-        ))
-    }
-
-    /// The series' picture for the site (a small JPEG).
-    pub async fn web_cover(&self) -> AppResult<bytes::Bytes> {
-        let cover = self.series().await?.cover.ok_or(AppError::NotFound)?;
-        self.storage.get_bytes(&cover.web_key).await
+    /// The series' picture: where storage keeps it as uploaded (what apps
+    /// show) and its web version. The web layer streams them.
+    pub async fn cover(&self) -> AppResult<SeriesCover> {
+        self.series().await?.cover.ok_or(AppError::NotFound)
     }
 
     /// Checks an uploaded episode (see `audio::check`).
@@ -271,12 +263,7 @@ impl Podcast<'_> {
         let stored = async {
             let base = slugify(&input.title);
             let mut tx = self.begin("podcast.store").await?;
-            let mut slug = base.clone();
-            let mut n = 1;
-            while tx.podcast().slug_taken(&slug).await? {
-                n += 1;
-                slug = format!("{base}-{n}");
-            }
+            let slug = tx.podcast().free_slug(&base).await?;
             let file = StoredAudio {
                 key: &key,
                 size: i64::try_from(audio.size).unwrap_or(i64::MAX),

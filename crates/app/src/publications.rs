@@ -226,12 +226,7 @@ impl Publications<'_> {
         let stored = async {
             let base = slugify(&input.title);
             let mut tx = self.begin("publications.store").await?;
-            let mut slug = base.clone();
-            let mut n = 1;
-            while tx.publications().slug_taken(&slug).await? {
-                n += 1;
-                slug = format!("{base}-{n}");
-            }
+            let slug = tx.publications().free_slug(&base).await?;
             let file = StoredPdf {
                 key: &key,
                 size: i64::try_from(pdf.size).unwrap_or(i64::MAX),

@@ -103,6 +103,7 @@ crate::string_enum!(
         Publicatie = "publicatie",
         Aflevering = "aflevering",
         Werkwijzer = "werkwijzer",
+        Magazinenummer = "magazinenummer",
         Link = "link",
     }
 );

@@ -5,6 +5,7 @@ pub mod account;
 pub mod content_type;
 pub mod edition;
 pub mod event;
+pub mod group;
 pub mod guide;
 pub mod lang;
 pub mod magazine;

@@ -6,47 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::state::IllegalTransition;
+use crate::publication::PublicationStatus;
 use crate::validation::{FieldErrors, ValidationResult, is_plausible_email};
-
-crate::string_enum!(
-    /// Where an episode is in its life.
-    pub enum EpisodeStatus {
-        Draft = "concept",
-        Published = "gepubliceerd",
-        Withdrawn = "ingetrokken",
-    }
-);
-
-impl EpisodeStatus {
-    /// A draft or a withdrawn episode can be published.
-    pub fn publish(self) -> Result<EpisodeStatus, IllegalTransition> {
-        match self {
-            EpisodeStatus::Draft | EpisodeStatus::Withdrawn => Ok(EpisodeStatus::Published),
-            EpisodeStatus::Published => Err(self.illegal("publish")),
-        }
-    }
-
-    /// Only a published episode can be withdrawn.
-    pub fn withdraw(self) -> Result<EpisodeStatus, IllegalTransition> {
-        match self {
-            EpisodeStatus::Published => Ok(EpisodeStatus::Withdrawn),
-            _ => Err(self.illegal("withdraw")),
-        }
-    }
-
-    pub fn is_published(self) -> bool {
-        self == EpisodeStatus::Published
-    }
-
-    fn illegal(self, action: &'static str) -> IllegalTransition {
-        IllegalTransition {
-            what: "episode",
-            from: self.as_str(),
-            action,
-        }
-    }
-}
 
 crate::string_enum!(
     /// What an episode is to the series (Apple's `itunes:episodeType`).
@@ -313,7 +274,8 @@ pub struct Episode {
     pub chapters: String,
     /// WebVTT or plain text; required to publish.
     pub transcript: String,
-    pub status: EpisodeStatus,
+    /// An episode lives as a publication does: draft, published, withdrawn.
+    pub status: PublicationStatus,
     pub audio_key: String,
     pub audio_size: i64,
     pub audio_format: AudioFormat,
@@ -442,16 +404,6 @@ pub fn split_guests(guests: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn an_episode_is_published_withdrawn_and_published_again() {
-        let s = EpisodeStatus::Draft.publish().expect("draft");
-        assert!(s.publish().is_err());
-        let s = s.withdraw().expect("published");
-        assert_eq!(s, EpisodeStatus::Withdrawn);
-        assert!(EpisodeStatus::Draft.withdraw().is_err());
-        assert_eq!(s.publish().expect("withdrawn"), EpisodeStatus::Published);
-    }
 
     #[test]
     fn chapters_are_read_line_by_line_and_must_go_forward() {

@@ -8,8 +8,13 @@ use vooruit_domain::guide::{Guide, GuideInput, Step, StepImage};
 use vooruit_domain::publication::PublicationStatus;
 
 use crate::db::lit;
+use crate::publishable::Publishable;
 use crate::{Conn, Result};
 
+const TABLE: Publishable = Publishable {
+    table: "guides",
+    doc: ContentType::Guide,
+};
 #[derive(Debug, Clone, FromRow)]
 struct GuideRow {
     id: String,
@@ -136,13 +141,7 @@ impl GuideQueries<'_> {
     }
 
     pub async fn count_published(&mut self) -> Result<i64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM guides WHERE status = {}",
-            lit(PublicationStatus::Published)
-        );
-        Ok(sqlx::query_scalar::<_, i64>(&sql)
-            .fetch_one(&mut *self.0)
-            .await?)
+        TABLE.count_published(self.0).await
     }
 
     pub async fn by_id(&mut self, id: &str) -> Result<Option<Guide>> {
@@ -168,12 +167,9 @@ impl GuideQueries<'_> {
         self.load(&sql, &binds, &[]).await
     }
 
-    pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM guides WHERE slug = $1")
-            .bind(slug)
-            .fetch_one(&mut *self.0)
-            .await?;
-        Ok(n > 0)
+    /// `base`, or `base-2`, `base-3` ... the first no row has.
+    pub async fn free_slug(&mut self, base: &str) -> Result<String> {
+        TABLE.free_slug(self.0, base).await
     }
 
     /// A new draft with its steps.
@@ -257,21 +253,9 @@ impl GuideQueries<'_> {
         Ok(())
     }
 
-    /// Moves to `status`; publishing sets the publication time the first time.
+    /// Moves to `status` (see `Publishable::set_status`).
     pub async fn set_status(&mut self, id: &str, status: PublicationStatus) -> Result<()> {
-        let now = self.0.now();
-        sqlx::query(
-            "UPDATE guides SET status = $1, updated_at = $2, \
-             published_at = CASE WHEN $1 = $3 AND published_at IS NULL THEN $2 ELSE published_at END \
-             WHERE id = $4",
-        )
-        .bind(status.as_str())
-        .bind(now)
-        .bind(PublicationStatus::Published.as_str())
-        .bind(id)
-        .execute(&mut *self.0)
-        .await?;
-        crate::outbox::record(self.0, ContentType::Guide, id).await
+        TABLE.set_status(self.0, id, status).await
     }
 
     /// Removes the guide and its steps; their pictures become pending (the

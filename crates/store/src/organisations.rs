@@ -3,7 +3,13 @@
 use sqlx::FromRow;
 use vooruit_domain::organisation::{OrgKind, OrgRole};
 
+use crate::memberships::MemberTable;
 use crate::{Conn, Result, new_id};
+
+const MEMBERS: MemberTable = MemberTable {
+    table: "organisation_members",
+    key: "organisation_id",
+};
 
 #[derive(Debug, Clone, FromRow)]
 pub struct OrganisationRow {
@@ -196,13 +202,7 @@ impl Organisations<'_> {
         organisation_id: &str,
         user_id: &str,
     ) -> Result<Option<OrgRole>> {
-        let role = sqlx::query_scalar::<_, String>(
-            "SELECT role FROM organisation_members WHERE organisation_id = $1 AND user_id = $2",
-        )
-        .bind(organisation_id)
-        .bind(user_id)
-        .fetch_optional(&mut *self.0)
-        .await?;
+        let role = MEMBERS.role_of(self.0, organisation_id, user_id).await?;
         Ok(role.map(OrgRole::try_from).transpose()?)
     }
 
@@ -213,41 +213,22 @@ impl Organisations<'_> {
         user_id: &str,
         role: OrgRole,
     ) -> Result<()> {
-        let now = self.0.now();
-        sqlx::query(
-            "INSERT INTO organisation_members (organisation_id, user_id, role, created_at) \
-             VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (organisation_id, user_id) DO UPDATE SET role = $3",
-        )
-        .bind(organisation_id)
-        .bind(user_id)
-        .bind(role.as_str())
-        .bind(now)
-        .execute(&mut *self.0)
-        .await?;
-        Ok(())
+        MEMBERS
+            .set_member(self.0, organisation_id, user_id, role.as_str())
+            .await
     }
 
     /// Removes a member; false when they were not one.
     pub async fn remove_member(&mut self, organisation_id: &str, user_id: &str) -> Result<bool> {
-        let done = sqlx::query(
-            "DELETE FROM organisation_members WHERE organisation_id = $1 AND user_id = $2",
-        )
-        .bind(organisation_id)
-        .bind(user_id)
-        .execute(&mut *self.0)
-        .await?;
-        Ok(done.rows_affected() == 1)
+        MEMBERS
+            .remove_member(self.0, organisation_id, user_id)
+            .await
     }
 
     pub async fn count_admins(&mut self, organisation_id: &str) -> Result<i64> {
-        Ok(sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM organisation_members WHERE organisation_id = $1 AND role = $2",
-        )
-        .bind(organisation_id)
-        .bind(OrgRole::Beheerder.as_str())
-        .fetch_one(&mut *self.0)
-        .await?)
+        MEMBERS
+            .count_with_role(self.0, organisation_id, OrgRole::Beheerder.as_str())
+            .await
     }
 
     /// The organisations a user belongs to, by name.

@@ -5,15 +5,21 @@
 use sqlx::FromRow;
 use vooruit_domain::content_type::ContentType;
 use vooruit_domain::podcast::{
-    AudioFormat, Episode, EpisodeInput, EpisodeKind, EpisodeStatus, Series, SeriesCover,
-    SeriesInput, SeriesKind, split_guests,
+    AudioFormat, Episode, EpisodeInput, EpisodeKind, Series, SeriesCover, SeriesInput, SeriesKind,
+    split_guests,
 };
+use vooruit_domain::publication::PublicationStatus;
 
 use crate::db::{flag, lit};
+use crate::publishable::Publishable;
 use crate::{Conn, Result};
 
 const SERIES_ID: &str = "podcast";
 
+const TABLE: Publishable = Publishable {
+    table: "episodes",
+    doc: ContentType::Episode,
+};
 #[derive(Debug, Clone, FromRow)]
 struct SeriesRow {
     title: String,
@@ -76,7 +82,7 @@ struct EpisodeRow {
     chapters: String,
     transcript: String,
     #[sqlx(try_from = "String")]
-    status: EpisodeStatus,
+    status: PublicationStatus,
     audio_key: String,
     audio_size: i64,
     #[sqlx(try_from = "String")]
@@ -230,7 +236,7 @@ impl PodcastQueries<'_> {
         let sql = format!(
             "SELECT {COLUMNS} FROM episodes WHERE status = {} \
              ORDER BY release_date DESC, published_at DESC, id LIMIT $1 OFFSET $2",
-            lit(EpisodeStatus::Published)
+            lit(PublicationStatus::Published)
         );
         let rows = sqlx::query_as::<_, EpisodeRow>(&sql)
             .bind(limit)
@@ -241,13 +247,7 @@ impl PodcastQueries<'_> {
     }
 
     pub async fn count_published(&mut self) -> Result<i64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM episodes WHERE status = {}",
-            lit(EpisodeStatus::Published)
-        );
-        Ok(sqlx::query_scalar::<_, i64>(&sql)
-            .fetch_one(&mut *self.0)
-            .await?)
+        TABLE.count_published(self.0).await
     }
 
     pub async fn by_id(&mut self, id: &str) -> Result<Option<Episode>> {
@@ -284,8 +284,9 @@ impl PodcastQueries<'_> {
         Ok(rows.into_iter().map(Episode::from).collect())
     }
 
-    pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
-        Ok(self.by_slug(slug).await?.is_some())
+    /// `base`, or `base-2`, `base-3` ... the first no row has.
+    pub async fn free_slug(&mut self, base: &str) -> Result<String> {
+        TABLE.free_slug(self.0, base).await
     }
 
     /// A new draft with its stored audio; the audio is no longer pending.
@@ -317,7 +318,7 @@ impl PodcastQueries<'_> {
         .bind(input.date.trim())
         .bind(input.chapters.trim())
         .bind(input.transcript.trim())
-        .bind(EpisodeStatus::Draft.as_str())
+        .bind(PublicationStatus::Draft.as_str())
         .bind(audio.key)
         .bind(audio.size)
         .bind(audio.format.as_str())
@@ -352,21 +353,9 @@ impl PodcastQueries<'_> {
         crate::outbox::record(self.0, ContentType::Episode, id).await
     }
 
-    /// Moves to `status`; publishing sets the publication time the first time.
-    pub async fn set_status(&mut self, id: &str, status: EpisodeStatus) -> Result<()> {
-        let now = self.0.now();
-        sqlx::query(
-            "UPDATE episodes SET status = $1, updated_at = $2, \
-             published_at = CASE WHEN $1 = $3 AND published_at IS NULL THEN $2 ELSE published_at END \
-             WHERE id = $4",
-        )
-        .bind(status.as_str())
-        .bind(now)
-        .bind(EpisodeStatus::Published.as_str())
-        .bind(id)
-        .execute(&mut *self.0)
-        .await?;
-        crate::outbox::record(self.0, ContentType::Episode, id).await
+    /// Moves to `status` (see `Publishable::set_status`).
+    pub async fn set_status(&mut self, id: &str, status: PublicationStatus) -> Result<()> {
+        TABLE.set_status(self.0, id, status).await
     }
 
     /// Removes the row; its audio becomes pending (the caller removes it

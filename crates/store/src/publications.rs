@@ -9,8 +9,13 @@ use vooruit_domain::publication::{Cover, Publication, PublicationInput, Publicat
 use vooruit_domain::taxonomy::split_list;
 
 use crate::db::lit;
+use crate::publishable::Publishable;
 use crate::{Conn, Result};
 
+const TABLE: Publishable = Publishable {
+    table: "publications",
+    doc: ContentType::Publication,
+};
 #[derive(Debug, Clone, FromRow)]
 struct PublicationRow {
     id: String,
@@ -138,13 +143,7 @@ impl PublicationQueries<'_> {
     }
 
     pub async fn count_published(&mut self) -> Result<i64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM publications WHERE status = {}",
-            lit(PublicationStatus::Published)
-        );
-        Ok(sqlx::query_scalar::<_, i64>(&sql)
-            .fetch_one(&mut *self.0)
-            .await?)
+        TABLE.count_published(self.0).await
     }
 
     pub async fn by_id(&mut self, id: &str) -> Result<Option<Publication>> {
@@ -192,8 +191,9 @@ impl PublicationQueries<'_> {
         Ok(rows.into_iter().map(Publication::from).collect())
     }
 
-    pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
-        Ok(self.by_slug(slug).await?.is_some())
+    /// `base`, or `base-2`, `base-3` ... the first no row has.
+    pub async fn free_slug(&mut self, base: &str) -> Result<String> {
+        TABLE.free_slug(self.0, base).await
     }
 
     /// A new draft with its stored file; the file is no longer pending.
@@ -265,21 +265,9 @@ impl PublicationQueries<'_> {
         crate::outbox::record(self.0, ContentType::Publication, id).await
     }
 
-    /// Moves to `status`; publishing sets the publication date the first time.
+    /// Moves to `status` (see `Publishable::set_status`).
     pub async fn set_status(&mut self, id: &str, status: PublicationStatus) -> Result<()> {
-        let now = self.0.now();
-        sqlx::query(
-            "UPDATE publications SET status = $1, updated_at = $2, \
-             published_at = CASE WHEN $1 = $3 AND published_at IS NULL THEN $2 ELSE published_at END \
-             WHERE id = $4",
-        )
-        .bind(status.as_str())
-        .bind(now)
-        .bind(PublicationStatus::Published.as_str())
-        .bind(id)
-        .execute(&mut *self.0)
-        .await?;
-        crate::outbox::record(self.0, ContentType::Publication, id).await
+        TABLE.set_status(self.0, id, status).await
     }
 
     /// Removes the row; its files (the PDF, the cover) become pending (the

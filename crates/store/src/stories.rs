@@ -384,6 +384,24 @@ impl Stories<'_> {
         .await?)
     }
 
+    /// The titles of those of these stories that are published, by slug,
+    /// in one query: (slug, title), in no particular order.
+    pub async fn published_titles(&mut self, slugs: &[String]) -> Result<Vec<(String, String)>> {
+        if slugs.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "SELECT slug, title FROM stories WHERE status = {} AND slug IN ({})",
+            lit(StoryStatus::Gepubliceerd),
+            crate::db::in_list(slugs.len())
+        );
+        let mut q = sqlx::query_as::<_, (String, String)>(&sql);
+        for slug in slugs {
+            q = q.bind(slug);
+        }
+        Ok(q.fetch_all(&mut *self.0).await?)
+    }
+
     /// Stories by id, in one query (the indexer's batch).
     pub async fn by_ids(&mut self, ids: &[String]) -> Result<Vec<StoryRow>> {
         if ids.is_empty() {

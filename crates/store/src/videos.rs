@@ -8,8 +8,13 @@ use vooruit_domain::publication::PublicationStatus;
 use vooruit_domain::video::{Platform, Video, VideoFormat, VideoInput, VideoSource, parse_embed};
 
 use crate::db::lit;
+use crate::publishable::Publishable;
 use crate::{Conn, Result};
 
+const TABLE: Publishable = Publishable {
+    table: "videos",
+    doc: ContentType::Video,
+};
 #[derive(Debug, Clone, FromRow)]
 struct VideoRow {
     id: String,
@@ -119,13 +124,7 @@ impl VideoQueries<'_> {
     }
 
     pub async fn count_published(&mut self) -> Result<i64> {
-        let sql = format!(
-            "SELECT COUNT(*) FROM videos WHERE status = {}",
-            lit(PublicationStatus::Published)
-        );
-        Ok(sqlx::query_scalar::<_, i64>(&sql)
-            .fetch_one(&mut *self.0)
-            .await?)
+        TABLE.count_published(self.0).await
     }
 
     pub async fn by_id(&mut self, id: &str) -> Result<Option<Video>> {
@@ -162,8 +161,9 @@ impl VideoQueries<'_> {
         Ok(rows.into_iter().map(Video::from).collect())
     }
 
-    pub async fn slug_taken(&mut self, slug: &str) -> Result<bool> {
-        Ok(self.by_slug(slug).await?.is_some())
+    /// `base`, or `base-2`, `base-3` ... the first no row has.
+    pub async fn free_slug(&mut self, base: &str) -> Result<String> {
+        TABLE.free_slug(self.0, base).await
     }
 
     /// A new draft: with its stored file (no longer pending), or shown
@@ -242,21 +242,9 @@ impl VideoQueries<'_> {
         crate::outbox::record(self.0, ContentType::Video, id).await
     }
 
-    /// Moves to `status`; publishing sets the publication time the first time.
+    /// Moves to `status` (see `Publishable::set_status`).
     pub async fn set_status(&mut self, id: &str, status: PublicationStatus) -> Result<()> {
-        let now = self.0.now();
-        sqlx::query(
-            "UPDATE videos SET status = $1, updated_at = $2, \
-             published_at = CASE WHEN $1 = $3 AND published_at IS NULL THEN $2 ELSE published_at END \
-             WHERE id = $4",
-        )
-        .bind(status.as_str())
-        .bind(now)
-        .bind(PublicationStatus::Published.as_str())
-        .bind(id)
-        .execute(&mut *self.0)
-        .await?;
-        crate::outbox::record(self.0, ContentType::Video, id).await
+        TABLE.set_status(self.0, id, status).await
     }
 
     /// Removes the row; its files become pending (the caller removes them

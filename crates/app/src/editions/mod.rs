@@ -124,8 +124,8 @@ const RECENT_MS: i64 = 45 * 24 * 60 * 60 * 1000;
 
 impl Editions<'_> {
     /// Items to start an edition with: the newest published stories, the
-    /// publications, podcast episodes and werkwijzers of the last weeks and
-    /// the next events. The editor keeps, rewrites or removes them.
+    /// publications, podcast episodes, werkwijzers and magazine issue of the
+    /// last weeks and the next events. The editor keeps, rewrites or removes them.
     pub async fn suggested_items(&self, lang: Lang) -> AppResult<Vec<EditionItem>> {
         let mut items = Vec::new();
         if let Ok(stories) = self
@@ -186,6 +186,28 @@ impl Editions<'_> {
                 url: ContentType::Guide.path(&g.slug),
                 text: plain_excerpt(&g.goal, 240),
                 title: g.title,
+            });
+        }
+        for i in self
+            .magazine()
+            .newest(1)
+            .await?
+            .into_iter()
+            .filter(|i| i.published_at.is_some_and(|at| at >= recent))
+        {
+            let number = match lang {
+                Lang::En => "issue",
+                _ => "nummer",
+            };
+            items.push(EditionItem {
+                kind: "magazinenummer".into(),
+                url: ContentType::Issue.path(&i.slug),
+                text: if i.theme.is_empty() {
+                    plain_excerpt(&i.foreword, 240)
+                } else {
+                    i.theme.clone()
+                },
+                title: format!("{} {number} {}", i.name, i.number),
             });
         }
         let upcoming = self.events().list(true, &EventFilter::default(), 1).await?;

@@ -259,6 +259,25 @@ pub fn event_changed(lang: Lang, title: &str, cancel: &str) -> (String, String) 
     )
 }
 
+pub fn group_invitation(lang: Lang, group: &str, inviter: &str, link: &str) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Uitnodiging: doe mee met de groep {group} op Vooruit"),
+            format!("Invitation: join the group {group} on Vooruit"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\n{inviter} nodigt je uit voor de groep {group} op Vooruit. In de groep leer je samen: wat de groep deelt, ziet alleen de groep.\n\nDoe je mee? Gebruik deze link (14 dagen geldig). Heb je nog geen account, dan maak je er met deze link een:\n{link}\n\nWil je niet? Dan hoef je niets te doen.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\n{inviter} invites you to the group {group} on Vooruit. In the group you learn together: what the group shares, only the group sees.\n\nWould you like to join? Use this link (valid for 14 days). No account yet? This link lets you make one:\n{link}\n\nNot interested? Then you do not need to do anything.{SIGN_EN}"
+            ),
+        ),
+    )
+}
+
 pub fn organisation_invitation(
     lang: Lang,
     organisation: &str,

@@ -205,12 +205,7 @@ impl Videos<'_> {
         let result = async {
             let base = slugify(&input.title);
             let mut tx = self.begin("videos.store").await?;
-            let mut slug = base.clone();
-            let mut n = 1;
-            while tx.videos().slug_taken(&slug).await? {
-                n += 1;
-                slug = format!("{base}-{n}");
-            }
+            let slug = tx.videos().free_slug(&base).await?;
             let file = stored
                 .as_ref()
                 .map(|(key, poster_key, v, web)| StoredVideo {

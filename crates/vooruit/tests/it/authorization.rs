@@ -1129,6 +1129,56 @@ fn table() -> Vec<Row> {
             "LNNNNN",
             &[],
         ),
+        // Learning groups: the member (Mila) is in the group, the org_admin
+        // (Bram) leads it; everyone else is outside and gets "not found".
+        row("GET /groepen", "/groepen", SIGNED_IN),
+        form("POST /groepen", "/groepen", SIGNED_IN, &[("name", "")]),
+        row("GET /groepen/{slug}", "/groepen/leergroep-alfa", "LNOONN"),
+        form(
+            "POST /groepen/{slug}",
+            "/groepen/leergroep-alfa",
+            "LNFONN",
+            &[("name", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/uitnodigen",
+            "/groepen/leergroep-alfa/uitnodigen",
+            "LNFONN",
+            &[("emails", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/leden/{user_id}/rol",
+            "/groepen/leergroep-alfa/leden/{group_bystander}/rol",
+            "LNFONN",
+            &[("role", "lid")],
+        ),
+        form(
+            "POST /groepen/{slug}/leden/{user_id}/verwijderen",
+            "/groepen/leergroep-alfa/leden/{group_bystander}/verwijderen",
+            "LNFONN",
+            &[],
+        ),
+        row(
+            "GET /groep-uitnodiging/{token}",
+            "/groep-uitnodiging/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        form(
+            "POST /groep-uitnodiging/{token}",
+            "/groep-uitnodiging/{token}",
+            UNKNOWN_TOKEN,
+            &[
+                ("name", "Iemand"),
+                ("password", "een lang genoeg wachtwoord"),
+            ],
+        ),
+        row("GET /beheer/groepen", "/beheer/groepen", ADMINS),
+        form(
+            "POST /beheer/groepen/{id}/verwijderen",
+            "/beheer/groepen/geen-groep/verwijderen",
+            "LFFFFN",
+            &[],
+        ),
         row(
             "GET /api/v1/organisations",
             "/api/v1/organisations",
@@ -1384,6 +1434,31 @@ async fn every_route_answers_each_role_as_the_table_says() {
         let start = html[at..].find(marker).expect("role form") + at + marker.len();
         html[start..start + 32].to_string()
     };
+    // A learning group led by the org_admin (Bram), with the member (Mila)
+    // and Xavi in it.
+    let (_, bram) = &joined[1];
+    let page = bram.get("/groepen").await;
+    let r = bram
+        .post_form("/groepen", &page.csrf(), &[("name", "Leergroep Alfa")])
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let r = bram
+        .post_form(
+            "/groepen/leergroep-alfa/uitnodigen",
+            &page.csrf(),
+            &[("emails", "mila@alfa.nl\nxavi@alfa.nl")],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    for (i, email) in [(0, "mila@alfa.nl"), (3, "xavi@alfa.nl")] {
+        let base = s.url("");
+        let link = s.mail(email, "Leergroep Alfa").await.link(&base);
+        let path = link.trim_start_matches(&base).to_string();
+        let (_, c) = &joined[i];
+        let csrf = c.get(&path).await.csrf();
+        let r = c.post_form(&path, &csrf, &[]).await;
+        assert_eq!(r.status, 303, "{email} joins the group: {}", r.body);
+    }
     let token = "ab".repeat(32);
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("story_slug", story_slug),
@@ -1396,6 +1471,7 @@ async fn every_route_answers_each_role_as_the_table_says() {
         ("api_edition_id", editions[1].clone()),
         ("org", "gemeente-alfa".to_string()),
         ("bystander", bystander),
+        ("group_bystander", bystander_member.clone()),
         ("bystander_member", bystander_member),
         ("token", token),
     ]);

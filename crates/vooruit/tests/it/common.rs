@@ -8,6 +8,8 @@ use sqlx::Connection;
 
 pub const EDITOR_EMAIL: &str = "redacteur@test.nl";
 pub const EDITOR_PASSWORD: &str = "een lang redactie wachtwoord";
+/// The password of the accounts tests add with `Server::add_user`.
+pub const MEMBER_PASSWORD: &str = "een lang genoeg wachtwoord";
 
 /// The database a test server uses: a file in its own data dir, or its own
 /// PostgreSQL database that is dropped afterwards.
@@ -896,4 +898,21 @@ impl Drop for S3Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A client logged in as `email` (with the password tests give accounts
+/// they add: `MEMBER_PASSWORD`).
+pub async fn logged_in(s: &Server, email: &str) -> Client {
+    let c = s.client();
+    let r = c.login(email, MEMBER_PASSWORD).await;
+    assert_eq!(r.status, 303, "login {email}: {}", r.body);
+    c
+}
+
+/// Posts a form from `page_path` (taking its CSRF token), as a browser
+/// does after opening the page.
+pub async fn post_from(c: &Client, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+    let page = c.get(page_path).await;
+    assert_eq!(page.status, 200, "{page_path}: {}", page.body);
+    c.post_form(action, &page.csrf(), fields).await
 }

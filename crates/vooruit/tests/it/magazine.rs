@@ -348,6 +348,23 @@ async fn an_issue_publishes_its_ready_articles_and_reads_as_a_table_of_contents(
         story.body
     );
 
+    // A new newsletter edition suggests the issue that came out lately
+    // (the demo's: it has the latest date).
+    let list = c.get("/redactie/nieuwsbrief").await;
+    let created = c
+        .post_form("/redactie/nieuwsbrief", &list.csrf(), &[])
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let edition = c.get(&created.location.expect("the edition")).await;
+    assert!(
+        edition
+            .body
+            .contains("value=\"/magazine/vooruit-magazine-1\"")
+            && edition.body.contains("value=\"Vooruit Magazine nummer 1\""),
+        "{}",
+        edition.body
+    );
+
     // Removed: the PDF goes from storage too.
     let r = c
         .post_form(&format!("{edit}/verwijderen"), &csrf, &[])

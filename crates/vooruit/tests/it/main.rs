@@ -14,6 +14,7 @@ mod crash;
 mod durability;
 mod editions;
 mod editor;
+mod groups;
 mod guides;
 mod magazine;
 mod mail;

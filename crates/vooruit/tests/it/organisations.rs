@@ -5,23 +5,9 @@
 
 use serde_json::json;
 
-use crate::common::{Client, Page, Server};
+use crate::common::{MEMBER_PASSWORD, Server, logged_in, post_from};
 
-const PASSWORD: &str = "een lang genoeg wachtwoord";
-
-async fn logged_in(s: &Server, email: &str) -> Client {
-    let c = s.client();
-    let r = c.login(email, PASSWORD).await;
-    assert_eq!(r.status, 303, "login {email}: {}", r.body);
-    c
-}
-
-/// Posts a form from `page_path` (taking its CSRF token).
-async fn post(c: &Client, page_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
-    let page = c.get(page_path).await;
-    assert_eq!(page.status, 200, "{page_path}: {}", page.body);
-    c.post_form(action, &page.csrf(), fields).await
-}
+const PASSWORD: &str = MEMBER_PASSWORD;
 
 #[tokio::test]
 async fn organisations_with_domains_invitations_and_members() {
@@ -39,7 +25,7 @@ async fn organisations_with_domains_invitations_and_members() {
     // The administrator creates an organisation; a bad domain is refused
     // next to the field and what was typed stays.
     let admin = logged_in(&s, "beheer@vooruit.test").await;
-    let bad = post(
+    let bad = post_from(
         &admin,
         "/beheer/organisaties",
         "/beheer/organisaties",
@@ -59,7 +45,7 @@ async fn organisations_with_domains_invitations_and_members() {
         bad.input_value("name").as_deref(),
         Some("Gemeente Voorbeeld")
     );
-    let made = post(
+    let made = post_from(
         &admin,
         "/beheer/organisaties",
         "/beheer/organisaties",
@@ -78,7 +64,7 @@ async fn organisations_with_domains_invitations_and_members() {
     let list = admin.get("/beheer/organisaties").await;
     assert!(list.body.contains("Gemeente Voorbeeld"));
     // A second organisation cannot claim the same domain.
-    let clash = post(
+    let clash = post_from(
         &admin,
         "/beheer/organisaties",
         "/beheer/organisaties",
@@ -91,7 +77,7 @@ async fn organisations_with_domains_invitations_and_members() {
     .await;
     assert_eq!(clash.status, 422);
     assert!(clash.body.contains("hoort al bij een andere organisatie"));
-    let other = post(
+    let other = post_from(
         &admin,
         "/beheer/organisaties",
         "/beheer/organisaties",
@@ -106,7 +92,7 @@ async fn organisations_with_domains_invitations_and_members() {
 
     // The administrator invites Kees as beheerder; the link works only for
     // his address, and only once.
-    let invited = post(
+    let invited = post_from(
         &admin,
         "/organisaties/gemeente-voorbeeld",
         "/organisaties/gemeente-voorbeeld/uitnodigen",
@@ -139,7 +125,7 @@ async fn organisations_with_domains_invitations_and_members() {
     let refused = zeno.post_form(&path, &wrong.csrf(), &[]).await;
     assert_eq!(refused.status, 409);
     let kees = logged_in(&s, "kees@elders.nl").await;
-    let accepted = post(&kees, &path, &path, &[]).await;
+    let accepted = post_from(&kees, &path, &path, &[]).await;
     assert_eq!(accepted.status, 303, "{}", accepted.body);
     let again = kees.get(&path).await;
     assert!(again.body.contains("Deze link werkt niet meer"));
@@ -151,7 +137,7 @@ async fn organisations_with_domains_invitations_and_members() {
         mine.body
             .contains("Je e-mailadres hoort bij Gemeente Voorbeeld")
     );
-    let joined = post(
+    let joined = post_from(
         &yara,
         "/mijn/organisaties",
         "/mijn/organisaties/gemeente-voorbeeld/aansluiten",
@@ -160,7 +146,7 @@ async fn organisations_with_domains_invitations_and_members() {
     .await;
     assert_eq!(joined.status, 303);
     // Zeno's domain is not this organisation's.
-    let not_his = post(
+    let not_his = post_from(
         &zeno,
         "/mijn/organisaties",
         "/mijn/organisaties/gemeente-voorbeeld/aansluiten",
@@ -222,7 +208,7 @@ async fn organisations_with_domains_invitations_and_members() {
         .as_str()
         .expect("id")
         .to_string();
-    let forbidden = post(
+    let forbidden = post_from(
         &yara,
         "/organisaties/gemeente-voorbeeld",
         &format!("/organisaties/gemeente-voorbeeld/leden/{kees_id}/verwijderen"),
@@ -231,7 +217,7 @@ async fn organisations_with_domains_invitations_and_members() {
     .await;
     assert_eq!(forbidden.status, 403);
     // The last beheerder cannot leave.
-    let last = post(
+    let last = post_from(
         &kees,
         "/organisaties/gemeente-voorbeeld",
         &format!("/organisaties/gemeente-voorbeeld/leden/{kees_id}/verwijderen"),
@@ -240,7 +226,7 @@ async fn organisations_with_domains_invitations_and_members() {
     .await;
     assert_eq!(last.status, 409);
     assert!(last.body.contains("laatste beheerder"));
-    let removed = post(
+    let removed = post_from(
         &kees,
         "/organisaties/gemeente-voorbeeld",
         &format!("/organisaties/gemeente-voorbeeld/leden/{yara_id}/verwijderen"),

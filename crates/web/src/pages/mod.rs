@@ -5,6 +5,7 @@ mod editions;
 mod events;
 mod feeds;
 pub(crate) mod files;
+mod groups;
 mod guides;
 pub mod health;
 mod home;
@@ -41,6 +42,7 @@ pub fn routes() -> Routes {
         .merge(publications::routes())
         .merge(podcast::routes())
         .merge(videos::routes())
+        .merge(groups::routes())
         .merge(guides::routes())
         .merge(magazine::routes())
         .merge(search::routes())

@@ -195,33 +195,35 @@ async fn chapters(State(s): State<AppState>, Path(slug): Path<String>) -> PageRe
         .into_response())
 }
 
-/// The series' picture as uploaded (what apps show), under its own type.
-async fn cover(State(s): State<AppState>, uri: axum::http::Uri) -> PageResult {
-    let (bytes, ext) = s.app.podcast().cover().await?;
-    if !uri.path().ends_with(&format!(".{ext}")) {
+/// The series' picture as uploaded (what apps show), under its own type,
+/// streamed from storage (see `files::serve`).
+async fn cover(State(s): State<AppState>, uri: axum::http::Uri, headers: HeaderMap) -> PageResult {
+    let cover = s.app.podcast().cover().await?;
+    if !uri.path().ends_with(&format!(".{}", cover.ext)) {
         return Err(AppError::NotFound.into());
     }
-    let mime = if ext == "png" {
+    let mime = if cover.ext == "png" {
         "image/png"
     } else {
         "image/jpeg"
     };
-    Ok(image(mime, bytes))
+    let stored = files::Stored {
+        key: &cover.original_key,
+        version: &cover.original_key,
+        mime,
+        download_as: None,
+    };
+    files::serve(&s, stored, &headers).await
 }
 
 /// The series' picture for the site.
-async fn web_cover(State(s): State<AppState>) -> PageResult {
-    Ok(image("image/jpeg", s.app.podcast().web_cover().await?))
-}
-
-fn image(mime: &'static str, bytes: bytes::Bytes) -> axum::response::Response {
-    (
-        [
-            (header::CONTENT_TYPE, mime),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        ],
-        bytes,
-    )
-        .into_response()
+async fn web_cover(State(s): State<AppState>, headers: HeaderMap) -> PageResult {
+    let cover = s.app.podcast().cover().await?;
+    let stored = files::Stored {
+        key: &cover.web_key,
+        version: &cover.web_key,
+        mime: "image/jpeg",
+        download_as: None,
+    };
+    files::serve(&s, stored, &headers).await
 }

@@ -189,7 +189,7 @@ impl App {
             .insert(
                 "leerkring-wijkteams",
                 "Leerkring wijkteams",
-                "Elke maand kijken we met de wijkteams terug op wat er gebeurde: wat ging goed, wat kan beter, en wat hebben we van elkaar nodig?",
+                "Elke maand praten de wijkteams samen na over een lastige casus: wat liep goed, wat pakken we anders aan, en wie kan daarbij helpen?",
                 Some(&id),
             )
             .await?
@@ -206,6 +206,22 @@ impl App {
                 .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
             tx.groups().set_member(&group, &user.id, role).await?;
         }
+        // Its next meeting, in ten days from two to four in the afternoon.
+        let day = 24 * 3600 * 1000;
+        let starts = (tx.now() / day + 10) * day + 13 * 3600 * 1000;
+        tx.groups()
+            .insert_meeting(
+                &group,
+                &vooruit_domain::group::MeetingInput {
+                    title: "Terugblik op het najaar".into(),
+                    starts_at: starts,
+                    ends_at: starts + 2 * 3600 * 1000,
+                    place: "Stadskantoor Voorbeeldstad, zaal 2".into(),
+                    online_url: String::new(),
+                    agenda: "1. Wat liep er goed in de wijk?\n2. Wat doen we de volgende keer anders?\n3. Wat is daarvoor nodig?\n4. Wie kan wie daarbij helpen?".into(),
+                },
+            )
+            .await?;
         self.commit(tx).await
     }
 

@@ -11,11 +11,11 @@
 
 use serde::Serialize;
 use utoipa::ToSchema;
-use vooruit_domain::group::{GroupInput, GroupRole, invite_addresses};
+use vooruit_domain::group::{GroupInput, GroupRole, MeetingInput, invite_addresses};
 use vooruit_domain::lang::Lang;
 use vooruit_domain::slug::slugify;
 use vooruit_store::Conn;
-use vooruit_store::groups::GroupRow;
+use vooruit_store::groups::{GroupRow, MeetingRow};
 
 use crate::accounts::{Session, User, check_new_account, hash_password};
 use crate::mail::{self, Mail, texts};
@@ -67,7 +67,36 @@ pub struct GroupView {
     pub organisation: Option<String>,
     pub members: Vec<GroupMember>,
     pub invitations: Vec<GroupInvitation>,
+    /// The meetings that have not ended, soonest first.
+    pub meetings: Vec<Meeting>,
     pub my_role: GroupRole,
+}
+
+/// A meeting of the group.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Meeting {
+    pub id: String,
+    pub title: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: String,
+    pub online_url: String,
+    /// What is on the agenda (Markdown).
+    pub agenda: String,
+}
+
+impl From<MeetingRow> for Meeting {
+    fn from(m: MeetingRow) -> Self {
+        Meeting {
+            id: m.id,
+            title: m.title,
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            place: m.place,
+            online_url: m.online_url,
+            agenda: m.agenda,
+        }
+    }
 }
 
 impl GroupView {
@@ -236,7 +265,16 @@ impl Groups<'_> {
         } else {
             vec![]
         };
+        let now = conn.now();
+        let meetings = conn
+            .groups()
+            .meetings(&group.id, now)
+            .await?
+            .into_iter()
+            .map(Meeting::from)
+            .collect();
         Ok(GroupView {
+            meetings,
             slug: group.slug,
             name: group.name,
             description: group.description,
@@ -431,6 +469,56 @@ impl Groups<'_> {
         keep_a_facilitator(&mut tx, &group.id, user_id).await?;
         tx.groups().remove_member(&group.id, user_id).await?;
         self.commit(tx).await
+    }
+
+    /// Plans a meeting of the group (facilitators).
+    pub async fn add_meeting(&self, by: &User, slug: &str, input: MeetingInput) -> AppResult<()> {
+        let mut tx = self.begin("groups.add_meeting").await?;
+        let group = facilitator_access(&mut tx, by, slug).await?;
+        input.validate()?;
+        tx.groups().insert_meeting(&group.id, &input).await?;
+        self.commit(tx).await
+    }
+
+    /// Takes a meeting off (facilitators).
+    pub async fn remove_meeting(&self, by: &User, slug: &str, id: &str) -> AppResult<()> {
+        let mut tx = self.begin("groups.remove_meeting").await?;
+        let group = facilitator_access(&mut tx, by, slug).await?;
+        if !tx.groups().delete_meeting(&group.id, id).await? {
+            return Err(AppError::NotFound);
+        }
+        self.commit(tx).await
+    }
+
+    /// The group's coming meetings as an iCalendar file (members only).
+    pub async fn ics(&self, user: &User, slug: &str) -> AppResult<String> {
+        let mut conn = self.read().await?;
+        let (group, _) = member_access(&mut conn, user, slug).await?;
+        let now = conn.now();
+        let meetings = conn.groups().meetings(&group.id, now).await?;
+        let base = &self.config.base_url;
+        let host = base.split("://").nth(1).unwrap_or("vooruit");
+        let utc = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default();
+        let mut cal = icalendar::Calendar::new();
+        cal.name(&group.name);
+        for m in &meetings {
+            use icalendar::{Component, EventLike};
+            let mut ev = icalendar::Event::new();
+            ev.uid(&format!("{}@{host}", m.id))
+                .summary(&m.title)
+                .description(&crate::markdown::plain_excerpt(&m.agenda, 2000))
+                .starts(utc(m.starts_at))
+                .ends(utc(m.ends_at))
+                .timestamp(utc(m.updated_at))
+                .url(&format!("{base}/groepen/{}", group.slug))
+                .location(if m.place.is_empty() {
+                    &m.online_url
+                } else {
+                    &m.place
+                });
+            cal.push(ev.done());
+        }
+        Ok(cal.done().to_string())
     }
 
     /// Every group's name and number of members (administrators).

@@ -73,6 +73,48 @@ pub fn invite_addresses(text: &str) -> Result<Vec<String>, &'static str> {
     }
 }
 
+/// A meeting of the group, as a facilitator enters it. Times are unix ms
+/// (the form's local times, read in Europe/Amsterdam; 0 when missing).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct MeetingInput {
+    pub title: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// Where, in the building or town.
+    #[serde(default)]
+    pub place: String,
+    /// Or a link to meet online.
+    #[serde(default)]
+    pub online_url: String,
+    /// What is on the agenda (Markdown).
+    #[serde(default)]
+    pub agenda: String,
+}
+
+impl MeetingInput {
+    /// The same rules as the public agenda's: a title, a start, an end
+    /// after it, a place or an https link.
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        e.text("title", &self.title, true, 160);
+        if self.starts_at <= 0 {
+            e.add("starts_at", "error-date");
+        }
+        if self.ends_at <= self.starts_at {
+            e.add("ends_at", "error-end-before-start");
+        }
+        e.text("place", &self.place, false, 200);
+        if self.place.trim().is_empty() && self.online_url.trim().is_empty() {
+            e.add("place", "error-place-or-link");
+        }
+        if !self.online_url.trim().is_empty() && !self.online_url.trim().starts_with("https://") {
+            e.add("online_url", "error-https-link");
+        }
+        e.text("agenda", &self.agenda, false, 5000);
+        e.into_result()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +134,34 @@ mod tests {
         assert_eq!(
             invite_addresses(&many.join("\n")),
             Err("error-too-many-invites")
+        );
+    }
+
+    #[test]
+    fn a_meeting_needs_a_time_and_a_place() {
+        let m = MeetingInput {
+            title: "Terugblik voorjaar".into(),
+            starts_at: 1_000,
+            ends_at: 2_000,
+            online_url: "https://meet.example.org/x".into(),
+            ..Default::default()
+        };
+        assert!(m.validate().is_ok());
+        let bad = MeetingInput {
+            ends_at: 500,
+            online_url: "http://meet.example.org/x".into(),
+            ..m.clone()
+        };
+        let e = bad.validate().expect_err("bad");
+        assert_eq!(e.get("ends_at"), Some("error-end-before-start"));
+        assert_eq!(e.get("online_url"), Some("error-https-link"));
+        let nowhere = MeetingInput {
+            online_url: String::new(),
+            ..m
+        };
+        assert_eq!(
+            nowhere.validate().expect_err("nowhere").get("place"),
+            Some("error-place-or-link")
         );
     }
 

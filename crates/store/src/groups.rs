@@ -1,7 +1,7 @@
 //! Learning groups, their members and invitations.
 
 use sqlx::FromRow;
-use vooruit_domain::group::GroupRole;
+use vooruit_domain::group::{GroupRole, MeetingInput};
 
 use crate::memberships::MemberTable;
 use crate::{Conn, Result, new_id};
@@ -57,6 +57,20 @@ pub struct GroupInvitationRow {
     pub email: String,
     pub expires_at: i64,
     pub accepted_at: Option<i64>,
+}
+
+/// A meeting of a group.
+#[derive(Debug, Clone, FromRow)]
+pub struct MeetingRow {
+    pub id: String,
+    pub group_id: String,
+    pub title: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: String,
+    pub online_url: String,
+    pub agenda: String,
+    pub updated_at: i64,
 }
 
 /// Groups: `conn.groups()`.
@@ -146,6 +160,7 @@ impl Groups<'_> {
     /// Removes a group with its members and invitations.
     pub async fn delete(&mut self, id: &str) -> Result<bool> {
         for sql in [
+            "DELETE FROM learning_group_meetings WHERE group_id = $1",
             "DELETE FROM learning_group_invitations WHERE group_id = $1",
             "DELETE FROM learning_group_members WHERE group_id = $1",
         ] {
@@ -271,6 +286,54 @@ impl Groups<'_> {
         )
         .bind(group_id)
         .bind(now)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    /// A new meeting of a group; returns its id.
+    pub async fn insert_meeting(&mut self, group_id: &str, m: &MeetingInput) -> Result<String> {
+        let id = new_id();
+        let now = self.0.now();
+        sqlx::query(
+            "INSERT INTO learning_group_meetings \
+             (id, group_id, title, starts_at, ends_at, place, online_url, agenda, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+        )
+        .bind(&id)
+        .bind(group_id)
+        .bind(m.title.trim())
+        .bind(m.starts_at)
+        .bind(m.ends_at)
+        .bind(m.place.trim())
+        .bind(m.online_url.trim())
+        .bind(m.agenda.trim())
+        .bind(now)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(id)
+    }
+
+    /// Removes a meeting of this group; false when it has none by this id.
+    pub async fn delete_meeting(&mut self, group_id: &str, id: &str) -> Result<bool> {
+        let done =
+            sqlx::query("DELETE FROM learning_group_meetings WHERE group_id = $1 AND id = $2")
+                .bind(group_id)
+                .bind(id)
+                .execute(&mut *self.0)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The group's meetings that have not ended before `since`, soonest
+    /// first.
+    pub async fn meetings(&mut self, group_id: &str, since: i64) -> Result<Vec<MeetingRow>> {
+        Ok(sqlx::query_as::<_, MeetingRow>(
+            "SELECT id, group_id, title, starts_at, ends_at, place, online_url, agenda, updated_at \
+             FROM learning_group_meetings WHERE group_id = $1 AND ends_at >= $2 \
+             ORDER BY starts_at, id LIMIT 200",
+        )
+        .bind(group_id)
+        .bind(since)
         .fetch_all(&mut *self.0)
         .await?)
     }

@@ -1147,6 +1147,23 @@ fn table() -> Vec<Row> {
             &[("emails", "")],
         ),
         form(
+            "POST /groepen/{slug}/bijeenkomsten",
+            "/groepen/leergroep-alfa/bijeenkomsten",
+            "LNFONN",
+            &[("title", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/bijeenkomsten/{id}/verwijderen",
+            "/groepen/leergroep-alfa/bijeenkomsten/geen-bijeenkomst/verwijderen",
+            "LNFNNN",
+            &[],
+        ),
+        row(
+            "GET /groepen/{slug}/agenda.ics",
+            "/groepen/leergroep-alfa/agenda.ics",
+            "LNOONN",
+        ),
+        form(
             "POST /groepen/{slug}/leden/{user_id}/rol",
             "/groepen/leergroep-alfa/leden/{group_bystander}/rol",
             "LNFONN",

@@ -130,11 +130,62 @@ async fn a_group_invites_by_mail_and_only_its_members_see_inside() {
     let r = post_from(&lars, &path, &path, &[]).await;
     assert_eq!(r.status, 303, "{}", r.body);
 
+    // The facilitator plans a meeting: a wrong end is refused and what was
+    // typed stays; members see it and take it into their calendar.
+    let mut meeting = vec![
+        ("title", "Terugblik op het voorjaar"),
+        ("starts_at", "2031-04-14T15:00"),
+        ("ends_at", "2031-04-14T14:00"),
+        ("place", "Stadskantoor, zaal 3"),
+        ("agenda", "We kijken terug op **vier** lastige gesprekken."),
+    ];
+    let r = post_from(&fien, page, &format!("{page}/bijeenkomsten"), &meeting).await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_eq!(
+        r.input_value("place").as_deref(),
+        Some("Stadskantoor, zaal 3")
+    );
+    meeting[2] = ("ends_at", "2031-04-14T17:00");
+    let r = post_from(&fien, page, &format!("{page}/bijeenkomsten"), &meeting).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let seen = lars.get(page).await;
+    assert!(seen.body.contains("Terugblik op het voorjaar"));
+    assert!(seen.body.contains("<strong>vier</strong>"), "{}", seen.body);
+    let ics = lars.get(&format!("{page}/agenda.ics")).await;
+    assert_eq!(ics.status, 200);
+    assert!(
+        ics.body.contains("SUMMARY:Terugblik op het voorjaar"),
+        "{}",
+        ics.body
+    );
+    assert!(
+        ics.body.contains("DTSTART:20310414T130000Z"),
+        "{}",
+        ics.body
+    );
+    let public = s.client();
+    assert!(
+        !public
+            .get("/agenda")
+            .await
+            .body
+            .contains("Terugblik op het voorjaar")
+    );
+    assert!(
+        !public
+            .get("/agenda.ics")
+            .await
+            .body
+            .contains("Terugblik op het voorjaar")
+    );
+
     // Outside the group nobody sees it: another member, an editor, an
     // administrator (who sees only its name and size).
     for email in ["olga@elders.nl", "ed@vooruit.test", "bea@vooruit.test"] {
         let c = logged_in(&s, email).await;
         assert_eq!(c.get(page).await.status, 404, "{email}");
+        let ics = c.get(&format!("{page}/agenda.ics")).await;
+        assert_eq!(ics.status, 404, "{email}");
     }
     let bea = logged_in(&s, "bea@vooruit.test").await;
     let list = bea.get("/beheer/groepen").await;

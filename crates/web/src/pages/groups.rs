@@ -17,7 +17,7 @@ use vooruit_app::groups::{GroupInvitationView, GroupSummary, GroupView, MyGroup}
 use vooruit_app::organisations::Membership;
 use vooruit_app::{AppError, Page};
 use vooruit_domain::FieldErrors;
-use vooruit_domain::group::{GroupInput, GroupRole};
+use vooruit_domain::group::{GroupInput, GroupRole, MeetingInput};
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -33,6 +33,12 @@ pub fn routes() -> Routes {
         .get("/groepen/{slug}", show)
         .post("/groepen/{slug}", save)
         .post("/groepen/{slug}/uitnodigen", invite)
+        .post("/groepen/{slug}/bijeenkomsten", add_meeting)
+        .post(
+            "/groepen/{slug}/bijeenkomsten/{id}/verwijderen",
+            remove_meeting,
+        )
+        .get("/groepen/{slug}/agenda.ics", ics)
         .post("/groepen/{slug}/leden/{user_id}/rol", set_role)
         .post("/groepen/{slug}/leden/{user_id}/verwijderen", remove)
         .get("/groep-uitnodiging/{token}", invitation)
@@ -46,7 +52,9 @@ fn signed_in(l: &Ctx) -> Result<User, AppError> {
 }
 
 /// The messages after a change (`?melding=`), each a translation key.
-const NOTICES: [&str; 7] = [
+const NOTICES: [&str; 9] = [
+    "ingepland",
+    "afgezegd",
     "aangemaakt",
     "opgeslagen",
     "uitgenodigd",
@@ -122,11 +130,54 @@ struct ShowTemplate {
     /// What was typed in the invitation and edit forms.
     emails: String,
     input: GroupInput,
+    /// The meeting form as typed (`datetime-local` values).
+    meeting: MeetingForm,
     roles: &'static [GroupRole],
     me: String,
 }
 
+/// The meeting form as typed.
+#[derive(Default, Clone)]
+struct MeetingForm {
+    title: String,
+    starts: String,
+    ends: String,
+    place: String,
+    online_url: String,
+    agenda: String,
+}
+
+impl MeetingForm {
+    fn from_form(form: &FormData) -> MeetingForm {
+        MeetingForm {
+            title: form.get("title"),
+            starts: form.get("starts_at"),
+            ends: form.get("ends_at"),
+            place: form.get("place"),
+            online_url: form.get("online_url"),
+            agenda: form.get("agenda"),
+        }
+    }
+
+    fn input(&self) -> MeetingInput {
+        let at = |v: &str| super::events::parse_local(v).unwrap_or(0);
+        MeetingInput {
+            title: self.title.clone(),
+            starts_at: at(&self.starts),
+            ends_at: at(&self.ends),
+            place: self.place.clone(),
+            online_url: self.online_url.clone(),
+            agenda: self.agenda.clone(),
+        }
+    }
+}
+
 impl ShowTemplate {
+    /// A meeting's agenda as HTML.
+    fn agenda_html(&self, markdown: &str) -> String {
+        vooruit_app::markdown::render(markdown)
+    }
+
     fn new(l: Ctx, group: GroupView, me: String) -> ShowTemplate {
         let input = GroupInput {
             name: group.name.clone(),
@@ -140,6 +191,7 @@ impl ShowTemplate {
             errors: FieldErrors::new(),
             emails: String::new(),
             input,
+            meeting: MeetingForm::default(),
             roles: GroupRole::ALL,
             me,
         }
@@ -207,6 +259,57 @@ async fn invite(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+async fn add_meeting(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path(slug): Path<String>,
+    form: FormData,
+) -> PageResult {
+    let user = signed_in(&l)?;
+    let meeting = MeetingForm::from_form(&form);
+    match s
+        .app
+        .groups()
+        .add_meeting(&user, &slug, meeting.input())
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/groepen/{slug}?melding=ingepland"))),
+        Err(AppError::Validation(errors)) => {
+            refused(l, &s, &user, &slug, errors, |p| p.meeting = meeting).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn remove_meeting(
+    l: Ctx,
+    State(s): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+) -> PageResult {
+    let user = signed_in(&l)?;
+    s.app.groups().remove_meeting(&user, &slug, &id).await?;
+    Ok(see_other(&format!("/groepen/{slug}?melding=afgezegd")))
+}
+
+/// The group's coming meetings for a calendar program (members only: it
+/// is downloaded with the member's session).
+async fn ics(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+    let user = signed_in(&l)?;
+    let body = s.app.groups().ics(&user, &slug).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"groep.ics\"",
+            ),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 async fn set_role(

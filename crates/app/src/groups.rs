@@ -129,7 +129,7 @@ pub struct GroupInvitationView {
 /// The group and the role of who asks; 404 for someone outside it, so
 /// nobody learns which groups exist (administrators included: they use
 /// the list of groups).
-async fn member_access(
+pub(crate) async fn member_access(
     conn: &mut Conn,
     user: &User,
     slug: &str,
@@ -148,7 +148,11 @@ async fn member_access(
 }
 
 /// As `member_access`, for what only facilitators may do.
-async fn facilitator_access(conn: &mut Conn, user: &User, slug: &str) -> AppResult<GroupRow> {
+pub(crate) async fn facilitator_access(
+    conn: &mut Conn,
+    user: &User,
+    slug: &str,
+) -> AppResult<GroupRow> {
     let (group, role) = member_access(conn, user, slug).await?;
     if role != GroupRole::Begeleider {
         return Err(AppError::Forbidden);

@@ -30,7 +30,11 @@ pub type RunJob =
 
 /// Every feature's kinds of job. A feature with background work adds its
 /// line here.
-const KINDS: &[&[JobKind]] = &[crate::mail::JOBS, crate::editions::JOBS];
+const KINDS: &[&[JobKind]] = &[
+    crate::mail::JOBS,
+    crate::editions::JOBS,
+    crate::retrospectives::JOBS,
+];
 
 fn kinds() -> impl Iterator<Item = &'static JobKind> {
     KINDS.iter().flat_map(|k| k.iter())

@@ -30,6 +30,7 @@ pub mod page;
 mod pdf;
 pub mod podcast;
 pub mod publications;
+pub mod retrospectives;
 pub mod search;
 pub mod storage;
 pub mod stories;

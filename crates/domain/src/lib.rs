@@ -13,6 +13,7 @@ pub mod newsletter;
 pub mod organisation;
 pub mod podcast;
 pub mod publication;
+pub mod retrospective;
 pub mod slug;
 pub mod state;
 pub mod story;

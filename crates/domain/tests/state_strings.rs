@@ -10,6 +10,7 @@ use vooruit_domain::edition::{DeliveryStatus, EditionStatus};
 use vooruit_domain::event::{EventStatus, RegistrationState, RegistrationStatus};
 use vooruit_domain::newsletter::SubscriberStatus;
 use vooruit_domain::organisation::OrgRole;
+use vooruit_domain::retrospective::RetroPhase;
 use vooruit_domain::story::{MessageAuthor, StoryStatus};
 
 /// Every state word (kinds and languages are data, not states).
@@ -26,6 +27,7 @@ fn state_words() -> Vec<&'static str> {
         EditionStatus::values(),
         DeliveryStatus::values(),
         OrgRole::values(),
+        RetroPhase::values(),
     ]
     .concat()
     .into_iter()

@@ -25,6 +25,7 @@ pub mod outbox;
 pub mod podcast;
 pub mod publications;
 mod publishable;
+pub mod retrospectives;
 pub mod stories;
 pub mod story_pages;
 pub mod synonyms;

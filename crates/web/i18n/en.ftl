@@ -1134,3 +1134,112 @@ group-meeting-agenda-hint = You can use Markdown. Only the group sees this.
 group-meeting-add = Plan meeting
 group-notice-ingepland = The meeting is planned.
 group-notice-afgezegd = The meeting is called off.
+
+## Terugblik (retrospective) of a group
+retro-title-plural = Retrospectives
+retro-intro = Look back together on a meeting, a project or a period, with four questions: what went well, what can be better, what do we need and how do we help each other. Everyone first writes on their own. Then the facilitator shows the cards to everyone.
+retro-none = The group has not held a retrospective yet.
+retro-open = Open a retrospective
+retro-field-title = What you look back on
+retro-field-title-hint = For example: The neighbourhood evening of 12 November.
+retro-field-subject = It is about
+retro-field-votes = Votes per member
+retro-field-votes-hint = With votes the group chooses which cards to discuss. Three is usually enough.
+retro-open-button = Open the retrospective
+retro-subject-bijeenkomst = A meeting
+retro-subject-project = A project
+retro-subject-periode = A period
+retro-phase-schrijven = Writing cards
+retro-phase-bespreken = Discussing
+retro-phase-afgerond = Closed
+retro-about = About
+retro-opened = Opened on
+retro-phase = Stage
+retro-previous-title = What became of the actions of last time?
+retro-previous-intro = These actions from "{ $title }" are still open.
+retro-owner-gone = no owner any more
+retro-due = due { $date }
+retro-action-done = Done
+retro-action-reopen = Open again
+retro-action-is-done = Done
+retro-action-is-open = Open
+retro-writing-intro = Write your cards under the questions. Only you see what you write, until the facilitator shows all cards. You can take back a card with your name while the cards are hidden.
+retro-discussion-intro = All cards are visible. Vote for the cards you want to discuss. The cards with the most votes are at the top.
+retro-closed-intro = This retrospective is closed. You can still read it and tick off the actions.
+retro-votes-left = { $count ->
+    [one] You have 1 vote left.
+   *[other] You have { $count } votes left.
+}
+retro-votes-of = { $count ->
+    [one] Everyone has 1 vote.
+   *[other] Everyone has { $count } votes.
+}
+retro-q-goed = What went well?
+retro-q-beter = What can we do better next time?
+retro-q-nodig = What do we need for that?
+retro-q-benutten = How can we make better use of each other?
+retro-hidden-count = { $count ->
+    [0] No cards yet.
+    [one] 1 card written. Other people's cards stay hidden until the facilitator shows them.
+   *[other] { $count } cards written. Other people's cards stay hidden until the facilitator shows them.
+}
+retro-anonymous = Anonymous
+retro-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+retro-my-votes = { $count ->
+    [one] 1 of yours
+   *[other] { $count } of yours
+}
+retro-stack-label = Cards on this stack
+retro-unstack = Take off the stack
+retro-vote = Vote
+retro-unvote = Take back a vote
+retro-stack-onto = Lay the card "{ $card }" on
+retro-stack = Put on stack
+retro-card-remove = Remove card
+retro-card-take-back = Take back
+retro-card-text = Your card
+retro-card-anonymous = Anonymous: without my name
+retro-card-anonymous-hint = An anonymous card is kept without your name and without a time. Nobody can see it is yours, not the facilitator and not the administrators either. That is why you cannot change or take back an anonymous card afterwards.
+retro-card-add = Add card
+retro-actions = Actions
+retro-actions-none = No actions have been agreed yet.
+retro-action-remove = Remove action
+retro-action-new = Agree on an action
+retro-action-text = What will happen
+retro-action-owner = Who takes it on
+retro-action-owner-choose = Choose a member
+retro-action-due = Due on
+retro-action-due-hint = The owner gets a reminder by mail two days before.
+retro-action-add = Add action
+retro-reveal-title = Show the cards
+retro-reveal-intro = Has everyone finished writing? Then show all cards to the group. After that nobody can write cards.
+retro-reveal = Show all cards
+retro-close-title = Close the retrospective
+retro-close-intro = Have the actions been agreed? Then close the retrospective. After that nobody can vote; the actions stay.
+retro-close = Close the retrospective
+retro-export-title = Keep and share
+retro-export-md = Download as a Markdown file
+retro-export-print = Print version
+retro-export-hidden = The cards are still hidden: only your own cards are here.
+retro-export-no-cards = No cards.
+retro-back = Back to the retrospective
+retro-print-how = Choose Print in your browser (Ctrl+P) to print this page or save it as a PDF.
+retro-notice-geopend = The retrospective is open. Ask the members to write their cards.
+retro-notice-kaart = Your card has been added.
+retro-notice-kaart-anoniem = Your anonymous card has been added. It is not among your own cards: nobody can see it is yours.
+retro-notice-kaart-weg = The card has been removed.
+retro-notice-onthuld = All cards are visible now.
+retro-notice-gestapeld = The stack has been changed.
+retro-notice-gestemd = Your vote has been counted.
+retro-notice-actie = The action has been updated.
+retro-notice-actie-weg = The action has been removed.
+retro-notice-klaar = The retrospective is closed.
+error-votes-range = Choose between 1 and 10 votes.
+error-date-past = Choose today or a day still to come.
+error-retro-cards-closed = The cards are already visible: no more cards can be added.
+error-retro-full = This retrospective has reached the highest number of cards.
+error-retro-not-discussing = That is only possible while the group discusses the cards.
+error-retro-no-votes-left = You have used all your votes. Take one back first.

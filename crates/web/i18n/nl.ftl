@@ -1134,3 +1134,112 @@ group-meeting-agenda-hint = Je kunt Markdown gebruiken. Alleen de groep ziet dit
 group-meeting-add = Bijeenkomst plannen
 group-notice-ingepland = De bijeenkomst staat gepland.
 group-notice-afgezegd = De bijeenkomst is afgezegd.
+
+## Terugblik (retrospective) of a group
+retro-title-plural = Terugblikken
+retro-intro = Kijk samen terug op een bijeenkomst, een project of een periode, met vier vragen: wat ging goed, wat kan beter, wat hebben we nodig en hoe helpen we elkaar. Iedereen schrijft eerst voor zich. De begeleider laat de kaarten daarna aan iedereen zien.
+retro-none = De groep heeft nog geen terugblik gehouden.
+retro-open = Terugblik openen
+retro-field-title = Waar jullie op terugkijken
+retro-field-title-hint = Bijvoorbeeld: De wijkavond van 12 november.
+retro-field-subject = Het gaat over
+retro-field-votes = Stemmen per lid
+retro-field-votes-hint = Met stemmen kiest de groep welke kaarten jullie bespreken. Drie is meestal genoeg.
+retro-open-button = Terugblik openen
+retro-subject-bijeenkomst = Een bijeenkomst
+retro-subject-project = Een project
+retro-subject-periode = Een periode
+retro-phase-schrijven = Kaarten schrijven
+retro-phase-bespreken = Bespreken
+retro-phase-afgerond = Afgerond
+retro-about = Gaat over
+retro-opened = Geopend op
+retro-phase = Stand
+retro-previous-title = Wat is er van de acties van de vorige keer geworden?
+retro-previous-intro = Deze acties uit "{ $title }" staan nog open.
+retro-owner-gone = geen eigenaar meer
+retro-due = klaar op { $date }
+retro-action-done = Afgerond
+retro-action-reopen = Toch nog open
+retro-action-is-done = Afgerond
+retro-action-is-open = Open
+retro-writing-intro = Schrijf je kaarten bij de vragen. Alleen jij ziet wat je schrijft, tot de begeleider alle kaarten laat zien. Je kunt een kaart met je naam nog terugnemen zolang de kaarten verborgen zijn.
+retro-discussion-intro = Alle kaarten zijn zichtbaar. Stem op de kaarten die jullie willen bespreken. De kaarten met de meeste stemmen staan bovenaan.
+retro-closed-intro = Deze terugblik is afgerond. Je kunt hem nog lezen en de acties afvinken.
+retro-votes-left = { $count ->
+    [one] Je hebt nog 1 stem.
+   *[other] Je hebt nog { $count } stemmen.
+}
+retro-votes-of = { $count ->
+    [one] Iedereen heeft 1 stem.
+   *[other] Iedereen heeft { $count } stemmen.
+}
+retro-q-goed = Wat ging goed?
+retro-q-beter = Wat kunnen we de volgende keer beter doen?
+retro-q-nodig = Wat hebben we daarvoor nodig?
+retro-q-benutten = Hoe kunnen we elkaar daarbij beter benutten?
+retro-hidden-count = { $count ->
+    [0] Nog geen kaarten.
+    [one] 1 kaart geschreven. Kaarten van anderen blijven verborgen tot de begeleider ze laat zien.
+   *[other] { $count } kaarten geschreven. Kaarten van anderen blijven verborgen tot de begeleider ze laat zien.
+}
+retro-anonymous = Anoniem
+retro-votes = { $count ->
+    [one] 1 stem
+   *[other] { $count } stemmen
+}
+retro-my-votes = { $count ->
+    [one] 1 van jou
+   *[other] { $count } van jou
+}
+retro-stack-label = Kaarten op deze stapel
+retro-unstack = Los leggen
+retro-vote = Stem
+retro-unvote = Stem terugnemen
+retro-stack-onto = Leg de kaart "{ $card }" op
+retro-stack = Op stapel leggen
+retro-card-remove = Kaart weghalen
+retro-card-take-back = Terugnemen
+retro-card-text = Je kaart
+retro-card-anonymous = Anoniem: zonder mijn naam
+retro-card-anonymous-hint = Een anonieme kaart wordt zonder jouw naam en zonder tijd bewaard. Niemand kan zien dat hij van jou is, ook de begeleider en de beheerders niet. Daarom kun je een anonieme kaart achteraf niet meer veranderen of terugnemen.
+retro-card-add = Kaart toevoegen
+retro-actions = Acties
+retro-actions-none = Er zijn nog geen acties afgesproken.
+retro-action-remove = Actie weghalen
+retro-action-new = Actie afspreken
+retro-action-text = Wat er gebeurt
+retro-action-owner = Wie het oppakt
+retro-action-owner-choose = Kies een lid
+retro-action-due = Klaar op
+retro-action-due-hint = De eigenaar krijgt twee dagen van tevoren een herinnering per mail.
+retro-action-add = Actie toevoegen
+retro-reveal-title = Kaarten laten zien
+retro-reveal-intro = Is iedereen klaar met schrijven? Dan laat je alle kaarten aan de groep zien. Daarna kan niemand nog kaarten schrijven.
+retro-reveal = Alle kaarten laten zien
+retro-close-title = Terugblik afronden
+retro-close-intro = Zijn de acties afgesproken? Rond de terugblik dan af. Daarna kan niemand nog stemmen; de acties blijven staan.
+retro-close = Terugblik afronden
+retro-export-title = Bewaren en delen
+retro-export-md = Download als Markdown-bestand
+retro-export-print = Afdrukversie
+retro-export-hidden = De kaarten zijn nog verborgen: hier staan alleen je eigen kaarten.
+retro-export-no-cards = Geen kaarten.
+retro-back = Terug naar de terugblik
+retro-print-how = Kies Afdrukken in je browser (Ctrl+P) om deze pagina af te drukken of als pdf te bewaren.
+retro-notice-geopend = De terugblik is geopend. Vraag de leden om hun kaarten te schrijven.
+retro-notice-kaart = Je kaart is toegevoegd.
+retro-notice-kaart-anoniem = Je anonieme kaart is toegevoegd. Hij staat niet bij je eigen kaarten: niemand kan zien dat hij van jou is.
+retro-notice-kaart-weg = De kaart is weggehaald.
+retro-notice-onthuld = Alle kaarten zijn nu zichtbaar.
+retro-notice-gestapeld = De stapel is aangepast.
+retro-notice-gestemd = Je stem is verwerkt.
+retro-notice-actie = De actie is bijgewerkt.
+retro-notice-actie-weg = De actie is weggehaald.
+retro-notice-klaar = De terugblik is afgerond.
+error-votes-range = Kies tussen 1 en 10 stemmen.
+error-date-past = Kies vandaag of een dag die nog komt.
+error-retro-cards-closed = De kaarten zijn al zichtbaar: er kunnen geen kaarten meer bij.
+error-retro-full = Deze terugblik heeft het hoogste aantal kaarten bereikt.
+error-retro-not-discussing = Dat kan alleen terwijl de groep de kaarten bespreekt.
+error-retro-no-votes-left = Je hebt al je stemmen gebruikt. Neem eerst een stem terug.

@@ -301,3 +301,29 @@ pub fn organisation_invitation(
         ),
     )
 }
+
+/// Two days before an action of a terugblik is due, to its owner.
+pub fn action_reminder(
+    lang: Lang,
+    group: &str,
+    action: &str,
+    due: &str,
+    link: &str,
+) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Herinnering: actie voor {due} ({group})"),
+            format!("Reminder: action due {due} ({group})"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nIn de terugblik van {group} heb je deze actie op je genomen:\n\n{action}\n\nDe afgesproken datum is {due}. Is het klaar? Zet het dan op afgerond. Lukt het niet? Vertel het de groep, dan kijken jullie samen wat nodig is.\n\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nIn the retrospective of {group} you took on this action:\n\n{action}\n\nThe agreed date is {due}. Is it done? Then mark it as done. Is it not working out? Tell the group, so you can see together what is needed.\n\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}

@@ -1175,6 +1175,92 @@ fn table() -> Vec<Row> {
             "LNFONN",
             &[],
         ),
+        // Terugblikken of the group: a closed-off one with an action of
+        // Bram's ({retro_action}), and one being written ({retro}) with
+        // Bram's card ({retro_card}) and one to take back.
+        form(
+            "POST /groepen/{slug}/terugblikken",
+            "/groepen/leergroep-alfa/terugblikken",
+            "LNFONN",
+            &[("retro_title", "")],
+        ),
+        row(
+            "GET /groepen/{slug}/terugblikken/{id}",
+            "/groepen/leergroep-alfa/terugblikken/{retro}",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/kaarten",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/kaarten",
+            "LNOONN",
+            &[("question", "goed"), ("text", "")],
+        ),
+        // Before the reveal someone else's card does not exist for Mila.
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/kaarten/{card}/verwijderen",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/kaarten/{retro_card_gone}/verwijderen",
+            "LNNONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/kaarten/{card}/stapel",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/kaarten/{retro_card}/stapel",
+            "LNFONN",
+            &[("onto", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/kaarten/{card}/stem",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/kaarten/{retro_card}/stem",
+            "LNOONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/kaarten/{card}/stem-terug",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/kaarten/{retro_card}/stem-terug",
+            "LNOONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/acties",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/acties",
+            "LNFONN",
+            &[("action_text", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/acties/{action}/verwijderen",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/acties/geen-actie/verwijderen",
+            "LNFNNN",
+            &[],
+        ),
+        // Only its owner (Bram) or a facilitator ticks off an action.
+        form(
+            "POST /groepen/{slug}/acties/{action}/klaar",
+            "/groepen/leergroep-alfa/acties/{retro_action}/klaar",
+            "LNFONN",
+            &[],
+        ),
+        row(
+            "GET /groepen/{slug}/terugblikken/{id}/terugblik.md",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/terugblik.md",
+            "LNOONN",
+        ),
+        row(
+            "GET /groepen/{slug}/terugblikken/{id}/afdrukken",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/afdrukken",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/onthullen",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/onthullen",
+            "LNFONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/terugblikken/{id}/afronden",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/afronden",
+            "LNFONN",
+            &[],
+        ),
         row(
             "GET /groep-uitnodiging/{token}",
             "/groep-uitnodiging/{token}",
@@ -1476,6 +1562,89 @@ async fn every_route_answers_each_role_as_the_table_says() {
         let r = c.post_form(&path, &csrf, &[]).await;
         assert_eq!(r.status, 303, "{email} joins the group: {}", r.body);
     }
+    // Terugblikken: an earlier one, revealed, with an action of Bram's;
+    // the current one with two cards of Bram's.
+    let group_page = "/groepen/leergroep-alfa";
+    let open_retro = |title: &'static str| async move {
+        let csrf = bram.get(group_page).await.csrf();
+        let r = bram
+            .post_form(
+                "/groepen/leergroep-alfa/terugblikken",
+                &csrf,
+                &[("retro_title", title), ("votes_per_member", "3")],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let location = r.location.expect("location");
+        location
+            .split('?')
+            .next()
+            .expect("path")
+            .rsplit('/')
+            .next()
+            .expect("id")
+            .to_string()
+    };
+    let earlier = open_retro("Eerdere terugblik").await;
+    let earlier_path = format!("{group_page}/terugblikken/{earlier}");
+    let csrf = bram.get(&earlier_path).await.csrf();
+    for (action, fields) in [
+        (
+            "kaarten",
+            vec![("question", "goed"), ("text", "Eerdere kaart")],
+        ),
+        ("onthullen", vec![]),
+    ] {
+        let r = bram
+            .post_form(&format!("{earlier_path}/{action}"), &csrf, &fields)
+            .await;
+        assert_eq!(r.status, 303, "{action}: {}", r.body);
+    }
+    let sql = s.sql().await;
+    let bram_id: String = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+        .bind("bram@alfa.nl")
+        .fetch_one(&sql)
+        .await
+        .expect("bram");
+    let r = bram
+        .post_form(
+            &format!("{earlier_path}/acties"),
+            &csrf,
+            &[
+                ("action_text", "Verslag rondsturen"),
+                ("owner", &bram_id),
+                ("due_on", "2099-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let retro_action: String =
+        sqlx::query_scalar("SELECT id FROM retrospective_actions WHERE body = $1")
+            .bind("Verslag rondsturen")
+            .fetch_one(&sql)
+            .await
+            .expect("action");
+    let retro = open_retro("Huidige terugblik").await;
+    let retro_path = format!("{group_page}/terugblikken/{retro}");
+    let csrf = bram.get(&retro_path).await.csrf();
+    let mut retro_cards = vec![];
+    for text in ["Kaart om te stapelen", "Kaart om terug te nemen"] {
+        let r = bram
+            .post_form(
+                &format!("{retro_path}/kaarten"),
+                &csrf,
+                &[("question", "goed"), ("text", text)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        retro_cards.push(
+            sqlx::query_scalar::<_, String>("SELECT id FROM retrospective_cards WHERE body = $1")
+                .bind(text)
+                .fetch_one(&sql)
+                .await
+                .expect("card"),
+        );
+    }
     let token = "ab".repeat(32);
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("story_slug", story_slug),
@@ -1491,6 +1660,10 @@ async fn every_route_answers_each_role_as_the_table_says() {
         ("group_bystander", bystander_member.clone()),
         ("bystander_member", bystander_member),
         ("token", token),
+        ("retro", retro),
+        ("retro_action", retro_action),
+        ("retro_card", retro_cards[0].clone()),
+        ("retro_card_gone", retro_cards[1].clone()),
     ]);
 
     // The table must cover the router exactly.

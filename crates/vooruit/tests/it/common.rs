@@ -404,6 +404,7 @@ pub fn read_outbox(dir: &Path) -> Vec<Mail> {
     mails
 }
 
+#[derive(Clone)]
 pub struct Client {
     pub http: reqwest::Client,
     /// The client's cookies (for a request written by hand).

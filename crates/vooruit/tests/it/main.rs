@@ -25,6 +25,7 @@ mod pages;
 mod podcast;
 mod publications;
 mod relevance;
+mod retrospectives;
 mod search;
 mod security;
 mod share;

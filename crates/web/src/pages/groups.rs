@@ -15,9 +15,11 @@ use serde::Deserialize;
 use vooruit_app::accounts::User;
 use vooruit_app::groups::{GroupInvitationView, GroupSummary, GroupView, MyGroup};
 use vooruit_app::organisations::Membership;
+use vooruit_app::retrospectives::RetroSummary;
 use vooruit_app::{AppError, Page};
 use vooruit_domain::FieldErrors;
 use vooruit_domain::group::{GroupInput, GroupRole, MeetingInput};
+use vooruit_domain::retrospective::{RetroInput, RetroSubject};
 
 use crate::AppState;
 use crate::context::Ctx;
@@ -122,7 +124,7 @@ async fn create(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult
 
 #[derive(Template, WebTemplate)]
 #[template(path = "groups/show.html")]
-struct ShowTemplate {
+pub(super) struct ShowTemplate {
     l: Ctx,
     group: GroupView,
     notice: String,
@@ -134,6 +136,11 @@ struct ShowTemplate {
     meeting: MeetingForm,
     roles: &'static [GroupRole],
     me: String,
+    /// The group's terugblikken, newest first, and the form to open one.
+    retros: Vec<RetroSummary>,
+    pub(super) retro_input: RetroInput,
+    subjects: &'static [RetroSubject],
+    vote_choices: Vec<i64>,
 }
 
 /// The meeting form as typed.
@@ -178,7 +185,7 @@ impl ShowTemplate {
         vooruit_app::markdown::render(markdown)
     }
 
-    fn new(l: Ctx, group: GroupView, me: String) -> ShowTemplate {
+    fn new(l: Ctx, group: GroupView, me: String, retros: Vec<RetroSummary>) -> ShowTemplate {
         let input = GroupInput {
             name: group.name.clone(),
             description: group.description.clone(),
@@ -194,6 +201,10 @@ impl ShowTemplate {
             meeting: MeetingForm::default(),
             roles: GroupRole::ALL,
             me,
+            retros,
+            retro_input: RetroInput::default(),
+            subjects: RetroSubject::ALL,
+            vote_choices: super::retrospectives::vote_choices(),
         }
     }
 }
@@ -206,13 +217,14 @@ async fn show(
 ) -> PageResult {
     let user = signed_in(&l)?;
     let group = s.app.groups().get(&user, &slug).await?;
-    let mut page = ShowTemplate::new(l, group, user.id);
+    let retros = s.app.retrospectives().of_group(&user, &slug).await?;
+    let mut page = ShowTemplate::new(l, group, user.id, retros);
     page.notice = q.key("group-notice-", &NOTICES);
     Ok(page.into_response())
 }
 
 /// The group's page again with `errors` and what was typed.
-async fn refused(
+pub(super) async fn refused(
     l: Ctx,
     s: &AppState,
     user: &User,
@@ -221,7 +233,8 @@ async fn refused(
     fill: impl FnOnce(&mut ShowTemplate),
 ) -> PageResult {
     let group = s.app.groups().get(user, slug).await?;
-    let mut page = ShowTemplate::new(l, group, user.id.clone());
+    let retros = s.app.retrospectives().of_group(user, slug).await?;
+    let mut page = ShowTemplate::new(l, group, user.id.clone(), retros);
     page.errors = errors;
     fill(&mut page);
     Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, page))

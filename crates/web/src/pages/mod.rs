@@ -14,6 +14,7 @@ pub(crate) mod newsletter;
 mod organisations;
 mod podcast;
 mod publications;
+mod retrospectives;
 pub(crate) mod search;
 mod site;
 pub(crate) mod stories;
@@ -37,6 +38,7 @@ pub fn routes() -> Routes {
         .merge(stories::routes())
         .merge(accounts::routes())
         .merge(organisations::routes())
+        .merge(retrospectives::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

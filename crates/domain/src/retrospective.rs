@@ -216,7 +216,9 @@ mod tests {
             ..a
         };
         assert_eq!(
-            bad.validate("2026-11-30").expect_err("refused").get("due_on"),
+            bad.validate("2026-11-30")
+                .expect_err("refused")
+                .get("due_on"),
             Some("error-day")
         );
     }

@@ -1243,3 +1243,4 @@ error-retro-cards-closed = The cards are already visible: no more cards can be a
 error-retro-full = This retrospective has reached the highest number of cards.
 error-retro-not-discussing = That is only possible while the group discusses the cards.
 error-retro-no-votes-left = You have used all your votes. Take one back first.
+retro-live-updated = The retrospective has been updated.

@@ -1243,3 +1243,4 @@ error-retro-cards-closed = De kaarten zijn al zichtbaar: er kunnen geen kaarten 
 error-retro-full = Deze terugblik heeft het hoogste aantal kaarten bereikt.
 error-retro-not-discussing = Dat kan alleen terwijl de groep de kaarten bespreekt.
 error-retro-no-votes-left = Je hebt al je stemmen gebruikt. Neem eerst een stem terug.
+retro-live-updated = De terugblik is bijgewerkt.

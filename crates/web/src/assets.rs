@@ -9,6 +9,7 @@ use crate::AppState;
 use crate::routes::Routes;
 
 const CSS: &str = include_str!("../static/vooruit.css");
+const LIVE_JS: &str = include_str!("../static/live.js");
 const FAVICON: &str = include_str!("../static/favicon.svg");
 
 /// Changes with every release, so browsers fetch the new files.
@@ -20,6 +21,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/static/{version}/vooruit.css", css)
         .get("/static/{version}/thema.css", theme_css)
+        .get("/static/{version}/live.js", live_js)
         .get("/favicon.svg", favicon)
 }
 
@@ -30,6 +32,18 @@ async fn css() -> Response {
             (header::CACHE_CONTROL, CACHE),
         ],
         CSS,
+    )
+        .into_response()
+}
+
+/// The little script that makes a terugblik live (pages work without it).
+async fn live_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, CACHE),
+        ],
+        LIVE_JS,
     )
         .into_response()
 }

@@ -134,6 +134,7 @@ fn table() -> Vec<Row> {
             "/static/1/vooruit.css",
             OPEN,
         ),
+        row("GET /static/{version}/live.js", "/static/1/live.js", OPEN),
         row(
             "GET /static/{version}/thema.css",
             "/static/1/thema.css",
@@ -1242,6 +1243,11 @@ fn table() -> Vec<Row> {
         row(
             "GET /groepen/{slug}/terugblikken/{id}/terugblik.md",
             "/groepen/leergroep-alfa/terugblikken/{retro}/terugblik.md",
+            "LNOONN",
+        ),
+        row(
+            "GET /groepen/{slug}/terugblikken/{id}/live",
+            "/groepen/leergroep-alfa/terugblikken/{retro}/live?sinds=-1",
             "LNOONN",
         ),
         row(

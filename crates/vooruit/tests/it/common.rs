@@ -503,6 +503,15 @@ impl Client {
         Self::page(self.http.get(self.abs(path)).send().await.expect("GET")).await
     }
 
+    /// A GET whose body is read as it comes (server-sent events).
+    pub async fn stream(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(self.abs(path))
+            .send()
+            .await
+            .expect("GET stream")
+    }
+
     /// Posts a form the way a browser does, with the CSRF token of `form_page`.
     pub async fn post_form(&self, path: &str, csrf: &str, fields: &[(&str, &str)]) -> Page {
         let mut all: Vec<(&str, &str)> = vec![("csrf", csrf)];

@@ -700,3 +700,101 @@ async fn fifty_members_at_once_lose_no_card_and_count_no_vote_twice() {
         .expect("card");
     assert!(stack.contains("100 stemmen"), "{stack}");
 }
+
+/// Reads a stream of server-sent events until `until` appears in it, for
+/// at most `secs` seconds; returns all that came.
+async fn read_events(mut r: reqwest::Response, until: &str, secs: u64) -> String {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !seen.contains(until) {
+        match tokio::time::timeout_at(deadline, r.chunk()).await {
+            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
+            _ => break,
+        }
+    }
+    seen
+}
+
+#[tokio::test]
+async fn a_change_on_one_node_reaches_live_viewers_on_another_without_content() {
+    let s = Server::start_with(&[]).await;
+    s.add_user("gijs@team.nl", "Gijs Begeleider", "member", MEMBER_PASSWORD);
+    s.add_user("lot@team.nl", "Lot Lid", "member", MEMBER_PASSWORD);
+    s.add_user("olga@elders.nl", "Olga Buiten", "member", MEMBER_PASSWORD);
+    let gijs = logged_in(&s, "gijs@team.nl").await;
+    let group = group_with(&s, &gijs, "Team Live", &["lot@team.nl"]).await;
+    let retro = open(&gijs, &group, "Live in de kamer", "3").await;
+
+    // Lot watches on the second node; Gijs writes on the first.
+    let other = s.second_node();
+    let lot = logged_in(&other, "lot@team.nl").await;
+    let page = lot.get(&retro).await;
+    assert!(
+        page.body.contains("live.js") && page.body.contains("data-live="),
+        "{}",
+        page.body
+    );
+    let version = page
+        .html()
+        .select(&scraper::Selector::parse("#terugblik-bord").expect("selector"))
+        .next()
+        .and_then(|e| e.value().attr("data-version").map(str::to_string))
+        .expect("version on the page");
+    let stream = lot.stream(&format!("{retro}/live?sinds={version}")).await;
+    assert_eq!(stream.status(), 200);
+    assert!(
+        stream
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/event-stream"))
+    );
+    let reading = tokio::spawn(read_events(stream, "event: changed", 10));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        card(&gijs, &retro, "goed", "Geheime kaart van Gijs", false).await,
+        303
+    );
+    let events = reading.await.expect("reader");
+    assert!(
+        events.contains("event: changed"),
+        "no event on the other node: {events:?}"
+    );
+    assert!(
+        !events.contains("Geheime kaart"),
+        "the stream carries no card"
+    );
+    // Lot's page, drawn again, still does not show the hidden card.
+    assert!(
+        !lot.get(&retro)
+            .await
+            .body
+            .contains("Geheime kaart van Gijs")
+    );
+
+    // Having seen that version (Last-Event-ID), a new stream waits for the
+    // next change: the reveal.
+    let seen: i64 = version.parse::<i64>().expect("number") + 1;
+    let stream = lot.stream(&format!("{retro}/live?sinds={seen}")).await;
+    let reading = tokio::spawn(read_events(stream, "event: changed", 10));
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert!(!reading.is_finished(), "no event before a change");
+    assert_eq!(
+        post_from(&gijs, &retro, &format!("{retro}/onthullen"), &[])
+            .await
+            .status,
+        303
+    );
+    let events = reading.await.expect("reader");
+    assert!(events.contains(&format!("id: {}", seen + 1)), "{events:?}");
+    assert!(
+        lot.get(&retro)
+            .await
+            .body
+            .contains("Geheime kaart van Gijs")
+    );
+
+    // Outside the group: nothing to listen to.
+    let olga = logged_in(&other, "olga@elders.nl").await;
+    assert_eq!(olga.get(&format!("{retro}/live")).await.status, 404);
+}

@@ -222,7 +222,103 @@ impl App {
                 },
             )
             .await?;
+        self.load_demo_retrospective(&mut tx, &group).await?;
         self.commit(tx).await
+    }
+
+    /// A terugblik of the demo group in discussion: cards of the members
+    /// (one anonymous), votes, and an action with an owner.
+    async fn load_demo_retrospective(
+        &self,
+        tx: &mut vooruit_store::Conn,
+        group: &str,
+    ) -> AppResult<()> {
+        use vooruit_domain::retrospective::{Question, RetroPhase, RetroSubject};
+        let mut ids = vec![];
+        for email in [
+            DEMO_EDITOR_EMAIL,
+            "sanne.dewit@voorbeeldstad.nl",
+            "karim.benali@voorbeeldstad.nl",
+        ] {
+            let user = tx
+                .accounts()
+                .user_by_email(email)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
+            ids.push(user.id);
+        }
+        let retro = tx
+            .retrospectives()
+            .insert(
+                group,
+                "De wijkavond in oktober",
+                RetroSubject::Bijeenkomst,
+                3,
+                &ids[0],
+            )
+            .await?;
+        let cards = [
+            (
+                Question::Goed,
+                "Bewoners vertelden zelf wat ze nodig hadden, zonder dat wij het invulden.",
+                Some(1),
+            ),
+            (
+                Question::Goed,
+                "De tolk was er vanaf het begin: daardoor deden ook nieuwe buren mee.",
+                Some(2),
+            ),
+            (
+                Question::Beter,
+                "We praatten te lang over de regels en te kort over wat mensen meemaken.",
+                None,
+            ),
+            (
+                Question::Beter,
+                "De uitnodiging kwam pas een week van tevoren.",
+                Some(0),
+            ),
+            (
+                Question::Nodig,
+                "Een vaste contactpersoon per straat, ook na de avond.",
+                Some(1),
+            ),
+            (
+                Question::Benutten,
+                "Karim kent de moskee en het buurthuis: laat hem de volgende avond mee voorbereiden.",
+                Some(1),
+            ),
+        ];
+        let mut card_ids = vec![];
+        for (question, body, author) in cards {
+            let author = author.map(|i: usize| ids[i].as_str());
+            card_ids.push(
+                tx.retrospectives()
+                    .insert_card(&retro, question, body, author)
+                    .await?,
+            );
+        }
+        tx.retrospectives()
+            .set_phase(&retro, RetroPhase::Schrijven, RetroPhase::Bespreken)
+            .await?;
+        for (voter, card) in [(0, 2), (1, 2), (2, 2), (1, 4), (2, 4), (0, 0)] {
+            tx.retrospectives()
+                .take_vote(&retro, &ids[voter], 3)
+                .await?;
+            tx.retrospectives()
+                .add_vote(&card_ids[card], &ids[voter])
+                .await?;
+        }
+        let due = crate::dates::iso_date(tx.now() + 14 * 24 * 3600 * 1000);
+        tx.retrospectives()
+            .insert_action(
+                &retro,
+                "Op de volgende avond eerst een kwartier laten vertellen, daarna pas over regels praten.",
+                &ids[2],
+                &due,
+            )
+            .await?;
+        Ok(())
     }
 
     /// Events around today, in Dutch time, and one that has passed.

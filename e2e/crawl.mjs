@@ -18,7 +18,7 @@ const SIGNED_IN_ONLY = /^\/(redactie|beheer|mijn|organisaties|groepen)(\/|\?|$)/
 /** Where each role starts, and who it logs in as. */
 const ROLES = {
   visitor: { starts: ['/', '/bestaat-niet'], account: null },
-  editor: { starts: ['/redactie', '/mijn/organisaties', '/'], account: EDITOR },
+  editor: { starts: ['/redactie', '/mijn/organisaties', '/groepen', '/'], account: EDITOR },
   admin: { starts: ['/beheer/gebruikers', '/beheer/organisaties', '/beheer/taxonomie'], account: ADMIN },
 };
 

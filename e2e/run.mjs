@@ -20,6 +20,7 @@ import { journeys } from './journeys.mjs';
 import { crawl } from './crawl.mjs';
 import { media } from './media.mjs';
 import { guides } from './guides.mjs';
+import { groups } from './groups.mjs';
 import { axe, describeViolations, newContext } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -147,6 +148,7 @@ async function main() {
     await themeCheck(browser);
     await media({ browser, base: server.base, check });
     await guides({ browser, base: server.base, check });
+    await groups({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
     const pages = await crawl({ browser, base: server.base, check, shots: SHOTS });
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {
       const errors = validate(pages);

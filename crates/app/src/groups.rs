@@ -70,6 +70,8 @@ pub struct GroupView {
     /// The meetings that have not ended, soonest first.
     pub meetings: Vec<Meeting>,
     pub my_role: GroupRole,
+    /// The member has a private calendar address for the group.
+    pub calendar_link: bool,
 }
 
 /// A meeting of the group.
@@ -277,7 +279,9 @@ impl Groups<'_> {
             .into_iter()
             .map(Meeting::from)
             .collect();
+        let calendar_link = conn.groups().has_calendar_link(&group.id, &user.id).await?;
         Ok(GroupView {
+            calendar_link,
             meetings,
             slug: group.slug,
             name: group.name,
@@ -498,6 +502,44 @@ impl Groups<'_> {
     pub async fn ics(&self, user: &User, slug: &str) -> AppResult<String> {
         let mut conn = self.read().await?;
         let (group, _) = member_access(&mut conn, user, slug).await?;
+        self.calendar(&mut conn, &group).await
+    }
+
+    /// Makes a new private calendar address for a member (the old one
+    /// stops working). Returns the full address; only its hash is kept,
+    /// so it is shown once.
+    pub async fn new_calendar_link(&self, user: &User, slug: &str) -> AppResult<String> {
+        let mut tx = self.begin("groups.new_calendar_link").await?;
+        let (group, _) = member_access(&mut tx, user, slug).await?;
+        let token = new_token();
+        tx.groups()
+            .set_calendar_link(&group.id, &user.id, &hash_token(&token))
+            .await?;
+        self.commit(tx).await?;
+        Ok(self.config.url(&format!("/groep-agenda/{token}.ics")))
+    }
+
+    /// The meetings behind a private calendar address, while its member is
+    /// still in the group; 404 otherwise.
+    pub async fn ics_by_link(&self, token: &str) -> AppResult<String> {
+        let mut conn = self.read().await?;
+        let (group_id, user_id) = conn
+            .groups()
+            .calendar_link(&hash_token(token))
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if conn.groups().role_of(&group_id, &user_id).await?.is_none() {
+            return Err(AppError::NotFound);
+        }
+        let group = conn
+            .groups()
+            .by_id(&group_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        self.calendar(&mut conn, &group).await
+    }
+
+    async fn calendar(&self, conn: &mut Conn, group: &GroupRow) -> AppResult<String> {
         let now = conn.now();
         let meetings = conn.groups().meetings(&group.id, now).await?;
         let base = &self.config.base_url;

@@ -57,7 +57,7 @@ impl FieldErrors {
 /// no spaces. Deliverability is proven by the verification mail, not here.
 pub fn is_plausible_email(email: &str) -> bool {
     let email = email.trim();
-    if email.len() > 254 || email.chars().any(char::is_whitespace) {
+    if email.chars().count() > 254 || email.chars().any(char::is_whitespace) {
         return false;
     }
     match email.split_once('@') {

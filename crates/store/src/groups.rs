@@ -337,4 +337,55 @@ impl Groups<'_> {
         .fetch_all(&mut *self.0)
         .await?)
     }
+
+    /// Gives a member a new private calendar address (its hash), replacing
+    /// the one they had for this group.
+    pub async fn set_calendar_link(
+        &mut self,
+        group_id: &str,
+        user_id: &str,
+        token_hash: &str,
+    ) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query(
+            "DELETE FROM learning_group_calendar_links WHERE group_id = $1 AND user_id = $2",
+        )
+        .bind(group_id)
+        .bind(user_id)
+        .execute(&mut *self.0)
+        .await?;
+        sqlx::query(
+            "INSERT INTO learning_group_calendar_links (token_hash, group_id, user_id, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(group_id)
+        .bind(user_id)
+        .bind(now)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
+    /// Whose calendar address this is: (group id, user id).
+    pub async fn calendar_link(&mut self, token_hash: &str) -> Result<Option<(String, String)>> {
+        Ok(sqlx::query_as::<_, (String, String)>(
+            "SELECT group_id, user_id FROM learning_group_calendar_links WHERE token_hash = $1",
+        )
+        .bind(token_hash)
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
+    /// Whether the member has a calendar address for the group.
+    pub async fn has_calendar_link(&mut self, group_id: &str, user_id: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM learning_group_calendar_links WHERE group_id = $1 AND user_id = $2",
+        )
+        .bind(group_id)
+        .bind(user_id)
+        .fetch_one(&mut *self.0)
+        .await?
+            > 0)
+    }
 }

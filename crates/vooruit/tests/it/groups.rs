@@ -290,3 +290,69 @@ async fn a_group_invites_by_mail_and_only_its_members_see_inside() {
             .expect("count");
     assert_eq!(left, 0);
 }
+
+#[tokio::test]
+async fn a_private_calendar_link_works_without_a_session_until_the_member_leaves() {
+    let s = Server::start_with(&[]).await;
+    s.add_user("fien@wijkteam.nl", "Fien Faciliteert", "member", PASSWORD);
+    s.add_user("lars@zorggroep.nl", "Lars Lid", "member", PASSWORD);
+    let fien = logged_in(&s, "fien@wijkteam.nl").await;
+    let r = post_from(&fien, "/groepen", "/groepen", &[("name", "Agendagroep")]).await;
+    assert_eq!(r.status, 303);
+    let page = "/groepen/agendagroep";
+    let r = post_from(
+        &fien,
+        page,
+        &format!("{page}/bijeenkomsten"),
+        &[
+            ("title", "Intervisie in december"),
+            ("starts_at", "2031-12-10T14:00"),
+            ("ends_at", "2031-12-10T16:00"),
+            ("place", "Zaal 3"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let r = post_from(
+        &fien,
+        page,
+        &format!("{page}/uitnodigen"),
+        &[("emails", "lars@zorggroep.nl")],
+    )
+    .await;
+    assert_eq!(r.status, 303);
+    let base = s.url("");
+    let link = s.mail("lars@zorggroep.nl", "Agendagroep").await.link(&base);
+    let path = link.trim_start_matches(&base).to_string();
+    let lars = logged_in(&s, "lars@zorggroep.nl").await;
+    assert_eq!(post_from(&lars, &path, &path, &[]).await.status, 303);
+
+    // Lars makes his link: shown once, on the group page.
+    let made = post_from(&lars, page, &format!("{page}/agendalink"), &[]).await;
+    assert_eq!(made.status, 200, "{}", made.body);
+    let at = made.body.find("/groep-agenda/").expect("the link is shown");
+    let end = made.body[at..].find(".ics").expect("ics") + at + 4;
+    let first = made.body[at..end].to_string();
+    assert!(!lars.get(page).await.body.contains(&first), "shown once");
+
+    // A calendar program, without any session, reads the meetings.
+    let calendar = s.client();
+    let ics = calendar.get(&first).await;
+    assert_eq!(ics.status, 200, "{}", ics.body);
+    assert!(ics.body.contains("Intervisie in december"), "{}", ics.body);
+
+    // A new link replaces the old one.
+    let again = post_from(&lars, page, &format!("{page}/agendalink"), &[]).await;
+    let at = again.body.find("/groep-agenda/").expect("link");
+    let end = again.body[at..].find(".ics").expect("ics") + at + 4;
+    let second = again.body[at..end].to_string();
+    assert_ne!(first, second);
+    assert_eq!(calendar.get(&first).await.status, 404);
+    assert_eq!(calendar.get(&second).await.status, 200);
+
+    // Leaving the group ends it.
+    let me = user_id(&s, "lars@zorggroep.nl").await;
+    let r = post_from(&lars, page, &format!("{page}/leden/{me}/verwijderen"), &[]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(calendar.get(&second).await.status, 404);
+}

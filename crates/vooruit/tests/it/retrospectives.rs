@@ -798,3 +798,144 @@ async fn a_change_on_one_node_reaches_live_viewers_on_another_without_content() 
     let olga = logged_in(&other, "olga@elders.nl").await;
     assert_eq!(olga.get(&format!("{retro}/live")).await.status, 404);
 }
+
+#[tokio::test]
+async fn the_api_runs_a_terugblik_and_never_names_an_anonymous_card() {
+    let s = Server::start_with(&[]).await;
+    s.add_user("ria@team.nl", "Ria Regie", "member", MEMBER_PASSWORD);
+    s.add_user("sem@team.nl", "Sem Schrijver", "member", MEMBER_PASSWORD);
+    let api = |email: &'static str| {
+        let c = s.client();
+        async move {
+            let r = c
+                .post_json(
+                    "/api/v1/session",
+                    &json!({"email": email, "password": MEMBER_PASSWORD}),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            c
+        }
+    };
+    let ria = api("ria@team.nl").await;
+    let r = ria
+        .post_json("/api/v1/groups", &json!({"name": "Team API"}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert_eq!(r.json()["slug"], "team-api");
+    let r = ria
+        .post_json(
+            "/api/v1/groups/team-api/invitations",
+            &json!({"emails": ["sem@team.nl"]}),
+        )
+        .await;
+    assert_eq!(r.status, 202, "{}", r.body);
+    let base = s.url("");
+    let link = s.mail("sem@team.nl", "Team API").await.link(&base);
+    let path = link.trim_start_matches(&base).to_string();
+    let sem_page = logged_in(&s, "sem@team.nl").await;
+    assert_eq!(post_from(&sem_page, &path, &path, &[]).await.status, 303);
+    let sem = api("sem@team.nl").await;
+    let mine = sem.get("/api/v1/groups").await.json();
+    assert_eq!(mine["items"][0]["slug"], "team-api");
+    assert_eq!(mine["items"][0]["role"], "lid");
+
+    // A member cannot open one; the begeleider can.
+    let body = json!({"title": "Sprint 12", "subject": "project", "votes_per_member": 1});
+    let r = sem
+        .post_json("/api/v1/groups/team-api/retrospectives", &body)
+        .await;
+    assert_eq!(r.status, 403);
+    let r = ria
+        .post_json("/api/v1/groups/team-api/retrospectives", &body)
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    let retro = format!("/api/v1/groups/team-api/retrospectives/{id}");
+
+    let r = sem
+        .post_json(
+            &format!("{retro}/cards"),
+            &json!({"question": "beter", "text": "De planning was te krap", "anonymous": true}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let r = sem
+        .post_json(
+            &format!("{retro}/cards"),
+            &json!({"question": "goed", "text": ""}),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    // Hidden: Ria sees a count, not the card; Sem does not see it either.
+    for c in [&ria, &sem] {
+        let view = c.get(&retro).await;
+        assert_eq!(view.status, 200);
+        assert!(!view.body.contains("planning"), "{}", view.body);
+        assert_eq!(view.json()["questions"][1]["count"], 1);
+    }
+    assert_eq!(
+        sem.post_json(&format!("{retro}/reveal"), &json!({}))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        ria.post_json(&format!("{retro}/reveal"), &json!({}))
+            .await
+            .status,
+        204
+    );
+    let view = ria.get(&retro).await;
+    let card = &view.json()["questions"][1]["stacks"][0]["lead"];
+    assert_eq!(card["text"], "De planning was te krap");
+    assert_eq!(card["anonymous"], true);
+    assert!(card["author"].is_null());
+    let sem_id = user_id(&s, "sem@team.nl").await;
+    assert!(
+        !card.to_string().contains(&sem_id) && !card.to_string().contains("Sem"),
+        "{card}"
+    );
+    // Not even for its author.
+    let own = sem.get(&retro).await.json();
+    assert_eq!(own["questions"][1]["stacks"][0]["lead"]["mine"], false);
+    let card_id = card["id"].as_str().expect("card id").to_string();
+
+    // One vote each: the second is refused.
+    let vote = format!("{retro}/cards/{card_id}/votes");
+    assert_eq!(sem.post_json(&vote, &json!({})).await.status, 204);
+    assert_eq!(sem.post_json(&vote, &json!({})).await.status, 409);
+    let view = sem.get(&retro).await.json();
+    assert_eq!(view["votes_left"], 0);
+    assert_eq!(view["questions"][1]["stacks"][0]["votes"], 1);
+
+    // An action for Sem, ticked off by Sem.
+    let due = (chrono::Utc::now().date_naive() + chrono::Days::new(20))
+        .format("%Y-%m-%d")
+        .to_string();
+    let r = ria
+        .post_json(
+            &format!("{retro}/actions"),
+            &json!({"text": "Planning met een week ruimte", "owner": sem_id, "due_on": due}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let action = ria.get(&retro).await.json()["actions"][0]["id"]
+        .as_str()
+        .expect("action")
+        .to_string();
+    let r = sem
+        .put_json(
+            &format!("/api/v1/groups/team-api/actions/{action}"),
+            &json!({"done": true}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.body);
+    assert_eq!(ria.get(&retro).await.json()["actions"][0]["done"], true);
+
+    // Outsiders: not found.
+    s.add_user("uit@elders.nl", "Uit Elders", "member", MEMBER_PASSWORD);
+    let outsider = api("uit@elders.nl").await;
+    assert_eq!(outsider.get(&retro).await.status, 404);
+    assert_eq!(outsider.get("/api/v1/groups/team-api").await.status, 404);
+}

@@ -92,6 +92,15 @@ pub fn integer<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> 
 }
 
 /// Page numbers run from 1 to 100,000; past that a client is told so.
+/// The page of a list (`?page=`), shared by every paged list.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1.
+    #[param(minimum = 1, maximum = 100000)]
+    pub page: Option<i64>,
+}
+
 pub fn page_number(l: &Ctx, page: Option<i64>) -> ApiResult<i64> {
     match page {
         None => Ok(1),

@@ -41,6 +41,8 @@ pub fn routes() -> Routes {
             remove_meeting,
         )
         .get("/groepen/{slug}/agenda.ics", ics)
+        .post("/groepen/{slug}/agendalink", calendar_link)
+        .get("/groep-agenda/{token}", calendar_by_link)
         .post("/groepen/{slug}/leden/{user_id}/rol", set_role)
         .post("/groepen/{slug}/leden/{user_id}/verwijderen", remove)
         .get("/groep-uitnodiging/{token}", invitation)
@@ -141,6 +143,8 @@ pub(super) struct ShowTemplate {
     pub(super) retro_input: RetroInput,
     subjects: &'static [RetroSubject],
     vote_choices: Vec<i64>,
+    /// A private calendar address just made: shown once.
+    calendar_url: Option<String>,
 }
 
 /// The meeting form as typed.
@@ -205,6 +209,7 @@ impl ShowTemplate {
             retro_input: RetroInput::default(),
             subjects: RetroSubject::ALL,
             vote_choices: super::retrospectives::vote_choices(),
+            calendar_url: None,
         }
     }
 }
@@ -318,6 +323,33 @@ async fn ics(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> Pag
                 header::CONTENT_DISPOSITION,
                 "attachment; filename=\"groep.ics\"",
             ),
+            (header::CACHE_CONTROL, "private, no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// Makes a new private calendar address and shows it on the group page,
+/// once (only its hash is kept).
+async fn calendar_link(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
+    let user = signed_in(&l)?;
+    let url = s.app.groups().new_calendar_link(&user, &slug).await?;
+    let group = s.app.groups().get(&user, &slug).await?;
+    let retros = s.app.retrospectives().of_group(&user, &slug).await?;
+    let mut page = ShowTemplate::new(l, group, user.id, retros);
+    page.calendar_url = Some(url);
+    Ok(page.into_response())
+}
+
+/// A calendar program fetching the meetings with the private address
+/// (`<token>.ics`): no session, the address is the key.
+async fn calendar_by_link(State(s): State<AppState>, Path(token): Path<String>) -> PageResult {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    let body = s.app.groups().ics_by_link(token).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
             (header::CACHE_CONTROL, "private, no-store"),
         ],
         body,

@@ -4,14 +4,16 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use vooruit_app::Page;
 use vooruit_app::editions::{EditionView, SendProgress};
 use vooruit_domain::edition::{EditionInput, EditionItem, ItemKind};
 
 use super::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::AppState;
-use crate::api::{ApiQuery, ApiResult, api_err, page_number, parse_json, require_editor};
+use crate::api::{
+    ApiQuery, ApiResult, PageParams, api_err, page_number, parse_json, require_editor,
+};
 use crate::context::Ctx;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -23,14 +25,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(show, update))
         .routes(routes!(test))
         .routes(routes!(send))
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Page number, from 1.
-    #[param(minimum = 1, maximum = 100000)]
-    page: Option<i64>,
 }
 
 /// The archive: sent editions, newest first.

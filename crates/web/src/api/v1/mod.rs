@@ -2,12 +2,14 @@ mod accounts;
 mod editions;
 mod episodes;
 mod events;
+mod groups;
 mod guides;
 mod magazine;
 mod newsletter;
 mod organisations;
 pub mod problems;
 mod publications;
+mod retrospectives;
 mod search;
 mod stories;
 mod synonyms;
@@ -30,6 +32,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(editions::routes())
         .merge(accounts::routes())
         .merge(organisations::routes())
+        .merge(groups::routes())
+        .merge(retrospectives::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())
@@ -68,6 +72,6 @@ impl utoipa::Modify for SessionCookie {
     )),
     info(
     title = "Vooruit API",
-    description = "Stories, publications, the podcast, videos, werkwijzers, the magazine and the agenda of a learning network: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
+    description = "Stories, publications, the podcast, videos, werkwijzers, the magazine and the agenda of a learning network, and the private learning groups with their terugblikken: read and search what is published, share a story without an account, and the editors' workflow. Errors are RFC 9457 problem documents with a translated `detail` (Accept-Language: nl or en). Calls that send a body send it as JSON (`Content-Type: application/json`); editor calls need the session cookie from POST /api/v1/session. Lists have one shape: `items`, `total`, `page`, `per_page`, `pages`. Themes, sectors and regions are words from `GET /api/v1/taxonomy`."
 ))]
 pub struct ApiDoc;

@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use vooruit_app::Page;
@@ -18,7 +18,7 @@ use vooruit_domain::organisation::{OrgInput, OrgKind, OrgRole};
 use super::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
 use crate::AppState;
 use crate::api::{
-    ApiQuery, ApiResult, api_err, page_number, parse_json, require_admin, require_user,
+    ApiQuery, ApiResult, PageParams, api_err, page_number, parse_json, require_admin, require_user,
 };
 use crate::context::Ctx;
 
@@ -146,14 +146,6 @@ pub async fn remove(
         .await
         .map_err(api_err(&l))?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Page number, from 1.
-    #[param(minimum = 1, maximum = 100000)]
-    page: Option<i64>,
 }
 
 /// All organisations (administrators).

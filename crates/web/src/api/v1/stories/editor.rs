@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use vooruit_app::Page;
@@ -16,7 +16,9 @@ use vooruit_domain::story::StoryStatus;
 
 use crate::AppState;
 use crate::api::v1::problems::{Conflict, Forbidden, Invalid, NotFound, Unauthorized};
-use crate::api::{ApiQuery, ApiResult, api_err, page_number, parse_json, require_editor};
+use crate::api::{
+    ApiQuery, ApiResult, PageParams, api_err, page_number, parse_json, require_editor,
+};
 use crate::context::Ctx;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -26,14 +28,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(publish))
         .routes(routes!(reject))
         .routes(routes!(ask))
-}
-
-#[derive(Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PageParams {
-    /// Page number, from 1.
-    #[param(minimum = 1, maximum = 100000)]
-    page: Option<i64>,
 }
 
 /// Stories waiting for the editors (ingediend, in redactie, vraag aan

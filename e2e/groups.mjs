@@ -1,0 +1,94 @@
+// A terugblik live in the room: two members in two browsers on one page.
+// New cards, the reveal and votes reach the other browser without a
+// reload (server-sent events), while hidden cards stay out of the other
+// browser's page. Without JavaScript the same page works by reloading.
+
+import assert from 'node:assert/strict';
+import { newContext, login, mailLink, assertAxe, EDITOR } from './lib.mjs';
+
+const GROUP = '/groepen/leerkring-wijkteams';
+const COLLEAGUE = 'e2e.collega@voorbeeldstad.nl';
+
+/** Marks the page, to tell later that it was not reloaded. */
+async function mark(page) {
+  await page.evaluate(() => { window.__notReloaded = true; });
+}
+
+async function stillMarked(page) {
+  return page.evaluate(() => window.__notReloaded === true);
+}
+
+export async function groups({ browser, base, check, outbox }) {
+  await check('terugblik: two browsers on one page; cards, the reveal and votes arrive without reloading', async () => {
+    // The facilitator (the demo editor) invites a colleague, who makes an
+    // account through the mail.
+    const a = await newContext(browser, base);
+    const lead = await a.newPage();
+    await login(lead, EDITOR);
+    await lead.goto(GROUP);
+    await lead.locator('#veld-emails').fill(COLLEAGUE);
+    await lead.locator('form[action$="/uitnodigen"] button[type=submit]').click();
+    await lead.waitForLoadState();
+    const link = await mailLink(outbox, COLLEAGUE, `${base}/groep-uitnodiging/`);
+    const b = await newContext(browser, base);
+    const member = await b.newPage();
+    await member.goto(link.slice(base.length));
+    await member.locator('#veld-name').fill('Collega uit de browser');
+    await member.locator('#veld-password').fill('een lang genoeg wachtwoord');
+    await member.locator('main form button[type=submit]').click();
+    await member.waitForLoadState();
+    assert.ok(member.url().includes(GROUP), `joined: ${member.url()}`);
+
+    // The facilitator opens a terugblik; both are on its page.
+    await lead.goto(GROUP);
+    await lead.locator('#veld-retro_title').fill('Terugblik in twee browsers');
+    await lead.locator('form[action$="/terugblikken"] button[type=submit]').click();
+    await lead.waitForLoadState();
+    const retro = new URL(lead.url()).pathname;
+    assert.match(retro, /\/terugblikken\/[0-9a-f]+$/);
+    await assertAxe(lead, 'terugblik, cards being written');
+    await lead.locator('#kaart-goed').fill('Kaart van de begeleider');
+    await lead.locator('form:has(#kaart-goed) button[type=submit]').click();
+    await lead.waitForLoadState();
+    await member.goto(retro);
+    assert.equal(await member.getByText('Kaart van de begeleider').count(), 0, 'a hidden card reached the other browser');
+    await mark(lead);
+    await mark(member);
+
+    // The member writes a card: the facilitator's count moves, live, and
+    // the card itself stays hidden from her.
+    await member.locator('#kaart-beter').fill('Kaart uit de tweede browser');
+    await member.locator('form:has(#kaart-beter) button[type=submit]').click();
+    await member.waitForLoadState();
+    await lead.locator('#kaarten-beter').getByText('1 kaart geschreven').first().waitFor({ timeout: 8000 });
+    assert.ok(await stillMarked(lead), 'the facilitator\'s page was reloaded');
+    assert.equal(await lead.getByText('Kaart uit de tweede browser').count(), 0, 'a hidden card reached the facilitator');
+
+    // The reveal: the member's page turns over by itself.
+    await mark(member);
+    await lead.locator(`form[action="${retro}/onthullen"] button`).click();
+    await lead.waitForLoadState();
+    await member.locator('.vo-retro-card__text', { hasText: 'Kaart van de begeleider' }).first().waitFor({ timeout: 8000 });
+
+    // A vote from the member: the facilitator's count moves, live.
+    await mark(lead);
+    const card = member.locator('.vo-retro-card', { hasText: 'Kaart van de begeleider' }).first();
+    await card.locator('form[action$="/stem"] button').click();
+    await member.waitForLoadState();
+    await lead.locator('.vo-retro-card', { hasText: 'Kaart van de begeleider' }).locator('.vo-retro-card__meta', { hasText: '1 stem' }).first().waitFor({ timeout: 8000 });
+    assert.ok(await stillMarked(lead), 'the facilitator\'s page was reloaded');
+    await assertAxe(lead, 'terugblik, discussing');
+    await a.close();
+    await b.close();
+
+    // Without JavaScript: a vote is a form, and the page shows it.
+    const c = await newContext(browser, base, { javaScript: false });
+    const plain = await c.newPage();
+    await login(plain, EDITOR);
+    await plain.goto(retro);
+    await plain.locator('.vo-retro-card', { hasText: 'Kaart uit de tweede browser' }).locator('form[action$="/stem"] button').click();
+    await plain.waitForLoadState();
+    await plain.locator('.vo-retro-card', { hasText: 'Kaart uit de tweede browser' }).locator('.vo-retro-card__meta', { hasText: '1 stem' }).first().waitFor();
+    await c.close();
+  });
+}

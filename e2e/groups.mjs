@@ -4,7 +4,7 @@
 // browser's page. Without JavaScript the same page works by reloading.
 
 import assert from 'node:assert/strict';
-import { newContext, login, mailLink, assertAxe, EDITOR } from './lib.mjs';
+import { newContext, login, mailLink, assertAxe, focused, tabTo, EDITOR } from './lib.mjs';
 
 const GROUP = '/groepen/leerkring-wijkteams';
 const COLLEAGUE = 'e2e.collega@voorbeeldstad.nl';
@@ -19,7 +19,7 @@ async function stillMarked(page) {
 }
 
 export async function groups({ browser, base, check, outbox }) {
-  await check('terugblik: two browsers on one page; cards, the reveal and votes arrive without reloading', async () => {
+  await check('terugblik: two browsers on one page; cards, the reveal and votes arrive without reloading; keyboard alone; without JavaScript', async () => {
     // The facilitator (the demo editor) invites a colleague, who makes an
     // account through the mail.
     const a = await newContext(browser, base);
@@ -55,11 +55,14 @@ export async function groups({ browser, base, check, outbox }) {
     await mark(lead);
     await mark(member);
 
-    // The member writes a card: the facilitator's count moves, live, and
-    // the card itself stays hidden from her.
-    await member.locator('#kaart-beter').fill('Kaart uit de tweede browser');
-    await member.locator('form:has(#kaart-beter) button[type=submit]').click();
-    await member.waitForLoadState();
+    // The member writes a card, with the keyboard alone: the facilitator's
+    // count moves, live, and the card itself stays hidden from her.
+    await tabTo(member, '#kaart-beter');
+    await member.keyboard.type('Kaart uit de tweede browser');
+    await tabTo(member, 'form:has(#kaart-beter) button[type=submit]');
+    assert.ok((await focused(member)).indicator, 'the focused button shows a focus indicator');
+    await member.keyboard.press('Enter');
+    await member.waitForURL(/melding=kaart/);
     await lead.locator('#kaarten-beter').getByText('1 kaart geschreven').first().waitFor({ timeout: 8000 });
     assert.ok(await stillMarked(lead), 'the facilitator\'s page was reloaded');
     assert.equal(await lead.getByText('Kaart uit de tweede browser').count(), 0, 'a hidden card reached the facilitator');
@@ -73,8 +76,10 @@ export async function groups({ browser, base, check, outbox }) {
     // A vote from the member: the facilitator's count moves, live.
     await mark(lead);
     const card = member.locator('.vo-retro-card', { hasText: 'Kaart van de begeleider' }).first();
-    await card.locator('form[action$="/stem"] button').click();
-    await member.waitForLoadState();
+    const action = await card.locator('form[action$="/stem"]').getAttribute('action');
+    await tabTo(member, `form[action="${action}"] button`);
+    await member.keyboard.press('Enter');
+    await member.waitForURL(/melding=gestemd/);
     await lead.locator('.vo-retro-card', { hasText: 'Kaart van de begeleider' }).locator('.vo-retro-card__meta', { hasText: '1 stem' }).first().waitFor({ timeout: 8000 });
     assert.ok(await stillMarked(lead), 'the facilitator\'s page was reloaded');
     await assertAxe(lead, 'terugblik, discussing');

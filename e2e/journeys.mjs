@@ -1,7 +1,7 @@
 // The journeys people make, each with assertions on what they see.
 
 import assert from 'node:assert/strict';
-import { newContext, login, assertAxe, mailLink } from './lib.mjs';
+import { newContext, login, assertAxe, mailLink, focused, tabTo } from './lib.mjs';
 
 const HIDDEN_NAME = 'Wilhelmina Verborgen';
 const HIDDEN_EMAIL = 'verborgen.verteller@e2e.test';
@@ -248,29 +248,6 @@ export async function journeys({ browser, base, check, outbox }) {
 }
 
 /** What has focus: id, class, whether it is on screen, whether it shows focus. */
-async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    const r = el.getBoundingClientRect();
-    const s = getComputedStyle(el);
-    return {
-      id: el.id,
-      cls: el.className,
-      visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight,
-      indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
-    };
-  });
-}
-
-/** Presses Tab until the element matching `selector` has focus. */
-async function tabTo(page, selector) {
-  for (let i = 0; i < 250; i++) {
-    if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
 /** A one-page PDF, written out by hand (offsets in the xref table). */
 function pdf() {
   const objects = [

@@ -68,3 +68,27 @@ export async function mailLink(outbox, to, prefix) {
   }
   throw new Error(`no mail to ${to} with a link to ${prefix}`);
 }
+
+/** The focused element: its id, class, whether it shows and has a focus style. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    return {
+      id: el.id,
+      cls: el.className,
+      visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight,
+      indicator: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none',
+    };
+  });
+}
+
+/** Presses Tab until the element matching `selector` has focus. */
+export async function tabTo(page, selector) {
+  for (let i = 0; i < 250; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

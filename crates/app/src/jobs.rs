@@ -34,6 +34,7 @@ const KINDS: &[&[JobKind]] = &[
     crate::mail::JOBS,
     crate::editions::JOBS,
     crate::retrospectives::JOBS,
+    crate::dilemmas::JOBS,
 ];
 
 fn kinds() -> impl Iterator<Item = &'static JobKind> {

@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod audio;
 pub mod dates;
 pub mod demo;
+pub mod dilemmas;
 pub mod editions;
 mod error;
 pub mod events;

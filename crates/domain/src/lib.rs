@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod content_type;
+pub mod dilemma;
 pub mod edition;
 pub mod event;
 pub mod group;

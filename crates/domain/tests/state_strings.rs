@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use vooruit_domain::account::{Role, TokenPurpose};
+use vooruit_domain::dilemma::DilemmaPhase;
 use vooruit_domain::edition::{DeliveryStatus, EditionStatus};
 use vooruit_domain::event::{EventStatus, RegistrationState, RegistrationStatus};
 use vooruit_domain::newsletter::SubscriberStatus;
@@ -28,6 +29,7 @@ fn state_words() -> Vec<&'static str> {
         DeliveryStatus::values(),
         OrgRole::values(),
         RetroPhase::values(),
+        DilemmaPhase::values(),
     ]
     .concat()
     .into_iter()

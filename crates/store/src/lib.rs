@@ -12,6 +12,7 @@ pub mod accounts;
 mod clock;
 mod conn;
 mod db;
+pub mod dilemmas;
 pub mod editions;
 pub mod events;
 pub mod groups;

@@ -1,11 +1,11 @@
-// Live terugblik: when the server says something changed (new cards,
-// votes, a reveal), the parts of the page marked data-live-part are
+// Live pages (a terugblik, a dilemma session): when the server says
+// something changed (new cards, votes, positions, a reveal), the parts of the page marked data-live-part are
 // fetched again and swapped in, so forms being typed in stay as they are.
 // A change of stage reloads the whole page. Without JavaScript, or
 // without EventSource, the page simply works by reloading.
 (function () {
   "use strict";
-  var board = document.getElementById("terugblik-bord");
+  var board = document.querySelector("[data-live]");
   if (!board || !window.EventSource || !window.fetch || !window.DOMParser) {
     return;
   }
@@ -25,7 +25,7 @@
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
-        var fresh = doc.getElementById("terugblik-bord");
+        var fresh = doc.querySelector("[data-live]");
         if (!fresh) {
           return;
         }

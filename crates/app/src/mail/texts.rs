@@ -327,3 +327,30 @@ pub fn action_reminder(
         ),
     )
 }
+
+/// To the facilitator who recorded a dilemma's outcome, on the follow-up
+/// date: what did the choice lead to?
+pub fn dilemma_follow_up(
+    lang: Lang,
+    group: &str,
+    dilemma: &str,
+    outcome: &str,
+    link: &str,
+) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Wat heeft de keuze opgeleverd? ({group})"),
+            format!("What did the choice lead to? ({group})"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nVandaag is de dag om terug te kijken op het dilemma \"{dilemma}\" van {group}. De groep koos toen dit:\n\n{outcome}\n\nWat heeft die keuze opgeleverd? Schrijf het op bij het dilemma, dan kan de groep (en later misschien het hele netwerk) ervan leren.\n\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nToday is the day to look back on the dilemma \"{dilemma}\" of {group}. The group chose this:\n\n{outcome}\n\nWhat did that choice lead to? Write it down with the dilemma, so the group (and later perhaps the whole network) can learn from it.\n\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}

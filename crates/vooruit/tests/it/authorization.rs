@@ -1278,6 +1278,71 @@ fn table() -> Vec<Row> {
             "LNFONN",
             &[],
         ),
+        // Dilemma sessions: {dilemma} without names, in which nobody has
+        // chosen yet; {dilemma_named} and {dilemma_named_api} with names,
+        // where Mila and Bram both chose (to take back).
+        row(
+            "GET /groepen/{slug}/dilemmas",
+            "/groepen/leergroep-alfa/dilemmas",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas",
+            "/groepen/leergroep-alfa/dilemmas",
+            "LNFONN",
+            &[("title", "")],
+        ),
+        row(
+            "GET /groepen/{slug}/dilemmas/{id}",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/positie",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/positie",
+            "LNOONN",
+            &[("perspective", ""), ("reason", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/positie/terugnemen",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma_named}/positie/terugnemen",
+            "LNOONN",
+            &[],
+        ),
+        row(
+            "GET /groepen/{slug}/dilemmas/{id}/live",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/live?sinds=-1",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/onthullen",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/onthullen",
+            "LNFONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/uitkomst",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/uitkomst",
+            "LNFONN",
+            &[("outcome", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/vervolg",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/vervolg",
+            "LNFONN",
+            &[("follow_up", "")],
+        ),
+        row(
+            "GET /groepen/{slug}/dilemmas/{id}/aanbieden",
+            "/groepen/leergroep-alfa/dilemmas/{dilemma}/aanbieden",
+            "LNFONN",
+        ),
+        form(
+            "POST /groepen/{slug}/dilemmas/{id}/verwijderen",
+            "/groepen/leergroep-alfa/dilemmas/geen-dilemma/verwijderen",
+            "LNFNNN",
+            &[],
+        ),
         row(
             "GET /groep-uitnodiging/{token}",
             "/groep-uitnodiging/{token}",
@@ -1434,6 +1499,60 @@ fn table() -> Vec<Row> {
         row(
             "DELETE /api/v1/groups/{slug}/retrospectives/{id}/actions/{action}",
             "/api/v1/groups/leergroep-alfa/retrospectives/{retro}/actions/geen-actie",
+            "LNFNNN",
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/dilemmas",
+            "/api/v1/groups/leergroep-alfa/dilemmas",
+            "LNOONN",
+        ),
+        api(
+            "POST /api/v1/groups/{slug}/dilemmas",
+            "/api/v1/groups/leergroep-alfa/dilemmas",
+            "LNFONN",
+            r#"{"title": "", "situation": "x", "perspectives": ["a", "b"], "names": "met-namen"}"#,
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/dilemmas/{id}",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}",
+            "LNOONN",
+        ),
+        api(
+            "PUT /api/v1/groups/{slug}/dilemmas/{id}/position",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}/position",
+            "LNOONN",
+            r#"{"perspective": "x", "reason": ""}"#,
+        ),
+        row(
+            "DELETE /api/v1/groups/{slug}/dilemmas/{id}/position",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma_named_api}/position",
+            "LNOONN",
+        ),
+        row(
+            "POST /api/v1/groups/{slug}/dilemmas/{id}/reveal",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}/reveal",
+            "LNFONN",
+        ),
+        api(
+            "PUT /api/v1/groups/{slug}/dilemmas/{id}/outcome",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}/outcome",
+            "LNFONN",
+            r#"{"outcome": "", "follow_up_on": "2099-01-01"}"#,
+        ),
+        api(
+            "PUT /api/v1/groups/{slug}/dilemmas/{id}/follow-up",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}/follow-up",
+            "LNFONN",
+            r#"{"text": ""}"#,
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/dilemmas/{id}/case-draft",
+            "/api/v1/groups/leergroep-alfa/dilemmas/{dilemma}/case-draft",
+            "LNFONN",
+        ),
+        row(
+            "DELETE /api/v1/groups/{slug}/dilemmas/{id}",
+            "/api/v1/groups/leergroep-alfa/dilemmas/geen-dilemma",
             "LNFNNN",
         ),
         api(
@@ -1784,6 +1903,59 @@ async fn every_route_answers_each_role_as_the_table_says() {
                 .expect("card"),
         );
     }
+    // Dilemmas: one without names, two with names where Mila and Bram chose.
+    let open_dilemma = |title: &'static str, names: &'static str| async move {
+        let library = "/groepen/leergroep-alfa/dilemmas";
+        let csrf = bram.get(library).await.csrf();
+        let r = bram
+            .post_form(
+                library,
+                &csrf,
+                &[
+                    ("title", title),
+                    ("situation", "Een situatie uit de praktijk."),
+                    ("perspectives", "Menselijkheid\nRegels"),
+                    ("names", names),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let location = r.location.expect("location");
+        location
+            .split('?')
+            .next()
+            .expect("path")
+            .rsplit('/')
+            .next()
+            .expect("id")
+            .to_string()
+    };
+    let dilemma = open_dilemma("Dilemma zonder namen", "zonder-namen").await;
+    let mut named = vec![];
+    for title in ["Dilemma met namen", "Dilemma met namen in de API"] {
+        let id = open_dilemma(title, "met-namen").await;
+        let side: String = sqlx::query_scalar(
+            "SELECT id FROM dilemma_perspectives WHERE dilemma_id = $1 ORDER BY position LIMIT 1",
+        )
+        .bind(&id)
+        .fetch_one(&sql)
+        .await
+        .expect("perspective");
+        let path = format!("{group_page}/dilemmas/{id}");
+        for i in [0, 1] {
+            let (_, c) = &joined[i];
+            let csrf = c.get(&path).await.csrf();
+            let r = c
+                .post_form(
+                    &format!("{path}/positie"),
+                    &csrf,
+                    &[("perspective", &side), ("reason", "Omdat het kan.")],
+                )
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+        }
+        named.push(id);
+    }
     let token = "ab".repeat(32);
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("story_slug", story_slug),
@@ -1804,6 +1976,9 @@ async fn every_route_answers_each_role_as_the_table_says() {
         ("retro_action", retro_action),
         ("retro_card", retro_cards[0].clone()),
         ("retro_card_gone", retro_cards[1].clone()),
+        ("dilemma", dilemma),
+        ("dilemma_named", named[0].clone()),
+        ("dilemma_named_api", named[1].clone()),
     ]);
 
     // The table must cover the router exactly.

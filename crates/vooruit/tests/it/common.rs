@@ -926,3 +926,166 @@ pub async fn post_from(c: &Client, page_path: &str, action: &str, fields: &[(&st
     assert_eq!(page.status, 200, "{page_path}: {}", page.body);
     c.post_form(action, &page.csrf(), fields).await
 }
+
+// Learning groups: shared by the team tools' tests.
+
+pub async fn user_id(s: &Server, email: &str) -> String {
+    sqlx::query_scalar::<_, String>("SELECT id FROM users WHERE email = $1")
+        .bind(email)
+        .fetch_one(&s.sql().await)
+        .await
+        .expect("user")
+}
+
+/// A group made by `facilitator`, with `members` joined through their
+/// invitation mails. Returns the group's page.
+pub async fn group_with(s: &Server, facilitator: &Client, name: &str, members: &[&str]) -> String {
+    let r = post_from(facilitator, "/groepen", "/groepen", &[("name", name)]).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let page = r
+        .location
+        .as_deref()
+        .expect("location")
+        .split('?')
+        .next()
+        .expect("path")
+        .to_string();
+    let r = post_from(
+        facilitator,
+        &page,
+        &format!("{page}/uitnodigen"),
+        &[("emails", &members.join("\n"))],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let base = s.url("");
+    for email in members {
+        let link = s.mail(email, name).await.link(&base);
+        let path = link.trim_start_matches(&base).to_string();
+        let c = logged_in(s, email).await;
+        let r = post_from(&c, &path, &path, &[]).await;
+        assert_eq!(r.status, 303, "{email} joins: {}", r.body);
+    }
+    page
+}
+
+/// How many rows each table has: to prove what one request wrote.
+pub async fn row_counts(s: &Server) -> Vec<(String, i64)> {
+    let pool = s.sql().await;
+    let tables: Vec<String> = match sqlx::query_scalar::<_, String>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .fetch_all(&pool)
+    .await
+    {
+        Ok(t) => t,
+        Err(_) => sqlx::query_scalar::<_, String>(
+            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables \
+             WHERE table_schema = current_schema() ORDER BY table_name",
+        )
+        .fetch_all(&pool)
+        .await
+        .expect("tables"),
+    };
+    let mut out = vec![];
+    for t in tables {
+        let n = sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM \"{t}\""))
+            .fetch_one(&pool)
+            .await
+            .expect("count");
+        out.push((t, n));
+    }
+    out
+}
+
+/// The columns of a table, in order.
+pub async fn columns(s: &Server, table: &str) -> Vec<String> {
+    let pool = s.sql().await;
+    match sqlx::query_scalar::<_, String>(&format!(
+        "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
+    ))
+    .fetch_all(&pool)
+    .await
+    {
+        Ok(c) if !c.is_empty() => c,
+        _ => sqlx::query_scalar::<_, String>(
+            "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
+             WHERE table_name = $1 ORDER BY ordinal_position",
+        )
+        .bind(table)
+        .fetch_all(&pool)
+        .await
+        .expect("columns"),
+    }
+}
+
+/// Reads a stream of server-sent events until `until` appears in it, for
+/// at most `secs` seconds; returns all that came.
+pub async fn read_events(mut r: reqwest::Response, until: &str, secs: u64) -> String {
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !seen.contains(until) {
+        match tokio::time::timeout_at(deadline, r.chunk()).await {
+            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
+            _ => break,
+        }
+    }
+    seen
+}
+
+/// Fills a group to `count` members: `first` (a member already, whose
+/// password hash the others share) and more, straight into the database:
+/// a test about many members at once is not about inviting them. Returns
+/// all of them logged in, `first` first.
+pub async fn fill_group(s: &Server, group: &str, first: &str, count: u64) -> Vec<Client> {
+    let pool = s.sql().await;
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = $1")
+        .bind(first)
+        .fetch_one(&pool)
+        .await
+        .expect("hash");
+    let group_id: String = sqlx::query_scalar("SELECT id FROM learning_groups WHERE slug = $1")
+        .bind(group.trim_start_matches("/groepen/"))
+        .fetch_one(&pool)
+        .await
+        .expect("group");
+    let (local, domain) = first.split_once('@').expect("e-mail");
+    let stem = local.trim_end_matches(|c: char| c.is_ascii_digit());
+    let mut emails = vec![first.to_string()];
+    for i in 1..count {
+        let id = format!("{:032x}", rand_base(first) + i);
+        let email = format!("{stem}{i}@{domain}");
+        sqlx::query(
+            "INSERT INTO users (id, email, name, password_hash, role, email_verified_at, created_at) \
+             VALUES ($1, $2, $3, $4, 'lid', 1, 1)",
+        )
+        .bind(&id)
+        .bind(&email)
+        .bind(format!("Lid {i}"))
+        .bind(&hash)
+        .execute(&pool)
+        .await
+        .expect("user");
+        sqlx::query(
+            "INSERT INTO learning_group_members (group_id, user_id, role, created_at) VALUES ($1, $2, 'lid', 1)",
+        )
+        .bind(&group_id)
+        .bind(&id)
+        .execute(&pool)
+        .await
+        .expect("member");
+        emails.push(email);
+    }
+    let mut members = vec![];
+    for email in emails {
+        members.push(logged_in(s, &email).await);
+    }
+    members
+}
+
+/// A number to start made-up user ids from, different per address.
+fn rand_base(seed: &str) -> u64 {
+    seed.bytes().fold(0xabc0_0000_u64, |h, b| {
+        h.wrapping_mul(31).wrapping_add(u64::from(b))
+    }) & 0xffff_ffff_0000
+}

@@ -11,6 +11,7 @@ mod api;
 mod authorization;
 mod content_types;
 mod crash;
+mod dilemmas;
 mod durability;
 mod editions;
 mod editor;

@@ -7,47 +7,10 @@
 
 use serde_json::json;
 
-use crate::common::{Client, MEMBER_PASSWORD, Server, logged_in, post_from, read_outbox};
-
-async fn user_id(s: &Server, email: &str) -> String {
-    sqlx::query_scalar::<_, String>("SELECT id FROM users WHERE email = $1")
-        .bind(email)
-        .fetch_one(&s.sql().await)
-        .await
-        .expect("user")
-}
-
-/// A group made by `facilitator`, with `members` joined through their
-/// invitation mails. Returns the group's page.
-async fn group_with(s: &Server, facilitator: &Client, name: &str, members: &[&str]) -> String {
-    let r = post_from(facilitator, "/groepen", "/groepen", &[("name", name)]).await;
-    assert_eq!(r.status, 303, "{}", r.body);
-    let page = r
-        .location
-        .as_deref()
-        .expect("location")
-        .split('?')
-        .next()
-        .expect("path")
-        .to_string();
-    let r = post_from(
-        facilitator,
-        &page,
-        &format!("{page}/uitnodigen"),
-        &[("emails", &members.join("\n"))],
-    )
-    .await;
-    assert_eq!(r.status, 303, "{}", r.body);
-    let base = s.url("");
-    for email in members {
-        let link = s.mail(email, name).await.link(&base);
-        let path = link.trim_start_matches(&base).to_string();
-        let c = logged_in(s, email).await;
-        let r = post_from(&c, &path, &path, &[]).await;
-        assert_eq!(r.status, 303, "{email} joins: {}", r.body);
-    }
-    page
-}
+use crate::common::{
+    Client, MEMBER_PASSWORD, Server, columns, fill_group, group_with, logged_in, post_from,
+    read_events, read_outbox, row_counts, user_id,
+};
 
 /// Opens a terugblik on the group page; returns its path.
 async fn open(facilitator: &Client, group: &str, title: &str, votes: &str) -> String {
@@ -88,56 +51,6 @@ async fn card_id(s: &Server, text: &str) -> String {
         .fetch_one(&s.sql().await)
         .await
         .expect("card")
-}
-
-/// How many rows each table has: to prove what one request wrote.
-async fn row_counts(s: &Server) -> Vec<(String, i64)> {
-    let pool = s.sql().await;
-    let tables: Vec<String> = match sqlx::query_scalar::<_, String>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .fetch_all(&pool)
-    .await
-    {
-        Ok(t) => t,
-        Err(_) => sqlx::query_scalar::<_, String>(
-            "SELECT CAST(table_name AS TEXT) FROM information_schema.tables \
-             WHERE table_schema = current_schema() ORDER BY table_name",
-        )
-        .fetch_all(&pool)
-        .await
-        .expect("tables"),
-    };
-    let mut out = vec![];
-    for t in tables {
-        let n = sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM \"{t}\""))
-            .fetch_one(&pool)
-            .await
-            .expect("count");
-        out.push((t, n));
-    }
-    out
-}
-
-/// The columns of a table, in order.
-async fn columns(s: &Server, table: &str) -> Vec<String> {
-    let pool = s.sql().await;
-    match sqlx::query_scalar::<_, String>(&format!(
-        "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
-    ))
-    .fetch_all(&pool)
-    .await
-    {
-        Ok(c) if !c.is_empty() => c,
-        _ => sqlx::query_scalar::<_, String>(
-            "SELECT CAST(column_name AS TEXT) FROM information_schema.columns \
-             WHERE table_name = $1 ORDER BY ordinal_position",
-        )
-        .bind(table)
-        .fetch_all(&pool)
-        .await
-        .expect("columns"),
-    }
 }
 
 #[tokio::test]
@@ -590,45 +503,8 @@ async fn fifty_members_at_once_lose_no_card_and_count_no_vote_twice() {
     let gea = logged_in(&s, "gea@netwerk.nl").await;
     let group = group_with(&s, &gea, "Netwerk van vijftig", &["lid0@netwerk.nl"]).await;
     let retro = open(&gea, &group, "Het eerste jaar", "2").await;
-    // 49 more members, straight into the database (with lid0's password
-    // hash): the test is about the terugblik, not about inviting.
+    let members = fill_group(&s, &group, "lid0@netwerk.nl", 50).await;
     let pool = s.sql().await;
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM users WHERE email = $1")
-        .bind("lid0@netwerk.nl")
-        .fetch_one(&pool)
-        .await
-        .expect("hash");
-    let group_id: String = sqlx::query_scalar("SELECT id FROM learning_groups WHERE slug = $1")
-        .bind(group.trim_start_matches("/groepen/"))
-        .fetch_one(&pool)
-        .await
-        .expect("group");
-    for i in 1..50 {
-        let id = format!("{:032x}", 0xabc0_0000_u64 + i);
-        sqlx::query(
-            "INSERT INTO users (id, email, name, password_hash, role, email_verified_at, created_at) \
-             VALUES ($1, $2, $3, $4, 'lid', 1, 1)",
-        )
-        .bind(&id)
-        .bind(format!("lid{i}@netwerk.nl"))
-        .bind(format!("Lid {i}"))
-        .bind(&hash)
-        .execute(&pool)
-        .await
-        .expect("user");
-        sqlx::query(
-            "INSERT INTO learning_group_members (group_id, user_id, role, created_at) VALUES ($1, $2, 'lid', 1)",
-        )
-        .bind(&group_id)
-        .bind(&id)
-        .execute(&pool)
-        .await
-        .expect("member");
-    }
-    let mut members = vec![];
-    for i in 0..50 {
-        members.push(logged_in(&s, &format!("lid{i}@netwerk.nl")).await);
-    }
 
     // Everyone writes a card at the same moment (every other anonymously).
     let mut tasks = vec![];
@@ -699,20 +575,6 @@ async fn fifty_members_at_once_lose_no_card_and_count_no_vote_twice() {
         .find(|t| t.contains("Kaart nummer 3"))
         .expect("card");
     assert!(stack.contains("100 stemmen"), "{stack}");
-}
-
-/// Reads a stream of server-sent events until `until` appears in it, for
-/// at most `secs` seconds; returns all that came.
-async fn read_events(mut r: reqwest::Response, until: &str, secs: u64) -> String {
-    let mut seen = String::new();
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(secs);
-    while !seen.contains(until) {
-        match tokio::time::timeout_at(deadline, r.chunk()).await {
-            Ok(Ok(Some(bytes))) => seen.push_str(&String::from_utf8_lossy(&bytes)),
-            _ => break,
-        }
-    }
-    seen
 }
 
 #[tokio::test]

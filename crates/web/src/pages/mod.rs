@@ -1,6 +1,7 @@
 //! The HTML pages, one module per feature.
 
 mod accounts;
+mod dilemmas;
 mod editions;
 mod events;
 mod feeds;
@@ -9,6 +10,7 @@ mod groups;
 mod guides;
 pub mod health;
 mod home;
+mod live;
 mod magazine;
 pub(crate) mod newsletter;
 mod organisations;
@@ -39,6 +41,7 @@ pub fn routes() -> Routes {
         .merge(accounts::routes())
         .merge(organisations::routes())
         .merge(retrospectives::routes())
+        .merge(dilemmas::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

@@ -19,6 +19,7 @@ use vooruit_domain::retrospective::{
     ActionInput, CardInput, Question, RetroInput, RetroSubject, VOTES_RANGE,
 };
 
+use super::live::LiveQuery;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::form::FormData;
@@ -450,27 +451,7 @@ pub fn vote_choices() -> Vec<i64> {
     VOTES_RANGE.collect()
 }
 
-#[derive(serde::Deserialize)]
-struct LiveQuery {
-    /// The version the page was drawn at: a change between drawing and
-    /// connecting is not missed.
-    sinds: Option<String>,
-}
-
-/// How often a live stream asks the database for the version. Polling the
-/// database (not a signal inside this process) is what lets a change made
-/// on one node reach viewers on every node.
-const LIVE_POLL: std::time::Duration = std::time::Duration::from_millis(700);
-/// A stream without news ends after this long; the browser reconnects by
-/// itself, and membership is checked again.
-const LIVE_FOR: std::time::Duration = std::time::Duration::from_secs(20 * 60);
-
-/// Server-sent events for a terugblik: one `changed` event, with the new
-/// version as its id, as soon as something changed; then the stream ends
-/// and the browser reconnects at once (sending that id back as
-/// Last-Event-ID). The events carry no content at all: the page fetches
-/// itself again, as this member may see it, so hidden cards never travel
-/// to anyone else's browser.
+/// Live changes of a terugblik (see `pages::live`).
 async fn live(
     l: Ctx,
     State(s): State<AppState>,
@@ -478,41 +459,14 @@ async fn live(
     Query(q): Query<LiveQuery>,
     headers: axum::http::HeaderMap,
 ) -> PageResult {
-    use axum::response::sse::{Event, KeepAlive, Sse};
     let user = signed_in(&l)?;
     let now = s.app.retrospectives().version(&user, &slug, &id).await?;
-    let seen = |v: Option<&str>| v.and_then(|v| v.trim().parse::<i64>().ok());
-    let known = seen(headers.get("last-event-id").and_then(|v| v.to_str().ok()))
-        .or(seen(q.sinds.as_deref()))
-        .unwrap_or(now);
     let app = s.app.clone();
-    let change = async move {
-        let until = tokio::time::Instant::now() + LIVE_FOR;
-        while tokio::time::Instant::now() < until {
-            match app.retrospectives().current_version(&id).await {
-                Ok(Some(v)) if v != known => {
-                    return Some(Ok::<_, std::convert::Infallible>(
-                        Event::default()
-                            .event("changed")
-                            .id(v.to_string())
-                            .data(v.to_string())
-                            .retry(std::time::Duration::from_millis(500)),
-                    ));
-                }
-                Ok(Some(_)) => tokio::time::sleep(LIVE_POLL).await,
-                // Gone (the group was removed) or the database failed: the
-                // stream ends, the browser tries again later.
-                _ => return None,
-            }
-        }
-        None
-    };
-    let events = futures_util::StreamExt::filter_map(futures_util::stream::once(change), |e| {
-        std::future::ready(e)
-    });
-    Ok((
-        [(header::CACHE_CONTROL, "no-store")],
-        Sse::new(events).keep_alive(KeepAlive::default()),
-    )
-        .into_response())
+    Ok(super::live::changes(
+        super::live::known(&headers, &q, now),
+        move || {
+            let (app, id) = (app.clone(), id.clone());
+            async move { app.retrospectives().current_version(&id).await }
+        },
+    ))
 }

@@ -1,4 +1,5 @@
 mod accounts;
+mod dilemmas;
 mod editions;
 mod episodes;
 mod events;
@@ -34,6 +35,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(organisations::routes())
         .merge(groups::routes())
         .merge(retrospectives::routes())
+        .merge(dilemmas::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

@@ -129,6 +129,14 @@ impl CheckTemplate {
     }
 }
 
+/// The story form filled in from something the member's group did (an
+/// experiment, a dilemma): the rest of the way (the safe-sharing step,
+/// consent, the editors' queue) is that of every story.
+pub(crate) fn prefilled(l: Ctx, mut content: StoryContent) -> impl IntoResponse {
+    content.normalise();
+    FormTemplate::new(l, content, FieldErrors::new(), vec![])
+}
+
 async fn form(l: Ctx) -> FormTemplate {
     FormTemplate::new(l, StoryContent::default(), FieldErrors::new(), vec![])
 }

@@ -35,6 +35,7 @@ const KINDS: &[&[JobKind]] = &[
     crate::editions::JOBS,
     crate::retrospectives::JOBS,
     crate::dilemmas::JOBS,
+    crate::experiments::JOBS,
 ];
 
 fn kinds() -> impl Iterator<Item = &'static JobKind> {

@@ -16,6 +16,7 @@ pub mod dilemmas;
 pub mod editions;
 mod error;
 pub mod events;
+pub mod experiments;
 mod generate;
 pub mod groups;
 pub mod guides;

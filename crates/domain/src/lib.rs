@@ -6,6 +6,7 @@ pub mod content_type;
 pub mod dilemma;
 pub mod edition;
 pub mod event;
+pub mod experiment;
 pub mod group;
 pub mod guide;
 pub mod lang;

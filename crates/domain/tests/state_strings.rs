@@ -9,6 +9,7 @@ use vooruit_domain::account::{Role, TokenPurpose};
 use vooruit_domain::dilemma::DilemmaPhase;
 use vooruit_domain::edition::{DeliveryStatus, EditionStatus};
 use vooruit_domain::event::{EventStatus, RegistrationState, RegistrationStatus};
+use vooruit_domain::experiment::ExperimentPhase;
 use vooruit_domain::newsletter::SubscriberStatus;
 use vooruit_domain::organisation::OrgRole;
 use vooruit_domain::retrospective::RetroPhase;
@@ -30,6 +31,7 @@ fn state_words() -> Vec<&'static str> {
         OrgRole::values(),
         RetroPhase::values(),
         DilemmaPhase::values(),
+        ExperimentPhase::values(),
     ]
     .concat()
     .into_iter()

@@ -15,6 +15,7 @@ mod db;
 pub mod dilemmas;
 pub mod editions;
 pub mod events;
+pub mod experiments;
 pub mod groups;
 pub mod guides;
 pub mod jobs;

@@ -354,3 +354,29 @@ pub fn dilemma_follow_up(
         ),
     )
 }
+
+/// To an experiment's owner on the last day of its period: time to
+/// evaluate, adopt or stop.
+pub fn experiment_evaluate(
+    lang: Lang,
+    group: &str,
+    experiment: &str,
+    link: &str,
+) -> (String, String) {
+    (
+        pick(
+            lang,
+            format!("Tijd om te evalueren: {experiment} ({group})"),
+            format!("Time to evaluate: {experiment} ({group})"),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nDe periode van het experiment \"{experiment}\" van {group} is voorbij. Wat lieten de metingen zien? Bespreek het met de groep en leg vast of het de nieuwe standaard wordt of dat jullie stoppen. Ook een experiment dat niet werkte is de moeite waard: deel dan wat jullie leerden.\n\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nThe period of the experiment \"{experiment}\" of {group} is over. What did the measurements show? Discuss it with the group and record whether it becomes the new standard or whether you stop. An experiment that did not work is worth it too: then share what you learned.\n\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}

@@ -1343,6 +1343,66 @@ fn table() -> Vec<Row> {
             "LNFNNN",
             &[],
         ),
+        // Experiments: {experiment} is Mila's idea (she and Bram may
+        // start it; the forms here are refused, so it stays an idea);
+        // {experiment_gone} is Bram's, which he removes.
+        row(
+            "GET /groepen/{slug}/experimenten",
+            "/groepen/leergroep-alfa/experimenten",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten",
+            "/groepen/leergroep-alfa/experimenten",
+            "LNOONN",
+            &[("title", "")],
+        ),
+        row(
+            "GET /groepen/{slug}/experimenten/{id}",
+            "/groepen/leergroep-alfa/experimenten/{experiment}",
+            "LNOONN",
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/steun",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/steun",
+            "LNOONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/steun-terug",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/steun-terug",
+            "LNOONN",
+            &[],
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/starten",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/starten",
+            "LNOONN",
+            &[("hypothesis", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/notities",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/notities",
+            "LNOONN",
+            &[("note", "")],
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/evaluatie",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/evaluatie",
+            "LNFONN",
+            &[("verdict", "ja"), ("evaluation", "")],
+        ),
+        row(
+            "GET /groepen/{slug}/experimenten/{id}/delen",
+            "/groepen/leergroep-alfa/experimenten/{experiment}/delen",
+            "LNFONN",
+        ),
+        form(
+            "POST /groepen/{slug}/experimenten/{id}/verwijderen",
+            "/groepen/leergroep-alfa/experimenten/{experiment_gone}/verwijderen",
+            "LNFONN",
+            &[],
+        ),
         row(
             "GET /groep-uitnodiging/{token}",
             "/groep-uitnodiging/{token}",
@@ -1554,6 +1614,60 @@ fn table() -> Vec<Row> {
             "DELETE /api/v1/groups/{slug}/dilemmas/{id}",
             "/api/v1/groups/leergroep-alfa/dilemmas/geen-dilemma",
             "LNFNNN",
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/experiments",
+            "/api/v1/groups/leergroep-alfa/experiments",
+            "LNOONN",
+        ),
+        api(
+            "POST /api/v1/groups/{slug}/experiments",
+            "/api/v1/groups/leergroep-alfa/experiments",
+            "LNOONN",
+            r#"{"title": "", "description": "x"}"#,
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/experiments/{id}",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}",
+            "LNOONN",
+        ),
+        row(
+            "POST /api/v1/groups/{slug}/experiments/{id}/support",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/support",
+            "LNOONN",
+        ),
+        row(
+            "DELETE /api/v1/groups/{slug}/experiments/{id}/support",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/support",
+            "LNOONN",
+        ),
+        api(
+            "POST /api/v1/groups/{slug}/experiments/{id}/start",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/start",
+            "LNOONN",
+            r#"{"hypothesis": "", "measure": "", "starts_on": "2030-01-01", "ends_on": "2030-02-01", "owner": "x"}"#,
+        ),
+        api(
+            "POST /api/v1/groups/{slug}/experiments/{id}/notes",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/notes",
+            "LNOONN",
+            r#"{"text": ""}"#,
+        ),
+        api(
+            "POST /api/v1/groups/{slug}/experiments/{id}/evaluation",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/evaluation",
+            "LNFONN",
+            r#"{"adopted": true, "evaluation": ""}"#,
+        ),
+        row(
+            "GET /api/v1/groups/{slug}/experiments/{id}/story-draft",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment}/story-draft",
+            "LNFONN",
+        ),
+        row(
+            "DELETE /api/v1/groups/{slug}/experiments/{id}",
+            "/api/v1/groups/leergroep-alfa/experiments/{experiment_gone_api}",
+            "LNFONN",
         ),
         api(
             "PUT /api/v1/groups/{slug}/actions/{action}",
@@ -1956,6 +2070,36 @@ async fn every_route_answers_each_role_as_the_table_says() {
         }
         named.push(id);
     }
+    // Experiments: Mila's idea, and two of Bram's to remove.
+    let mut ideas = vec![];
+    for (i, title) in [
+        (0, "Idee van Mila"),
+        (1, "Idee van Bram"),
+        (1, "Nog een idee van Bram"),
+    ] {
+        let board = "/groepen/leergroep-alfa/experimenten";
+        let (_, c) = &joined[i];
+        let csrf = c.get(board).await.csrf();
+        let r = c
+            .post_form(
+                board,
+                &csrf,
+                &[("title", title), ("description", "Een verbetering.")],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let location = r.location.expect("location");
+        ideas.push(
+            location
+                .split('?')
+                .next()
+                .expect("path")
+                .rsplit('/')
+                .next()
+                .expect("id")
+                .to_string(),
+        );
+    }
     let token = "ab".repeat(32);
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("story_slug", story_slug),
@@ -1979,6 +2123,9 @@ async fn every_route_answers_each_role_as_the_table_says() {
         ("dilemma", dilemma),
         ("dilemma_named", named[0].clone()),
         ("dilemma_named_api", named[1].clone()),
+        ("experiment", ideas[0].clone()),
+        ("experiment_gone", ideas[1].clone()),
+        ("experiment_gone_api", ideas[2].clone()),
     ]);
 
     // The table must cover the router exactly.

@@ -15,6 +15,7 @@ mod dilemmas;
 mod durability;
 mod editions;
 mod editor;
+mod experiments;
 mod groups;
 mod guides;
 mod magazine;

@@ -4,6 +4,7 @@ mod accounts;
 mod dilemmas;
 mod editions;
 mod events;
+mod experiments;
 mod feeds;
 pub(crate) mod files;
 mod groups;
@@ -42,6 +43,7 @@ pub fn routes() -> Routes {
         .merge(organisations::routes())
         .merge(retrospectives::routes())
         .merge(dilemmas::routes())
+        .merge(experiments::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

@@ -3,6 +3,7 @@ mod dilemmas;
 mod editions;
 mod episodes;
 mod events;
+mod experiments;
 mod groups;
 mod guides;
 mod magazine;
@@ -36,6 +37,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(groups::routes())
         .merge(retrospectives::routes())
         .merge(dilemmas::routes())
+        .merge(experiments::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

@@ -103,6 +103,15 @@ export async function crawl({ browser, base, check, shots }) {
     // administrator's pages beyond /beheer were seen by the editor.)
     if (role === 'editor') pages = pages.filter((p) => p.url === '/' || SIGNED_IN_ONLY.test(p.url));
     if (role === 'admin') pages = pages.filter((p) => p.url.startsWith('/beheer'));
+    if (role === 'editor') {
+      // The group tools are reached only through the demo group's pages:
+      // the crawl must get there, or the checks below would miss them.
+      await check('crawl: the editor reaches the demo group\'s terugblik, dilemmas and experiments', async () => {
+        for (const re of [/\/terugblikken\/[0-9a-f]+$/, /\/dilemmas\/[0-9a-f]+$/, /\/experimenten\/[0-9a-f]+$/, /\/dilemmas\/[0-9a-f]+\/aanbieden$/]) {
+          assert.ok(pages.some((p) => re.test(p.url)), `no page matching ${re} among ${pages.map((p) => p.url).join(' ')}`);
+        }
+      });
+    }
     all.push(...pages.map((p) => ({ ...p, role })));
 
     // The four combinations run side by side, each in its own tab.

@@ -1,7 +1,8 @@
-// A terugblik live in the room: two members in two browsers on one page.
-// New cards, the reveal and votes reach the other browser without a
-// reload (server-sent events), while hidden cards stay out of the other
-// browser's page. Without JavaScript the same page works by reloading.
+// A terugblik and a dilemma session live in the room: two members in two
+// browsers on one page. New cards, positions, the reveal and votes reach
+// the other browser without a reload (server-sent events), while hidden
+// cards and positions stay out of the other browser's page. Without
+// JavaScript the same pages work by reloading.
 
 import assert from 'node:assert/strict';
 import { newContext, login, mailLink, assertAxe, focused, tabTo, EDITOR } from './lib.mjs';
@@ -94,6 +95,63 @@ export async function groups({ browser, base, check, outbox }) {
     await plain.locator('.vo-retro-card', { hasText: 'Kaart uit de tweede browser' }).locator('form[action$="/stem"] button').click();
     await plain.waitForLoadState();
     await plain.locator('.vo-retro-card', { hasText: 'Kaart uit de tweede browser' }).locator('.vo-retro-card__meta', { hasText: '1 stem' }).first().waitFor();
+    await c.close();
+  });
+
+  await check('dilemma: positions hidden until the reveal, live in a second browser; keyboard alone; without JavaScript', async () => {
+    // The facilitator opens a dilemma; the colleague who joined in the
+    // check above chooses in a second browser.
+    const a = await newContext(browser, base);
+    const lead = await a.newPage();
+    await login(lead, EDITOR);
+    await lead.goto(`${GROUP}/dilemmas`);
+    await lead.locator('#veld-title').fill('Dilemma in twee browsers');
+    await lead.locator('#veld-situation').fill('Een bewoner vraagt om hulp bij iets dat niet bij onze taak hoort.');
+    await lead.locator('#veld-perspectives').fill('Menselijkheid\nRegels');
+    await lead.locator('form[method=post][action$="/dilemmas"] button[type=submit]').click();
+    await lead.waitForLoadState();
+    const dilemma = new URL(lead.url()).pathname;
+    assert.match(dilemma, /\/dilemmas\/[0-9a-f]+$/);
+    await assertAxe(lead, 'dilemma, members choose');
+    const b = await newContext(browser, base);
+    const member = await b.newPage();
+    await login(member, { email: COLLEAGUE, password: 'een lang genoeg wachtwoord' });
+    await member.goto(dilemma);
+    await mark(lead);
+
+    // The member chooses with the keyboard alone; the facilitator's count
+    // moves, live, and the reason stays hidden from her.
+    await tabTo(member, 'input[name=perspective]');
+    await member.keyboard.press('Space');
+    await tabTo(member, '#veld-reason');
+    await member.keyboard.type('Reden uit de tweede browser');
+    await tabTo(member, 'form[action$="/positie"] button[type=submit]');
+    assert.ok((await focused(member)).indicator, 'the focused button shows a focus indicator');
+    await member.keyboard.press('Enter');
+    await member.waitForURL(/melding=gekozen/);
+    await lead.locator('#dilemma-teller', { hasText: '1 van de' }).waitFor({ timeout: 8000 });
+    assert.ok(await stillMarked(lead), 'the facilitator\'s page was reloaded');
+    assert.equal(await lead.getByText('Reden uit de tweede browser').count(), 0, 'a hidden position reached the facilitator');
+
+    // The reveal: the member's page turns over by itself.
+    await lead.locator(`form[action="${dilemma}/onthullen"] button`).click();
+    await lead.waitForLoadState();
+    await member.locator('.vo-dilemma-side', { hasText: 'Reden uit de tweede browser' }).first().waitFor({ timeout: 8000 });
+    await assertAxe(member, 'dilemma, revealed');
+    await a.close();
+    await b.close();
+
+    // Without JavaScript: the outcome is a form, and the page shows it.
+    const c = await newContext(browser, base, { javaScript: false });
+    const plain = await c.newPage();
+    await login(plain, EDITOR);
+    await plain.goto(dilemma);
+    await plain.locator('#veld-outcome').fill('We helpen deze keer, en bespreken de grens in het team.');
+    const ahead = new Date(Date.now() + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await plain.locator('#veld-follow_up_on').fill(ahead);
+    await plain.locator('form[action$="/uitkomst"] button[type=submit]').click();
+    await plain.waitForLoadState();
+    await plain.getByText('We helpen deze keer, en bespreken de grens in het team.').first().waitFor();
     await c.close();
   });
 }

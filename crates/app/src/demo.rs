@@ -223,6 +223,8 @@ impl App {
             )
             .await?;
         self.load_demo_retrospective(&mut tx, &group).await?;
+        self.load_demo_dilemmas(&mut tx, &group).await?;
+        self.load_demo_experiments(&mut tx, &group).await?;
         self.commit(tx).await
     }
 
@@ -318,6 +320,194 @@ impl App {
                 &due,
             )
             .await?;
+        Ok(())
+    }
+
+    /// The demo group's members: the editor (facilitator), Sanne, Karim.
+    async fn demo_group_members(&self, tx: &mut vooruit_store::Conn) -> AppResult<Vec<String>> {
+        let mut ids = vec![];
+        for email in [
+            DEMO_EDITOR_EMAIL,
+            "sanne.dewit@voorbeeldstad.nl",
+            "karim.benali@voorbeeldstad.nl",
+        ] {
+            let user = tx
+                .accounts()
+                .user_by_email(email)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("demo user {email}")))?;
+            ids.push(user.id);
+        }
+        Ok(ids)
+    }
+
+    /// Two dilemmas: one decided without names, one still open with names.
+    async fn load_demo_dilemmas(&self, tx: &mut vooruit_store::Conn, group: &str) -> AppResult<()> {
+        use vooruit_domain::dilemma::{DilemmaNames, DilemmaPhase};
+        let ids = self.demo_group_members(tx).await?;
+        let gift = tx
+            .dilemmas()
+            .insert(
+                group,
+                "Een cadeaubon na het laatste gesprek",
+                "Na een traject van een jaar geeft een oudere bewoner een cadeaubon van vijftig euro. Hij is er trots op dat hij iets terug kan doen en zegt dat hij beledigd is als we hem weigeren. Onze regel zegt: geen geschenken boven de tien euro.",
+                DilemmaNames::ZonderNamen,
+                &[
+                    "Aannemen: het gebaar telt".to_string(),
+                    "Beleefd weigeren: regel is regel".to_string(),
+                    "Aannemen en melden bij de leiding".to_string(),
+                ],
+                &ids[0],
+            )
+            .await?;
+        let sides = tx.dilemmas().perspectives(&gift).await?;
+        for (member, side, reason) in [
+            (
+                0,
+                2,
+                "Zo doen we recht aan de man en blijven we open naar de organisatie.",
+            ),
+            (
+                1,
+                0,
+                "Weigeren kost meer dan de bon waard is: het vertrouwen van een jaar.",
+            ),
+            (
+                2,
+                2,
+                "Melden maakt het bespreekbaar, ook voor collega's die twijfelen.",
+            ),
+        ] {
+            let row = tx
+                .dilemmas()
+                .by_id(&gift)
+                .await?
+                .ok_or_else(|| AppError::Internal("demo dilemma".into()))?;
+            tx.dilemmas()
+                .put_unnamed(&row, &sides[side].id, reason, &ids[member])
+                .await?;
+        }
+        tx.dilemmas()
+            .set_phase(&gift, DilemmaPhase::Kiezen, DilemmaPhase::Bespreken)
+            .await?;
+        let follow_up = crate::dates::iso_date(tx.now() + 30 * 24 * 3600 * 1000);
+        tx.dilemmas()
+            .decide(
+                &gift,
+                DilemmaPhase::Besloten,
+                "We nemen de bon aan, bedanken hem hartelijk en melden het bij de teamleider. De bon gaat naar het koffiefonds van het buurthuis, en dat vertellen we hem ook.",
+                &follow_up,
+                &ids[0],
+            )
+            .await?;
+        let call = tx
+            .dilemmas()
+            .insert(
+                group,
+                "Een buurvrouw belt over het gezin naast haar",
+                "Een buurvrouw belt bezorgd: de kinderen naast haar zijn vaak tot laat buiten. Het gezin staat bij ons bekend, maar heeft niet om hulp gevraagd. Gaan we langs?",
+                DilemmaNames::MetNamen,
+                &[
+                    "De privacy van het gezin gaat voor".to_string(),
+                    "De zorg om de kinderen gaat voor".to_string(),
+                ],
+                &ids[0],
+            )
+            .await?;
+        let sides = tx.dilemmas().perspectives(&call).await?;
+        tx.dilemmas()
+            .put_named(
+                &call,
+                &sides[1].id,
+                "Even aanbellen is geen inbreuk; wegkijken kan later veel meer kosten.",
+                &ids[1],
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// Experiments on every step: an idea, one running, a standard and a
+    /// stopped one.
+    async fn load_demo_experiments(
+        &self,
+        tx: &mut vooruit_store::Conn,
+        group: &str,
+    ) -> AppResult<()> {
+        use vooruit_domain::experiment::ExperimentPhase;
+        let ids = self.demo_group_members(tx).await?;
+        let day = 24 * 3600 * 1000;
+        let today = crate::dates::iso_date(tx.now());
+        let idea = tx
+            .experiments()
+            .insert(
+                group,
+                "Spreekuur in de bibliotheek",
+                "Op het stadskantoor komen vooral mensen die de weg al kennen. In de bibliotheek zitten elke ochtend bewoners die we nu missen. Een wekelijks spreekuur daar, zonder afspraak.",
+                &ids[1],
+            )
+            .await?;
+        for member in [1, 2] {
+            tx.experiments().support(&idea, &ids[member], true).await?;
+        }
+        let plans = [
+            (
+                "Een vaste contactpersoon per straat",
+                "Na de wijkavond wisten bewoners niet bij wie ze terecht konden. Elke straat krijgt een vaste contactpersoon uit het team.",
+                "Als elke straat een vast gezicht heeft, melden bewoners zich eerder, voordat problemen groot worden.",
+                "Per maand: hoeveel meldingen komen binnen in de eerste week dat iets speelt.",
+                2,
+                None,
+            ),
+            (
+                "Een tolk vanaf het begin van de avond",
+                "De tolk kwam vaak pas als iemand erom vroeg. Dan was het eerste halfuur al voorbij.",
+                "Als de tolk er vanaf het begin is, doen meer nieuwe buren mee aan het gesprek.",
+                "Het aantal bewoners dat op de avond zelf iets inbrengt, naast het aantal aanwezigen.",
+                0,
+                Some((
+                    true,
+                    "Vier avonden met tolk: twee keer zo veel nieuwe buren namen het woord. Het kost een uur extra voorbereiding, dat is het waard.",
+                    "Een tolk alleen op verzoek",
+                )),
+            ),
+            (
+                "Een digitaal inloopformulier",
+                "Bewoners vullen vooraf online in waarvoor ze komen, zodat we ons kunnen voorbereiden.",
+                "Als we vooraf weten waarvoor iemand komt, duurt een inloopgesprek korter.",
+                "De gemiddelde duur van een inloopgesprek, vier weken lang.",
+                1,
+                Some((
+                    false,
+                    "Bijna niemand vulde het formulier in, en wie het deed, schreef iets anders dan waar het gesprek over ging. De gesprekken werden niet korter. Voorbereiden helpt pas als mensen ons al kennen.",
+                    "",
+                )),
+            ),
+        ];
+        for (title, description, hypothesis, measure, owner, verdict) in plans {
+            let id = tx
+                .experiments()
+                .insert(group, title, description, &ids[1])
+                .await?;
+            let ends = crate::dates::iso_date(tx.now() + 21 * day);
+            tx.experiments()
+                .start(&id, hypothesis, measure, &today, &ends, &ids[owner])
+                .await?;
+            tx.experiments()
+                .add_note(
+                    &id,
+                    &ids[owner],
+                    "Eerste week gedraaid. Bewoners reageren nieuwsgierig; we houden de telling bij.",
+                )
+                .await?;
+            if let Some((adopted, evaluation, replaces)) = verdict {
+                let to = ExperimentPhase::Loopt
+                    .evaluate(adopted)
+                    .map_err(|e| AppError::Internal(e.to_string()))?;
+                tx.experiments()
+                    .evaluate(&id, to, evaluation, replaces)
+                    .await?;
+            }
+        }
         Ok(())
     }
 

@@ -306,7 +306,7 @@ impl Retrospectives<'_> {
         let mut conn = self.read().await?;
         let (group, role, retro) = retro_access(&mut conn, user, slug, id).await?;
         let revealed = retro.phase != RetroPhase::Schrijven;
-        let all = conn.retrospectives().cards(&retro.id, None).await?;
+        let all = conn.retrospectives().cards(&retro.id).await?;
         let counts: Vec<(Question, i64)> = Question::ALL
             .iter()
             .map(|&q| (q, all.iter().filter(|c| c.question == q).count() as i64))
@@ -653,11 +653,9 @@ impl Retrospectives<'_> {
         tx.retrospectives().set_action_done(&found.id, done).await?;
         tx.retrospectives().bump(&retro.id).await?;
         // The next terugblik shows the open actions of this one: it moves too.
-        for later in tx.retrospectives().of_group(&group.id).await? {
-            if later.created_at > retro.created_at {
-                tx.retrospectives().bump(&later.id).await?;
-            }
-        }
+        tx.retrospectives()
+            .bump_later(&group.id, retro.created_at)
+            .await?;
         self.commit(tx).await?;
         Ok(retro.id)
     }
@@ -716,9 +714,7 @@ async fn remind(app: &crate::App, payload: &str) -> Result<(), String> {
             "/groepen/{}/terugblikken/{}",
             group.slug, retro.id
         ));
-        let due = chrono::NaiveDate::parse_from_str(&action.due_on, "%Y-%m-%d")
-            .ok()
-            .and_then(|_| crate::dates::day_ms(&action.due_on))
+        let due = crate::dates::day_ms(&action.due_on)
             .map(|ms| crate::dates::format_date(job.lang, ms))
             .unwrap_or(action.due_on.clone());
         let (subject, text) =

@@ -38,6 +38,20 @@ impl FieldErrors {
         self.0.iter().find(|e| e.field == field).map(|e| e.key)
     }
 
+    /// The same errors under other field names, for a form that names its
+    /// fields differently from the use case (two forms on one page).
+    pub fn renamed(self, name: impl Fn(&str) -> String) -> FieldErrors {
+        FieldErrors(
+            self.0
+                .into_iter()
+                .map(|e| FieldError {
+                    field: name(&e.field),
+                    key: e.key,
+                })
+                .collect(),
+        )
+    }
+
     pub fn into_result(self) -> ValidationResult {
         if self.0.is_empty() { Ok(()) } else { Err(self) }
     }

@@ -158,6 +158,19 @@ impl Retrospectives<'_> {
         .await?)
     }
 
+    /// Marks a change for the group's terugblikken opened after `after`
+    /// (they show the open actions of the ones before).
+    pub async fn bump_later(&mut self, group_id: &str, after: i64) -> Result<()> {
+        sqlx::query(
+            "UPDATE retrospectives SET version = version + 1 WHERE group_id = $1 AND created_at > $2",
+        )
+        .bind(group_id)
+        .bind(after)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(())
+    }
+
     /// Marks a change for live viewers (every write of a use case calls
     /// this once).
     pub async fn bump(&mut self, id: &str) -> Result<()> {
@@ -223,26 +236,19 @@ impl Retrospectives<'_> {
         Ok(id)
     }
 
-    /// The cards with their votes; with `author` only that author's named
-    /// cards (before the reveal, nothing else leaves the database).
-    pub async fn cards(&mut self, retro_id: &str, author: Option<&str>) -> Result<Vec<CardRow>> {
-        let only = if author.is_some() {
-            "AND c.author_id = $2"
-        } else {
-            ""
-        };
-        let sql = format!(
+    /// The cards with their votes. (The use case decides who sees which:
+    /// before the reveal a member sees only their own named cards.)
+    pub async fn cards(&mut self, retro_id: &str) -> Result<Vec<CardRow>> {
+        Ok(sqlx::query_as::<_, CardRow>(
             "SELECT c.id, c.question, c.body, CAST(c.anonymous AS BIGINT) AS anonymous, c.author_id, \
              u.name AS author_name, c.stack_on, \
              COALESCE((SELECT SUM(v.votes) FROM retrospective_votes v WHERE v.card_id = c.id), 0) AS votes \
              FROM retrospective_cards c LEFT JOIN users u ON u.id = c.author_id \
-             WHERE c.retro_id = $1 {only} ORDER BY c.id LIMIT 1000"
-        );
-        let mut q = sqlx::query_as::<_, CardRow>(&sql).bind(retro_id);
-        if let Some(a) = author {
-            q = q.bind(a);
-        }
-        Ok(q.fetch_all(&mut *self.0).await?)
+             WHERE c.retro_id = $1 ORDER BY c.id LIMIT 1000",
+        )
+        .bind(retro_id)
+        .fetch_all(&mut *self.0)
+        .await?)
     }
 
     pub async fn card(&mut self, retro_id: &str, id: &str) -> Result<Option<CardRow>> {

@@ -762,3 +762,53 @@ async fn the_api_runs_a_dilemma_session() {
     let list = piet.get(base).await.json();
     assert_eq!(list["items"][0]["outcome"], "We geven ruimte, één keer.");
 }
+
+#[tokio::test]
+async fn the_demo_group_has_dilemmas_and_experiments_on_every_step() {
+    let s = Server::start_with(&["--demo"]).await;
+    let editor = s.client();
+    let r = editor
+        .login("redactie@vooruit.test", "vooruit-demo-redactie")
+        .await;
+    assert!(matches!(r.status, 200 | 303), "{}", r.body);
+    let library = editor.get("/groepen/leerkring-wijkteams/dilemmas").await;
+    assert_eq!(library.status, 200);
+    let cards = library.texts(".vo-card");
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.contains("cadeaubon") && c.contains("koffiefonds"))
+    );
+    let board = editor
+        .get("/groepen/leerkring-wijkteams/experimenten")
+        .await;
+    for (anchor, title) in [
+        ("id=\"ideeen\"", "Spreekuur in de bibliotheek"),
+        ("id=\"lopend\"", "Een vaste contactpersoon per straat"),
+        (
+            "id=\"standaarden\"",
+            "Een tolk vanaf het begin van de avond",
+        ),
+        (
+            "id=\"gestopte-experimenten\"",
+            "Een digitaal inloopformulier",
+        ),
+    ] {
+        let section = board.body.split(anchor).nth(1).expect(anchor);
+        let section = section.split("<h2").next().unwrap_or(section);
+        assert!(section.contains(title), "{title} under {anchor}");
+    }
+    // The decided dilemma shows its three positions, without names.
+    let href = library
+        .html()
+        .select(&scraper::Selector::parse(".vo-card a").expect("selector"))
+        .find(|a| a.text().collect::<String>().contains("cadeaubon"))
+        .and_then(|a| a.value().attr("href").map(str::to_string))
+        .expect("link");
+    let page = editor.get(&href).await;
+    let sides = page.texts(".vo-dilemma-side");
+    assert_eq!(sides.len(), 3);
+    assert!(sides[2].contains("2 keuzes"), "{sides:?}");
+    assert!(!sides.concat().contains("Sanne"), "without names");
+}

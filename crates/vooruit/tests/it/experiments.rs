@@ -277,7 +277,11 @@ async fn an_idea_becomes_an_experiment_is_stopped_and_shared_as_falend_vooruit()
     .await;
     assert_eq!(r.status, 303, "{}", r.body);
     let list = sam.get(&board).await;
-    let stopped_section = list.body.split("id=\"gestopte-experimenten\"").nth(1).expect("stopped");
+    let stopped_section = list
+        .body
+        .split("id=\"gestopte-experimenten\"")
+        .nth(1)
+        .expect("stopped");
     assert!(stopped_section.contains("Ochtendoverleg"), "{}", list.body);
     assert_eq!(
         post_from(

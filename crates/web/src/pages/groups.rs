@@ -214,6 +214,18 @@ impl ShowTemplate {
     }
 }
 
+/// The group's page as `user` sees it: the one place that gathers it.
+async fn group_page(
+    l: Ctx,
+    s: &AppState,
+    user: &User,
+    slug: &str,
+) -> Result<ShowTemplate, AppError> {
+    let group = s.app.groups().get(user, slug).await?;
+    let retros = s.app.retrospectives().of_group(user, slug).await?;
+    Ok(ShowTemplate::new(l, group, user.id.clone(), retros))
+}
+
 async fn show(
     l: Ctx,
     State(s): State<AppState>,
@@ -221,9 +233,7 @@ async fn show(
     Query(q): Query<NoticeQuery>,
 ) -> PageResult {
     let user = signed_in(&l)?;
-    let group = s.app.groups().get(&user, &slug).await?;
-    let retros = s.app.retrospectives().of_group(&user, &slug).await?;
-    let mut page = ShowTemplate::new(l, group, user.id, retros);
+    let mut page = group_page(l, &s, &user, &slug).await?;
     page.notice = q.key("group-notice-", &NOTICES);
     Ok(page.into_response())
 }
@@ -237,9 +247,7 @@ pub(super) async fn refused(
     errors: FieldErrors,
     fill: impl FnOnce(&mut ShowTemplate),
 ) -> PageResult {
-    let group = s.app.groups().get(user, slug).await?;
-    let retros = s.app.retrospectives().of_group(user, slug).await?;
-    let mut page = ShowTemplate::new(l, group, user.id.clone(), retros);
+    let mut page = group_page(l, s, user, slug).await?;
     page.errors = errors;
     fill(&mut page);
     Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, page))
@@ -335,9 +343,7 @@ async fn ics(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> Pag
 async fn calendar_link(l: Ctx, State(s): State<AppState>, Path(slug): Path<String>) -> PageResult {
     let user = signed_in(&l)?;
     let url = s.app.groups().new_calendar_link(&user, &slug).await?;
-    let group = s.app.groups().get(&user, &slug).await?;
-    let retros = s.app.retrospectives().of_group(&user, &slug).await?;
-    let mut page = ShowTemplate::new(l, group, user.id, retros);
+    let mut page = group_page(l, &s, &user, &slug).await?;
     page.calendar_url = Some(url);
     Ok(page.into_response())
 }

@@ -174,10 +174,7 @@ async fn open(
         Ok(id) => Ok(back(&slug, &id, "geopend")),
         Err(AppError::Validation(errors)) => {
             // The group page names this form's fields retro_*.
-            let mut renamed = FieldErrors::new();
-            for e in errors.0 {
-                renamed.add(format!("retro_{}", e.field), e.key);
-            }
+            let renamed = errors.renamed(|f| format!("retro_{f}"));
             super::groups::refused(l, &s, &user, &slug, renamed, |p| p.retro_input = input).await
         }
         Err(e) => Err(e.into()),
@@ -322,15 +319,13 @@ async fn add_action(
         Ok(()) => Ok(back(&slug, &id, "actie")),
         Err(AppError::Validation(errors)) => {
             let mut p = page(l, &s, &slug, &id).await?;
-            let mut renamed = FieldErrors::new();
-            for e in errors.0 {
-                let field = if e.field == "text" {
+            let renamed = errors.renamed(|f| {
+                if f == "text" {
                     "action_text".to_string()
                 } else {
-                    e.field
-                };
-                renamed.add(field, e.key);
-            }
+                    f.to_string()
+                }
+            });
             p.errors = renamed;
             p.action = input;
             Ok(with_status(StatusCode::UNPROCESSABLE_ENTITY, p))

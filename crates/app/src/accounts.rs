@@ -186,10 +186,17 @@ impl Accounts<'_> {
         // Hashing takes a while on purpose: not inside the transaction.
         let hash = hash_password(password).await?;
         let mut tx = self.begin("accounts.register").await?;
+        // At most one "you already have an account" mail an hour to one
+        // address: registering it ten times must not flood its inbox.
+        let mail_bucket = format!("register:known:{email}");
         if tx.accounts().user_by_email(&email).await?.is_some() {
-            let (subject, text) =
-                texts::already_registered(lang, &self.config.url("/wachtwoord-vergeten"));
-            mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
+            let may_mail = tx.throttle().count(&mail_bucket, HOUR_MS).await? == 0;
+            if may_mail {
+                let (subject, text) =
+                    texts::already_registered(lang, &self.config.url("/wachtwoord-vergeten"));
+                mail::queue(&mut tx, Mail::text(&email, subject, text)).await?;
+                tx.throttle().hit(&mail_bucket).await?;
+            }
             return self.commit(tx).await;
         }
         let created = tx

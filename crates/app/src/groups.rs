@@ -18,6 +18,7 @@ use vooruit_store::Conn;
 use vooruit_store::groups::{GroupRow, MeetingRow};
 
 use crate::accounts::{Session, User, check_new_account, hash_password};
+use crate::events::ics_text;
 use crate::mail::{self, Mail, texts};
 use crate::page::{PAGE_SIZE, Page, offset};
 use crate::tokens::{hash_token, new_token};
@@ -551,17 +552,17 @@ impl Groups<'_> {
             use icalendar::{Component, EventLike};
             let mut ev = icalendar::Event::new();
             ev.uid(&format!("{}@{host}", m.id))
-                .summary(&m.title)
-                .description(&crate::markdown::plain_excerpt(&m.agenda, 2000))
+                .summary(&ics_text(&m.title))
+                .description(&ics_text(&crate::markdown::plain_excerpt(&m.agenda, 2000)))
                 .starts(utc(m.starts_at))
                 .ends(utc(m.ends_at))
                 .timestamp(utc(m.updated_at))
                 .url(&format!("{base}/groepen/{}", group.slug))
-                .location(if m.place.is_empty() {
+                .location(&ics_text(if m.place.is_empty() {
                     &m.online_url
                 } else {
                     &m.place
-                });
+                }));
             cal.push(ev.done());
         }
         Ok(cal.done().to_string())

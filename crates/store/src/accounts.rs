@@ -98,12 +98,23 @@ impl Accounts<'_> {
             .await?)
     }
 
+    /// A new password; it also ends every reset link of the account still
+    /// open, so an older mail cannot set the password again.
     pub async fn set_password_hash(&mut self, user_id: &str, hash: &str) -> Result<()> {
         sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user_id)
             .execute(&mut *self.0)
             .await?;
+        sqlx::query(
+            "UPDATE account_tokens SET used_at = $1 \
+             WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL",
+        )
+        .bind(self.0.now())
+        .bind(user_id)
+        .bind(TokenPurpose::Reset.as_str())
+        .execute(&mut *self.0)
+        .await?;
         Ok(())
     }
 

@@ -45,14 +45,22 @@ pub fn set_cookie(name: &str, value: &str, max_age_secs: Option<i64>, https: boo
     HeaderValue::from_str(&s).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
+/// The client's address. Behind a proxy we run, the address that proxy
+/// added to X-Forwarded-For: the last one. Everything before it came from
+/// the client, which can write anything there, so a per-address limit
+/// keyed on it could be dodged by sending a different one each time.
 fn client_ip(req: &Request, trust_proxy: bool) -> String {
     let forwarded = req
         .headers()
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next());
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .next_back()
+        .filter(|ip| ip.parse::<std::net::IpAddr>().is_ok());
     if trust_proxy && let Some(ip) = forwarded {
-        return ip.trim().to_string();
+        return ip.to_string();
     }
     req.extensions()
         .get::<ConnectInfo<SocketAddr>>()

@@ -199,6 +199,18 @@ fn utc(ms: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
+/// Text for an iCalendar property: line breaks of any kind become `\n`
+/// (which the icalendar crate escapes, with commas, semicolons and
+/// backslashes, as RFC 5545 asks) and other control characters go, so a
+/// bare CR in a title cannot end a line of the file.
+pub(crate) fn ics_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
 /// An iCalendar file with these events. UIDs are stable per event and the
 /// sequence grows with every change, so calendars update in place.
 pub fn ics(events: &[EventRow], base_url: &str) -> String {
@@ -208,8 +220,11 @@ pub fn ics(events: &[EventRow], base_url: &str) -> String {
     for e in events {
         let mut ev = icalendar::Event::new();
         ev.uid(&format!("{}@{host}", e.id))
-            .summary(&e.title)
-            .description(&crate::markdown::plain_excerpt(&e.description, 2000))
+            .summary(&ics_text(&e.title))
+            .description(&ics_text(&crate::markdown::plain_excerpt(
+                &e.description,
+                2000,
+            )))
             .starts(utc(e.starts_at))
             .ends(utc(e.ends_at))
             .sequence(u32::try_from(e.sequence).unwrap_or(0))
@@ -225,7 +240,7 @@ pub fn ics(events: &[EventRow], base_url: &str) -> String {
         } else {
             &e.location
         };
-        ev.location(place);
+        ev.location(&ics_text(place));
         cal.push(ev.done());
     }
     cal.done().to_string()

@@ -32,4 +32,5 @@ mod search;
 mod security;
 mod share;
 mod taxonomy;
+mod trust;
 mod videos;

@@ -44,7 +44,7 @@ fn xml(body: String, content_type: &'static str) -> Response {
         .into_response()
 }
 
-/// What a feed item says of any type of content.
+/// What a feed item says of any type of content. `summary` is plain text.
 struct FeedItem<'a> {
     url: String,
     title: &'a str,
@@ -61,7 +61,10 @@ impl FeedItem<'_> {
         rss::ItemBuilder::default()
             .title(Some(self.title.to_string()))
             .link(Some(self.url.clone()))
-            .description(Some(self.summary.to_string()))
+            // Readers show a description as HTML: a summary is plain text,
+            // so its markup characters are escaped and nothing in it can
+            // become a tag in someone's feed reader.
+            .description(Some(escape(self.summary)))
             .pub_date(Some(date))
             .guid(Some(
                 rss::GuidBuilder::default()

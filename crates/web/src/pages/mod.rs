@@ -100,9 +100,17 @@ pub fn see_other(path: &str) -> Response {
 }
 
 /// Only local paths are followed after login or a language switch, so a
-/// link cannot send people to another site.
+/// link cannot send people to another site. Browsers drop tabs and line
+/// breaks from a URL before reading it (`/<TAB>/evil.example` becomes
+/// `//evil.example`) and read a backslash as a slash, so any control
+/// character or backslash refuses the path; so does one that would not
+/// fit in a header.
 pub fn safe_back(path: &str) -> String {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+    let local = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.chars().any(|c| c == '\\' || c.is_control())
+        && path.len() <= 2000;
+    if local {
         path.to_string()
     } else {
         "/".to_string()

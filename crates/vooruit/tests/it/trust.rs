@@ -1,0 +1,275 @@
+//! Findings of the security probe (issue 20), each tested through the
+//! running server: return paths that leave the site or break a header,
+//! reset links that outlive a new password, a flood of registration mails,
+//! markup in feeds, line breaks in calendar files, and a client choosing
+//! its own address behind the proxy.
+
+use serde_json::json;
+
+use crate::common::{
+    EDITOR_EMAIL, EDITOR_PASSWORD, Server, as_refs, read_outbox, story_fields, story_id,
+};
+
+const PASSWORD: &str = "een lang genoeg wachtwoord";
+
+#[tokio::test]
+async fn a_return_path_never_leaves_the_site_and_bad_characters_never_give_500() {
+    let s = Server::start().await;
+    let c = s.client();
+    // Browsers drop tabs and line breaks and read a backslash as a slash:
+    // each of these would lead to evil.example, or break the header.
+    for bad in [
+        "/%09/evil.example",
+        "/%0A/evil.example",
+        "/%0D/evil.example",
+        "/%5Cevil.example",
+        "%2F%5Cevil.example",
+        "/%0D%0ASet-Cookie:%20x=1",
+        "/%00",
+        "https://evil.example/",
+    ] {
+        let r = c.get(&format!("/taal/en?terug={bad}")).await;
+        assert_eq!(r.status, 303, "{bad}: {}", r.body);
+        assert_eq!(r.location.as_deref(), Some("/"), "{bad}");
+    }
+    let r = c.get("/taal/nl?terug=%2Fverhalen%3Fthema%3Dwerven").await;
+    assert_eq!(r.location.as_deref(), Some("/verhalen?thema=werven"));
+
+    // The login form's hidden field: the same rules, and the login works
+    // (a session and its cookie, not a session row without a cookie).
+    s.add_user("lotte@test.nl", "Lotte", "member", PASSWORD);
+    for bad in [
+        "/\t/evil.example",
+        "\n/verhalen",
+        "/verhalen\r\nSet-Cookie: a=b",
+        "/\0",
+    ] {
+        let c = s.client();
+        let csrf = c.get("/inloggen").await.csrf();
+        let r = c
+            .post_form(
+                "/inloggen",
+                &csrf,
+                &[
+                    ("email", "lotte@test.nl"),
+                    ("password", PASSWORD),
+                    ("terug", bad),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{bad:?}: {}", r.body);
+        assert_eq!(r.location.as_deref(), Some("/"), "{bad:?}");
+        assert_eq!(
+            c.get("/api/v1/session").await.status,
+            200,
+            "{bad:?}: signed in"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_password_ends_every_other_reset_link() {
+    let s = Server::start().await;
+    s.add_user("rosa@test.nl", "Rosa", "member", PASSWORD);
+    let c = s.client();
+    for _ in 0..2 {
+        let csrf = c.get("/wachtwoord-vergeten").await.csrf();
+        let r = c
+            .post_form("/wachtwoord-vergeten", &csrf, &[("email", "rosa@test.nl")])
+            .await;
+        assert_eq!(r.status, 200);
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let links = loop {
+        let links: Vec<String> = read_outbox(&s.outbox())
+            .into_iter()
+            .filter(|m| m.to.contains("rosa@test.nl") && m.subject.contains("wachtwoord"))
+            .map(|m| m.link(&s.base).trim_start_matches(&s.base).to_string())
+            .collect();
+        if links.len() == 2 || std::time::Instant::now() > deadline {
+            break links;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    assert_eq!(links.len(), 2, "two reset mails");
+    assert_ne!(links[0], links[1]);
+    // Both work until one is used.
+    for l in &links {
+        assert_eq!(c.get(l).await.status, 200, "{l}");
+    }
+    let page = c.get(&links[1]).await;
+    let r = c
+        .post_form(
+            &links[1],
+            &page.csrf(),
+            &[("password", "het nieuwe wachtwoord")],
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // The older link is dead now: it cannot set the password again.
+    assert_eq!(c.get(&links[0]).await.status, 409);
+    let r = c
+        .post_form(
+            &links[0],
+            &page.csrf(),
+            &[("password", "wachtwoord van een ander")],
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.body);
+    assert_eq!(
+        c.login("rosa@test.nl", "het nieuwe wachtwoord")
+            .await
+            .status,
+        303
+    );
+}
+
+#[tokio::test]
+async fn registering_a_known_address_ten_times_sends_one_mail() {
+    let s = Server::start().await;
+    s.add_user("nina@test.nl", "Nina", "member", PASSWORD);
+    let c = s.client();
+    let csrf = c.get("/registreren").await.csrf();
+    for i in 0..10 {
+        let r = c
+            .post_form(
+                "/registreren",
+                &csrf,
+                &[
+                    ("name", "Iemand"),
+                    ("email", "nina@test.nl"),
+                    ("password", &format!("een ander wachtwoord {i}")),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(
+            r.body.contains("Kijk in je mailbox"),
+            "the same answer each time"
+        );
+    }
+    s.mail("nina@test.nl", "al een account").await;
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let sent = read_outbox(&s.outbox())
+        .into_iter()
+        .filter(|m| m.to.contains("nina@test.nl"))
+        .count();
+    assert_eq!(sent, 1, "one mail, not ten");
+}
+
+#[tokio::test]
+async fn a_feed_carries_a_summary_as_text_never_as_markup() {
+    let s = Server::start().await;
+    let c = s.client();
+    let title = "Markup in een samenvatting";
+    let form = c.get("/verhaal-delen").await;
+    let mut fields = story_fields(title);
+    fields.push((
+        "summary",
+        "<b>Vet</b> & <script>alert(1)</script><img src=x onerror=alert(2)>".into(),
+    ));
+    fields.extend([
+        ("step", "2".into()),
+        ("go", "send".into()),
+        ("contact_email", "markup@test.nl".into()),
+        ("no_client_info", "ja".into()),
+        ("consent", "ja".into()),
+    ]);
+    let r = c
+        .post_form("/verhaal-delen", &form.csrf(), &as_refs(&fields))
+        .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let editor = s.client();
+    editor.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let id = story_id(&editor, title).await;
+    let r = editor
+        .post_json(&format!("/api/v1/editor/stories/{id}/publish"), &json!({}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+
+    let feed = c.get("/verhalen/feed.xml").await;
+    assert_eq!(feed.status, 200);
+    let channel = rss::Channel::read_from(feed.body.as_bytes()).expect("a valid feed");
+    let item = channel
+        .items()
+        .iter()
+        .find(|i| i.title() == Some(title))
+        .expect("the story in the feed");
+    let description = item.description().expect("description");
+    // What a feed reader renders as HTML: escaped text, no tag at all.
+    assert!(!description.contains('<'), "{description}");
+    assert!(description.contains("&lt;script&gt;"), "{description}");
+    assert!(description.contains("&amp;"), "{description}");
+}
+
+#[tokio::test]
+async fn a_line_break_in_an_event_cannot_end_a_line_of_the_calendar_file() {
+    let s = Server::start().await;
+    let editor = s.client();
+    editor.login(EDITOR_EMAIL, EDITOR_PASSWORD).await;
+    let r = editor
+        .post_json(
+            "/api/v1/editor/events",
+            &json!({"kind": "bijeenkomst", "title": "Leren\rvan elkaar; samen, echt",
+                    "starts_at": "2031-03-10T14:00:00+01:00", "ends_at": "2031-03-10T16:00:00+01:00",
+                    "location": "Zaal 1\rX-INJECTED:ja\r\nZaal 2", "capacity": 10}),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let slug = r.json()["slug"].as_str().expect("slug").to_string();
+    let ics = s
+        .client()
+        .get(&format!("/agenda/{slug}/afspraak.ics"))
+        .await;
+    assert_eq!(ics.status, 200, "{}", ics.body);
+    // Every line ends in CRLF; no CR stands on its own.
+    let bare_cr = ics
+        .body
+        .char_indices()
+        .any(|(i, ch)| ch == '\r' && !ics.body[i + 1..].starts_with('\n'));
+    assert!(!bare_cr, "{:?}", ics.body);
+    assert!(!ics.body.contains("\nX-INJECTED"), "{}", ics.body);
+    let cal: icalendar::Calendar = ics.body.parse().expect("parses");
+    let event = cal
+        .components
+        .iter()
+        .find_map(|c| c.as_event())
+        .expect("an event");
+    use icalendar::Component;
+    assert_eq!(event.get_summary(), Some("Leren\nvan elkaar; samen, echt"));
+    assert_eq!(
+        icalendar::EventLike::get_location(event),
+        Some("Zaal 1\nX-INJECTED:ja\nZaal 2")
+    );
+}
+
+#[tokio::test]
+async fn behind_the_proxy_the_client_cannot_choose_its_own_address() {
+    let s = Server::start_with(&["--trust-proxy", "--submission-limit", "2"]).await;
+    let send = |n: usize, forwarded: String| {
+        let c = s.client();
+        async move {
+            let body = json!({"kind": "case", "title": format!("Verhaal via de proxy {n}"),
+                "context": "Tekst", "lessons": ["Les"], "themes": ["vakmanschap"],
+                "contact_email": "proxy@test.nl", "no_client_info": true, "consent": true});
+            let r = c
+                .http
+                .post(c.abs("/api/v1/submissions"))
+                .header("x-forwarded-for", forwarded)
+                .json(&body)
+                .send()
+                .await
+                .expect("request");
+            r.status().as_u16()
+        }
+    };
+    // The client writes a different address first each time; the proxy
+    // adds the real one last. The limit of two holds.
+    let mut statuses = vec![];
+    for n in 0..3 {
+        statuses.push(send(n, format!("10.0.0.{n}, 198.51.100.7")).await);
+    }
+    assert_eq!(statuses, vec![201, 201, 429]);
+    // Another real client is counted on its own.
+    assert_eq!(send(9, "10.0.0.1, 198.51.100.8".into()).await, 201);
+}

@@ -172,6 +172,7 @@ impl Accounts<'_> {
         email: &str,
         password: &str,
         lang: Lang,
+        ip: &str,
     ) -> AppResult<()> {
         let email = normalise_email(email);
         let name = name.trim();
@@ -183,7 +184,34 @@ impl Accounts<'_> {
         check_password(&mut e, "password", password);
         e.into_result()?;
 
-        // Hashing takes a while on purpose: not inside the transaction.
+        // Per IP address and per e-mail address: every attempt counts, for
+        // an address with an account as for one without, so being limited
+        // says nothing about which addresses have an account.
+        let limits = [
+            (
+                format!("register:ip:{ip}"),
+                self.config.registrations_per_hour,
+            ),
+            (
+                format!("register:address:{email}"),
+                self.config.registrations_per_address,
+            ),
+        ];
+        {
+            let mut tx = self.begin("accounts.register_limit").await?;
+            for (bucket, limit) in &limits {
+                if *limit > 0 && tx.throttle().count(bucket, HOUR_MS).await? >= *limit {
+                    return Err(AppError::field("email", "error-register-limit"));
+                }
+            }
+            for (bucket, _) in &limits {
+                tx.throttle().hit(bucket).await?;
+            }
+            self.commit(tx).await?;
+        }
+        // Hashing takes a while on purpose: not inside the transaction, and
+        // on both paths, so an address with an account answers as slowly as
+        // one without.
         let hash = hash_password(password).await?;
         let mut tx = self.begin("accounts.register").await?;
         // At most one "you already have an account" mail an hour to one

@@ -66,6 +66,11 @@ pub struct Config {
     /// Stories one IP address may send per hour without an account
     /// (0: no limit). Signed-in members are not limited.
     pub submissions_per_hour: i64,
+    /// Registrations per hour from one IP address, and for one e-mail
+    /// address (0: no limit). Both count every attempt, whether the address
+    /// has an account or not, so the limit tells nothing about accounts.
+    pub registrations_per_hour: i64,
+    pub registrations_per_address: i64,
     /// The largest PDF an editor may upload, in bytes.
     pub pdf_limit_bytes: u64,
     /// `s3://bucket/prefix` for an S3-compatible store; None keeps files

@@ -60,7 +60,7 @@ pub struct Common {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run the web server (migrates the database first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Bring the database schema up to date and exit.
     Migrate,
     /// Rebuild this node's search index from the database (stop the server first).
@@ -139,6 +139,12 @@ pub struct ServeArgs {
     /// Stories one IP address may share per hour without an account; 0 for no limit.
     #[arg(long, env = "VOORUIT_SUBMISSION_LIMIT")]
     pub submission_limit: Option<i64>,
+    /// Registrations one IP address may try per hour; 0 for no limit.
+    #[arg(long, env = "VOORUIT_REGISTRATION_LIMIT")]
+    pub registration_limit: Option<i64>,
+    /// Registrations for one e-mail address per hour; 0 for no limit.
+    #[arg(long, env = "VOORUIT_REGISTRATION_ADDRESS_LIMIT")]
+    pub registration_address_limit: Option<i64>,
     /// The largest PDF an editor may upload, in MB (default 50).
     #[arg(long, env = "VOORUIT_PDF_LIMIT_MB")]
     pub pdf_limit_mb: Option<u64>,
@@ -160,6 +166,11 @@ pub struct ServeArgs {
 
 /// Enough for a workshop behind one office address, too few to flood the editors.
 const DEFAULT_SUBMISSION_LIMIT: i64 = 30;
+/// A training day's room behind one office address can still register;
+/// a script trying addresses cannot go on.
+const DEFAULT_REGISTRATION_LIMIT: i64 = 30;
+/// Enough for someone who mistyped a password twice.
+const DEFAULT_REGISTRATION_ADDRESS_LIMIT: i64 = 5;
 /// The largest PDF an editor may upload, in MB.
 const DEFAULT_PDF_LIMIT_MB: u64 = 50;
 /// The largest picture an editor may upload, in MB.
@@ -274,7 +285,7 @@ async fn open_db(r: &Resolved) -> anyhow::Result<Db> {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let r = resolve(&cli.common)?;
     match cli.command {
-        Command::Serve(args) => serve(r, args).await,
+        Command::Serve(args) => serve(r, *args).await,
         Command::SweepFiles { older_than_minutes } => {
             let app = App::new(
                 open_db(&r).await?,
@@ -464,6 +475,14 @@ fn app_config(
         mail_from: mail_from.unwrap_or_else(|| "Vooruit <noreply@vooruit.local>".into()),
         newsletter_per_second: r.file.newsletter_rate.unwrap_or(DEFAULT_NEWSLETTER_RATE),
         submissions_per_hour: r.file.submission_limit.unwrap_or(DEFAULT_SUBMISSION_LIMIT),
+        registrations_per_hour: r
+            .file
+            .registration_limit
+            .unwrap_or(DEFAULT_REGISTRATION_LIMIT),
+        registrations_per_address: r
+            .file
+            .registration_address_limit
+            .unwrap_or(DEFAULT_REGISTRATION_ADDRESS_LIMIT),
         pdf_limit_bytes: r.file.pdf_limit_mb.unwrap_or(DEFAULT_PDF_LIMIT_MB) * 1_000_000,
         storage_url: r.storage_url.clone(),
         image_limit_bytes: r.file.image_limit_mb.unwrap_or(DEFAULT_IMAGE_LIMIT_MB) * 1_000_000,
@@ -522,6 +541,12 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     }
     if let Some(limit) = args.submission_limit {
         config.submissions_per_hour = limit;
+    }
+    if let Some(limit) = args.registration_limit {
+        config.registrations_per_hour = limit;
+    }
+    if let Some(limit) = args.registration_address_limit {
+        config.registrations_per_address = limit;
     }
     if let Some(mb) = args.pdf_limit_mb {
         config.pdf_limit_bytes = mb * 1_000_000;

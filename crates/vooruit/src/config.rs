@@ -21,6 +21,8 @@ pub struct FileConfig {
     pub log_format: Option<String>,
     pub newsletter_rate: Option<u32>,
     pub submission_limit: Option<i64>,
+    pub registration_limit: Option<i64>,
+    pub registration_address_limit: Option<i64>,
     pub pdf_limit_mb: Option<u64>,
     pub image_limit_mb: Option<u64>,
     pub audio_limit_mb: Option<u64>,

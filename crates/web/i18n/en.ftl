@@ -1421,3 +1421,4 @@ error-experiment-not-idea = This is no longer an idea: support is no longer poss
 error-experiment-not-running = This experiment is not running (any more).
 error-experiment-not-ended = Evaluate the experiment first.
 error-experiment-verdict = Choose whether it becomes the new standard or whether you stop.
+error-register-limit = Too many sign-ups were tried in the past hour, from this address or for this e-mail address. Please try again in an hour.

@@ -1421,3 +1421,4 @@ error-experiment-not-idea = Dit is geen idee meer: steunen kan niet meer.
 error-experiment-not-running = Dit experiment loopt niet (meer).
 error-experiment-not-ended = Evalueer het experiment eerst.
 error-experiment-verdict = Kies of het de nieuwe standaard wordt of dat jullie stoppen.
+error-register-limit = Er zijn in het afgelopen uur te veel aanmeldingen geprobeerd, vanaf dit adres of voor dit e-mailadres. Probeer het over een uur opnieuw.

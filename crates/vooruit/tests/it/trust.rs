@@ -126,7 +126,9 @@ async fn a_new_password_ends_every_other_reset_link() {
 
 #[tokio::test]
 async fn registering_a_known_address_ten_times_sends_one_mail() {
-    let s = Server::start().await;
+    // Without the limit on tries per address (tested below), so that the
+    // ten all get through to the mail.
+    let s = Server::start_with(&["--registration-address-limit", "0"]).await;
     s.add_user("nina@test.nl", "Nina", "member", PASSWORD);
     let c = s.client();
     let csrf = c.get("/registreren").await.csrf();
@@ -272,4 +274,65 @@ async fn behind_the_proxy_the_client_cannot_choose_its_own_address() {
     assert_eq!(statuses, vec![201, 201, 429]);
     // Another real client is counted on its own.
     assert_eq!(send(9, "10.0.0.1, 198.51.100.8".into()).await, 201);
+}
+
+#[tokio::test]
+async fn registration_is_limited_per_address_and_per_ip_without_telling_which_addresses_exist() {
+    let s = Server::start_with(&[
+        "--registration-limit",
+        "4",
+        "--registration-address-limit",
+        "2",
+    ])
+    .await;
+    s.add_user("bestaat@test.nl", "Bestaat", "member", PASSWORD);
+    let c = s.client();
+    let csrf = c.get("/registreren").await.csrf();
+    let register = |email: &'static str| {
+        let (c, csrf) = (&c, csrf.clone());
+        async move {
+            c.post_form(
+                "/registreren",
+                &csrf,
+                &[
+                    ("name", "Proberen"),
+                    ("email", email),
+                    ("password", "een lang genoeg wachtwoord"),
+                ],
+            )
+            .await
+        }
+    };
+    // Per address: two tries, for an address with an account exactly as
+    // for one without.
+    for email in ["bestaat@test.nl", "nieuw@test.nl"] {
+        for _ in 0..2 {
+            assert_eq!(register(email).await.status, 200, "{email}");
+        }
+        let r = register(email).await;
+        assert_eq!(r.status, 422, "{email}");
+        assert!(r.body.contains("te veel aanmeldingen"), "{}", r.body);
+        assert_eq!(r.input_value("name").as_deref(), Some("Proberen"), "kept");
+    }
+    // Per IP address: four tries in all were allowed (two per address
+    // above), so a third address is refused too.
+    let r = register("derde@test.nl").await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("te veel aanmeldingen"));
+    // A form with a mistake does not use up a try.
+    let other = s.client();
+    let csrf = other.get("/registreren").await.csrf();
+    let r = other
+        .post_form(
+            "/registreren",
+            &csrf,
+            &[
+                ("name", "Kort"),
+                ("email", "kort@test.nl"),
+                ("password", "kort"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains("minstens 10 tekens"), "{}", r.body);
 }

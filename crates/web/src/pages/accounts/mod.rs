@@ -133,7 +133,7 @@ async fn register(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResu
     match s
         .app
         .accounts()
-        .register(&name, &email, &form.get("password"), l.lang)
+        .register(&name, &email, &form.get("password"), l.lang, &l.ip)
         .await
     {
         Ok(()) => {

@@ -1089,3 +1089,23 @@ fn rand_base(seed: &str) -> u64 {
         h.wrapping_mul(31).wrapping_add(u64::from(b))
     }) & 0xffff_ffff_0000
 }
+
+/// A day `days` from now, `YYYY-MM-DD`.
+pub fn day_from_now(days: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// A client logged in through the API (a session cookie, no CSRF form).
+pub async fn api_login(s: &Server, email: &str) -> Client {
+    let c = s.client();
+    let r = c
+        .post_json(
+            "/api/v1/session",
+            &serde_json::json!({"email": email, "password": MEMBER_PASSWORD}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    c
+}

@@ -10,8 +10,9 @@
 use serde_json::json;
 
 use crate::common::{
-    Client, EDITOR_EMAIL, EDITOR_PASSWORD, MEMBER_PASSWORD, Server, columns, fill_group,
-    group_with, logged_in, post_from, read_events, read_outbox, row_counts, user_id,
+    Client, EDITOR_EMAIL, EDITOR_PASSWORD, MEMBER_PASSWORD, Server, api_login, columns,
+    day_from_now, fill_group, group_with, logged_in, post_from, read_events, read_outbox,
+    row_counts, user_id,
 };
 
 /// Opens a dilemma from the library page; returns its path.
@@ -59,13 +60,6 @@ async fn choose(c: &Client, dilemma: &str, side: &str, reason: &str) -> crate::c
         &[("perspective", side), ("reason", reason)],
     )
     .await
-}
-
-/// A day `days` from now, `YYYY-MM-DD`.
-fn day_from_now(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days))
-        .format("%Y-%m-%d")
-        .to_string()
 }
 
 #[tokio::test]
@@ -684,21 +678,8 @@ async fn the_api_runs_a_dilemma_session() {
     s.add_user("piet@team.nl", "Piet Praktijk", "member", MEMBER_PASSWORD);
     let nel = logged_in(&s, "nel@team.nl").await;
     group_with(&s, &nel, "Team Api Dilemma", &["piet@team.nl"]).await;
-    let api = |email: &'static str| {
-        let c = s.client();
-        async move {
-            let r = c
-                .post_json(
-                    "/api/v1/session",
-                    &json!({"email": email, "password": MEMBER_PASSWORD}),
-                )
-                .await;
-            assert_eq!(r.status, 200, "{}", r.body);
-            c
-        }
-    };
-    let nel = api("nel@team.nl").await;
-    let piet = api("piet@team.nl").await;
+    let nel = api_login(&s, "nel@team.nl").await;
+    let piet = api_login(&s, "piet@team.nl").await;
     let base = "/api/v1/groups/team-api-dilemma/dilemmas";
     let r = nel
         .post_json(

@@ -10,8 +10,8 @@
 use serde_json::json;
 
 use crate::common::{
-    Client, EDITOR_EMAIL, EDITOR_PASSWORD, MEMBER_PASSWORD, Page, Server, as_refs, group_with,
-    logged_in, post_from, read_outbox, user_id,
+    Client, EDITOR_EMAIL, EDITOR_PASSWORD, MEMBER_PASSWORD, Page, Server, api_login, as_refs,
+    day_from_now, group_with, logged_in, post_from, read_outbox, user_id,
 };
 
 fn id_of(location: &str) -> String {
@@ -22,13 +22,6 @@ fn id_of(location: &str) -> String {
         .rsplit('/')
         .next()
         .expect("id")
-        .to_string()
-}
-
-/// A day `days` from now, `YYYY-MM-DD`.
-fn day_from_now(days: i64) -> String {
-    (chrono::Utc::now() + chrono::Duration::days(days))
-        .format("%Y-%m-%d")
         .to_string()
 }
 
@@ -330,21 +323,8 @@ async fn the_api_adopts_an_experiment_as_a_standard_with_what_it_replaced() {
     s.add_user("vik@team.nl", "Vik Vast", "member", MEMBER_PASSWORD);
     let uma = logged_in(&s, "uma@team.nl").await;
     group_with(&s, &uma, "Team Standaard", &["vik@team.nl"]).await;
-    let api = |email: &'static str| {
-        let c = s.client();
-        async move {
-            let r = c
-                .post_json(
-                    "/api/v1/session",
-                    &json!({"email": email, "password": MEMBER_PASSWORD}),
-                )
-                .await;
-            assert_eq!(r.status, 200, "{}", r.body);
-            c
-        }
-    };
-    let uma = api("uma@team.nl").await;
-    let vik = api("vik@team.nl").await;
+    let uma = api_login(&s, "uma@team.nl").await;
+    let vik = api_login(&s, "vik@team.nl").await;
     let base = "/api/v1/groups/team-standaard/experiments";
     let r = vik
         .post_json(

@@ -8,8 +8,8 @@
 use serde_json::json;
 
 use crate::common::{
-    Client, MEMBER_PASSWORD, Server, columns, fill_group, group_with, logged_in, post_from,
-    read_events, read_outbox, row_counts, user_id,
+    Client, MEMBER_PASSWORD, Server, api_login, columns, fill_group, group_with, logged_in,
+    post_from, read_events, read_outbox, row_counts, user_id,
 };
 
 /// Opens a terugblik on the group page; returns its path.
@@ -666,20 +666,7 @@ async fn the_api_runs_a_terugblik_and_never_names_an_anonymous_card() {
     let s = Server::start_with(&[]).await;
     s.add_user("ria@team.nl", "Ria Regie", "member", MEMBER_PASSWORD);
     s.add_user("sem@team.nl", "Sem Schrijver", "member", MEMBER_PASSWORD);
-    let api = |email: &'static str| {
-        let c = s.client();
-        async move {
-            let r = c
-                .post_json(
-                    "/api/v1/session",
-                    &json!({"email": email, "password": MEMBER_PASSWORD}),
-                )
-                .await;
-            assert_eq!(r.status, 200, "{}", r.body);
-            c
-        }
-    };
-    let ria = api("ria@team.nl").await;
+    let ria = api_login(&s, "ria@team.nl").await;
     let r = ria
         .post_json("/api/v1/groups", &json!({"name": "Team API"}))
         .await;
@@ -697,7 +684,7 @@ async fn the_api_runs_a_terugblik_and_never_names_an_anonymous_card() {
     let path = link.trim_start_matches(&base).to_string();
     let sem_page = logged_in(&s, "sem@team.nl").await;
     assert_eq!(post_from(&sem_page, &path, &path, &[]).await.status, 303);
-    let sem = api("sem@team.nl").await;
+    let sem = api_login(&s, "sem@team.nl").await;
     let mine = sem.get("/api/v1/groups").await.json();
     assert_eq!(mine["items"][0]["slug"], "team-api");
     assert_eq!(mine["items"][0]["role"], "lid");
@@ -797,7 +784,7 @@ async fn the_api_runs_a_terugblik_and_never_names_an_anonymous_card() {
 
     // Outsiders: not found.
     s.add_user("uit@elders.nl", "Uit Elders", "member", MEMBER_PASSWORD);
-    let outsider = api("uit@elders.nl").await;
+    let outsider = api_login(&s, "uit@elders.nl").await;
     assert_eq!(outsider.get(&retro).await.status, 404);
     assert_eq!(outsider.get("/api/v1/groups/team-api").await.status, 404);
 }

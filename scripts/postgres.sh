@@ -34,6 +34,9 @@ PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0))
 # fsync off: this cluster is thrown away after the run; it only needs speed.
 "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
   -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400" start >/dev/null
+# The test that kills and restarts PostgreSQL runs a cluster of its own.
+export VOORUIT_TEST_PG_BIN="$PG_BIN"
+export VOORUIT_TEST_PG_USER="${PG_AS:+postgres}"
 export VOORUIT_TEST_POSTGRES_URL="postgres://vooruit@127.0.0.1:$PG_PORT/postgres"
 echo "== PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"
 

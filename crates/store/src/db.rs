@@ -4,7 +4,7 @@ use std::time::Duration;
 use std::sync::Arc;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 
 use crate::{Clock, Conn, FaultPoint};
 
@@ -50,6 +50,8 @@ pub struct Db {
     kind: DbKind,
     clock: Clock,
     fault: Option<Arc<FaultPoint>>,
+    /// The last write probe: when, and whether it worked.
+    probe: Arc<tokio::sync::Mutex<Option<(std::time::Instant, bool)>>>,
 }
 
 impl Db {
@@ -77,6 +79,21 @@ impl Db {
                 DbKind::Postgres => 16,
             })
             .acquire_timeout(Duration::from_secs(10))
+            .after_release(|conn, _meta| {
+                Box::pin(async move {
+                    // A transaction dropped after a failed statement or a
+                    // failed COMMIT (a full disk) can leave the connection
+                    // believing it is still inside one: sqlx's ROLLBACK
+                    // fails when SQLite already rolled back, and every
+                    // later BEGIN on it is refused. Let the queued ROLLBACK
+                    // run (ping goes after it), and close a connection that
+                    // is still not clean; the pool opens a fresh one.
+                    if conn.is_in_transaction() {
+                        conn.ping().await?;
+                    }
+                    Ok(!conn.is_in_transaction())
+                })
+            })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
@@ -98,6 +115,7 @@ impl Db {
             kind,
             clock,
             fault: None,
+            probe: Default::default(),
         })
     }
 
@@ -167,9 +185,41 @@ impl Db {
         Ok(())
     }
 
-    /// True when the database answers a trivial query.
-    pub async fn ping(&self) -> bool {
-        sqlx::query("SELECT 1").execute(&self.pool).await.is_ok()
+    /// True when the database takes a write now: one committed update of
+    /// the probe row, through the same path as every use case, so a full
+    /// disk, a lost write lock or a database that is down all say no. At
+    /// most one probe a second; callers in between get the last answer
+    /// (the endpoint is public, and each probe costs an fsync).
+    pub async fn takes_writes(&self) -> bool {
+        let mut last = self.probe.lock().await;
+        if let Some((at, ok)) = *last
+            && at.elapsed() < Duration::from_secs(1)
+        {
+            return ok;
+        }
+        let probe = async {
+            let mut c = self.begin("health.probe").await?;
+            let now = c.now();
+            sqlx::query("UPDATE health_probe SET checked_at = $1 WHERE id = 1")
+                .bind(now)
+                .execute(&mut c)
+                .await?;
+            c.commit().await?;
+            Ok::<_, StoreError>(())
+        };
+        let ok = match tokio::time::timeout(Duration::from_secs(5), probe).await {
+            Ok(Ok(())) => true,
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, "the database does not take writes");
+                false
+            }
+            Err(_) => {
+                tracing::warn!("the database did not take a write within 5 s");
+                false
+            }
+        };
+        *last = Some((std::time::Instant::now(), ok));
+        ok
     }
 }
 

@@ -43,6 +43,14 @@ impl TestDb {
         }
     }
 
+    /// A database at `url` that the test made and cleans up itself.
+    pub fn at(url: String) -> TestDb {
+        TestDb {
+            url,
+            pg_admin: None,
+        }
+    }
+
     pub fn is_postgres(&self) -> bool {
         self.pg_admin.is_some()
     }
@@ -96,8 +104,23 @@ impl Server {
 
     /// A server with extra flags and environment variables.
     pub async fn start_with_env(args: &[&str], env: &[(&str, &str)]) -> Server {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Server::start_in(tempfile::tempdir().expect("temp dir"), args, env).await
+    }
+
+    /// A server with its data dir in `dir` (a test that mounts a small
+    /// file system there).
+    pub async fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> Server {
         let db = TestDb::new(dir.path()).await;
+        Server::start_on(dir, db, args, env).await
+    }
+
+    /// A server on a database the test made itself (its own PostgreSQL).
+    pub async fn start_on(
+        dir: tempfile::TempDir,
+        db: TestDb,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut s = Server {
             base: String::new(),
             dir,

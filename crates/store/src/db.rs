@@ -168,6 +168,32 @@ impl Db {
         Ok(())
     }
 
+    /// SQLite only: writes a consistent copy of the whole database to
+    /// `path` (which must not exist) while others keep writing: `VACUUM
+    /// INTO` reads in one transaction, so the copy holds exactly what was
+    /// committed when it began.
+    pub async fn copy_into(&self, path: &std::path::Path) -> crate::Result<()> {
+        if self.kind != DbKind::Sqlite {
+            return Err(StoreError::UnsupportedUrl);
+        }
+        let target = path
+            .to_str()
+            .ok_or_else(|| StoreError::Corrupt("backup path is not UTF-8".into()))?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest migration this database has run.
+    pub async fn schema_version(&self) -> crate::Result<i64> {
+        let v: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(v.unwrap_or(0))
+    }
+
     /// Runs only the migrations older than `version`: a database as an
     /// earlier release left it, to test a migration on filled data.
     pub async fn migrate_before(&self, version: i64) -> crate::Result<()> {

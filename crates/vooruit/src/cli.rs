@@ -100,6 +100,21 @@ pub enum Command {
         #[arg(long, default_value_t = 60)]
         older_than_minutes: i64,
     },
+    /// Write a backup to one file while the server runs: on SQLite the
+    /// database and the uploaded files, on PostgreSQL the uploaded files
+    /// (back the database up with pg_dump).
+    Backup {
+        /// The file to write (must not exist yet).
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Fill an empty data dir from a backup, before the first `serve`
+    /// (which rebuilds the search index).
+    Restore {
+        /// The backup file.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -265,6 +280,13 @@ fn init_logging(format: Option<&str>) {
     }
 }
 
+/// The file of a `sqlite://` database URL; None for PostgreSQL.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    Some(PathBuf::from(rest.split('?').next().unwrap_or(rest)))
+}
+
 async fn open_db(r: &Resolved) -> anyhow::Result<Db> {
     // Only the test suite's clock can be moved (see `Common::mode`).
     let clock = if r.test_mode {
@@ -286,6 +308,50 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let r = resolve(&cli.common)?;
     match cli.command {
         Command::Serve(args) => serve(r, *args).await,
+        Command::Backup { to } => {
+            let db = open_db(&r).await?;
+            let files = r.storage_url.is_none().then(|| r.data_dir.join("files"));
+            let done = crate::backup::create(&db, files, &to).await?;
+            println!(
+                "backup written to {}: {}{} uploaded file(s)",
+                to.display(),
+                if done.database {
+                    "the database and "
+                } else {
+                    ""
+                },
+                done.files
+            );
+            if !done.database {
+                println!(
+                    "the database is on PostgreSQL: back it up with pg_dump (see README, Backup and restore)"
+                );
+            }
+            Ok(())
+        }
+        Command::Restore { from } => {
+            let sqlite = sqlite_file(&r.database_url);
+            let done = crate::backup::restore(
+                &from,
+                &r.data_dir,
+                sqlite.as_deref(),
+                r.storage_url.is_none(),
+            )?;
+            // Brings a backup of an older release up to date now, so a
+            // problem shows here rather than at the first start.
+            open_db(&r).await?;
+            println!(
+                "restored {}{} uploaded file(s) into {}; `vooruit serve` rebuilds the search index",
+                if done.database {
+                    "the database and "
+                } else {
+                    ""
+                },
+                done.files,
+                r.data_dir.display()
+            );
+            Ok(())
+        }
         Command::SweepFiles { older_than_minutes } => {
             let app = App::new(
                 open_db(&r).await?,

@@ -1,5 +1,6 @@
 //! The Vooruit binary: `serve`, `migrate`, `user add`.
 
+mod backup;
 mod bench;
 mod cli;
 mod config;

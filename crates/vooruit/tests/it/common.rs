@@ -121,7 +121,21 @@ impl Server {
         args: &[&str],
         env: &[(&str, &str)],
     ) -> Server {
-        let mut s = Server {
+        let mut s = Server::unstarted(dir, db, args, env);
+        s.add_user(EDITOR_EMAIL, "Eva Redacteur", "editor", EDITOR_PASSWORD);
+        s.launch();
+        s
+    }
+
+    /// A server not started yet, on `dir` and `db` as they are, for a test
+    /// that fills them first (a restore) and then calls `launch`.
+    pub fn unstarted(
+        dir: tempfile::TempDir,
+        db: TestDb,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Server {
+        Server {
             base: String::new(),
             dir,
             db,
@@ -132,28 +146,14 @@ impl Server {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             output: Default::default(),
-        };
-        s.add_user(EDITOR_EMAIL, "Eva Redacteur", "editor", EDITOR_PASSWORD);
-        s.launch();
-        s
+        }
     }
 
     /// A second node on the same database, with its own data dir (and so
     /// its own search index), as behind a load balancer.
     pub fn second_node(&self) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
-        let mut s = Server {
-            base: String::new(),
-            dir,
-            db: TestDb {
-                url: self.db.url.clone(),
-                pg_admin: None,
-            },
-            child: None,
-            extra_args: vec![],
-            extra_env: vec![],
-            output: Default::default(),
-        };
+        let mut s = Server::unstarted(dir, TestDb::at(self.db.url.clone()), &[], &[]);
         s.launch();
         s
     }
@@ -179,14 +179,24 @@ impl Server {
     /// Runs a `vooruit` command on this server's data dir and database,
     /// in the server's environment.
     pub fn cli(&self, args: &[&str]) -> String {
+        self.try_cli(args)
+            .unwrap_or_else(|e| panic!("vooruit {args:?} failed: {e}"))
+    }
+
+    /// Like `cli`, for a command that may fail: its stdout, or its stderr.
+    pub fn try_cli(&self, args: &[&str]) -> Result<String, String> {
         let out = self
             .command()
             .args(args)
             .envs(self.extra_env.iter().map(|(k, v)| (k, v)))
+            .env("RUST_BACKTRACE", "0")
             .output()
             .expect("run vooruit");
-        assert!(out.status.success(), "vooruit {args:?} failed: {out:?}");
-        String::from_utf8_lossy(&out.stdout).to_string()
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).to_string())
+        } else {
+            Err(String::from_utf8_lossy(&out.stderr).to_string())
+        }
     }
 
     /// Adds the story library (`vooruit demo --library`) while the server
@@ -524,6 +534,13 @@ impl Client {
 
     pub async fn get(&self, path: &str) -> Page {
         Self::page(self.http.get(self.abs(path)).send().await.expect("GET")).await
+    }
+
+    /// A GET of a binary file; its bytes (asserting 200).
+    pub async fn get_bytes(&self, path: &str) -> Vec<u8> {
+        let r = self.http.get(self.abs(path)).send().await.expect("GET");
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.bytes().await.expect("body").to_vec()
     }
 
     /// A GET whose body is read as it comes (server-sent events).

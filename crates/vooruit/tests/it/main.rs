@@ -9,6 +9,7 @@ mod accounts;
 mod agenda;
 mod api;
 mod authorization;
+mod backup;
 mod content_types;
 mod crash;
 mod dilemmas;

@@ -336,3 +336,48 @@ async fn registration_is_limited_per_address_and_per_ip_without_telling_which_ad
     assert_eq!(r.status, 422);
     assert!(r.body.contains("minstens 10 tekens"), "{}", r.body);
 }
+
+/// Finding 10: an address the mailer cannot send to (a double dot) used to
+/// pass the form's check and leave a mail job retrying. Now the form says
+/// so, keeps what was typed, and nothing is queued; the same on the API.
+#[tokio::test]
+async fn an_address_the_mailer_cannot_use_is_refused_at_the_door() {
+    let s = Server::start().await;
+    let c = s.client();
+    let pool = s.sql().await;
+    let jobs = || async {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs")
+            .fetch_one(&pool)
+            .await
+            .expect("count jobs");
+        n
+    };
+    let before = jobs().await;
+    let csrf = c.get("/registreren").await.csrf();
+    let r = c
+        .post_form(
+            "/registreren",
+            &csrf,
+            &[
+                ("name", "Anne de Vries"),
+                ("email", "anne..devries@gemeente.nl"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("Vul een geldig e-mailadres in"));
+    assert!(
+        r.body.contains("anne..devries@gemeente.nl"),
+        "what was typed stays"
+    );
+    assert!(r.body.contains("Anne de Vries"));
+    let sub = c
+        .post_json(
+            "/api/v1/newsletter/subscriptions",
+            &json!({"email": "nieuws@-gemeente.nl"}),
+        )
+        .await;
+    assert_eq!(sub.status, 422, "{}", sub.body);
+    assert_eq!(jobs().await, before, "no mail was queued");
+}

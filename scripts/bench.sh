@@ -177,6 +177,8 @@ echo "=== PostgreSQL, two nodes sharing it"
 PGDB="${VOORUIT_TEST_POSTGRES_URL%/*}/bench"
 "$PG_BIN/psql" "$VOORUIT_TEST_POSTGRES_URL" -qc "CREATE DATABASE bench" >/dev/null
 export VOORUIT_DATABASE_URL="$PGDB"
+# Two nodes of one database share the server secret (README).
+export VOORUIT_SECRET="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
 echo "== generating $N stories"
 start=$(date +%s.%N)
 "$BIN" --data-dir "$WORK/a" demo --stories "$N"

@@ -34,6 +34,7 @@ pub mod podcast;
 pub mod publications;
 pub mod retrospectives;
 pub mod search;
+pub mod secret;
 pub mod storage;
 pub mod stories;
 pub mod synonyms;
@@ -85,6 +86,8 @@ pub struct Config {
     /// The program that draws a PDF's first page as its cover (`pdftoppm`
     /// from poppler-utils); None, or not installed: a generic cover.
     pub pdftoppm: Option<String>,
+    /// The key of form tokens and of the links in mails (`secret.rs`).
+    pub secret: secret::Secret,
 }
 
 impl Config {

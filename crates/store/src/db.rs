@@ -168,6 +168,23 @@ impl Db {
         Ok(())
     }
 
+    /// True when `fingerprint` is the server secret's fingerprint every
+    /// node of this database uses (the first node to ask sets it).
+    pub async fn same_secret(&self, fingerprint: &str) -> crate::Result<bool> {
+        sqlx::query(
+            "INSERT INTO secret_fingerprint (id, fingerprint) VALUES (1, $1) \
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(fingerprint)
+        .execute(&self.pool)
+        .await?;
+        let stored: String =
+            sqlx::query_scalar("SELECT fingerprint FROM secret_fingerprint WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(stored == fingerprint)
+    }
+
     /// SQLite only: writes a consistent copy of the whole database to
     /// `path` (which must not exist) while others keep writing: `VACUUM
     /// INTO` reads in one transaction, so the copy holds exactly what was

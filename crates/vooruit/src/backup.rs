@@ -19,6 +19,9 @@ const MANIFEST: &str = "vooruit-backup.json";
 const DATABASE: &str = "vooruit.db";
 /// Uploaded files, as under the data dir.
 const FILES: &str = "files";
+/// The server secret, when it lives in the data dir: without it the links
+/// in mails already sent would stop working on the restored node.
+const SECRET: &str = vooruit_app::secret::SECRET_FILE;
 
 #[derive(Serialize, Deserialize, Debug)]
 struct Manifest {
@@ -41,7 +44,12 @@ pub struct Summary {
 /// Writes the backup to `to` (which must not exist). The archive appears
 /// under its name only when complete, so a crash never leaves something
 /// that looks like a backup and is not.
-pub async fn create(db: &Db, files_dir: Option<PathBuf>, to: &Path) -> anyhow::Result<Summary> {
+pub async fn create(
+    db: &Db,
+    data_dir: &Path,
+    files_dir: Option<PathBuf>,
+    to: &Path,
+) -> anyhow::Result<Summary> {
     if to.exists() {
         bail!("{} already exists; choose a new name", to.display());
     }
@@ -59,9 +67,11 @@ pub async fn create(db: &Db, files_dir: Option<PathBuf>, to: &Path) -> anyhow::R
             .context("copying the database")?;
     }
     let to = to.to_path_buf();
+    let secret = Some(data_dir.join(SECRET)).filter(|p| p.is_file());
     tokio::task::spawn_blocking(move || {
         let summary = write_archive(
             &partial,
+            secret.as_deref(),
             sqlite.then_some(db_copy.as_path()),
             files_dir.as_deref(),
             Manifest {
@@ -90,6 +100,7 @@ pub async fn create(db: &Db, files_dir: Option<PathBuf>, to: &Path) -> anyhow::R
 
 fn write_archive(
     path: &Path,
+    secret: Option<&Path>,
     database: Option<&Path>,
     files_dir: Option<&Path>,
     mut manifest: Manifest,
@@ -105,6 +116,10 @@ fn write_archive(
     header.set_mode(0o644);
     header.set_cksum();
     tar.append_data(&mut header, MANIFEST, json.as_slice())?;
+    if let Some(secret) = secret {
+        tar.append_path_with_name(secret, SECRET)
+            .context("adding the secret")?;
+    }
     if let Some(db) = database {
         tar.append_path_with_name(db, DATABASE)
             .context("adding the database")?;
@@ -187,6 +202,8 @@ pub fn restore(
             File::open(&partial)?.sync_all()?;
             std::fs::rename(&partial, target)?;
             database = true;
+        } else if path == Path::new(SECRET) {
+            entry.unpack(data_dir.join(SECRET))?;
         } else if path.starts_with(FILES) && local_files {
             // `unpack_in` refuses paths that would leave the data dir.
             if entry.unpack_in(data_dir)? && entry.header().entry_type().is_file() {

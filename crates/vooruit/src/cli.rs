@@ -41,6 +41,11 @@ pub struct Common {
     /// AWS_* variables); by default the directory files/ in the data dir.
     #[arg(long, global = true, env = "VOORUIT_STORAGE_URL")]
     pub storage_url: Option<String>,
+    /// The key of form tokens and mail links: at least 32 characters, the
+    /// same on every node of one database (default: `secret.key` in the
+    /// data dir, made on first start).
+    #[arg(long, global = true, env = "VOORUIT_SECRET", hide_env_values = true)]
+    pub secret: Option<String>,
     /// Optional settings file.
     #[arg(
         long,
@@ -139,6 +144,10 @@ pub struct ServeArgs {
     /// The From: address of mails.
     #[arg(long, env = "VOORUIT_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// Turns on /metrics (Prometheus), for callers that send
+    /// `Authorization: Bearer <this token>`; without it /metrics is off.
+    #[arg(long, env = "VOORUIT_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
     /// Trust X-Forwarded-For for the client address (only behind your own proxy).
     #[arg(long, env = "VOORUIT_TRUST_PROXY")]
     pub trust_proxy: bool,
@@ -218,6 +227,7 @@ struct Resolved {
     data_dir: PathBuf,
     database_url: String,
     storage_url: Option<String>,
+    secret: Option<String>,
     file: FileConfig,
     test_mode: bool,
     fault: Option<FaultPoint>,
@@ -256,10 +266,12 @@ fn resolve(common: &Common) -> anyhow::Result<Resolved> {
         }
         _ => None,
     };
+    let secret = common.secret.clone().or_else(|| file.secret.clone());
     Ok(Resolved {
         data_dir,
         database_url,
         storage_url,
+        secret,
         file,
         test_mode,
         fault,
@@ -311,7 +323,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { to } => {
             let db = open_db(&r).await?;
             let files = r.storage_url.is_none().then(|| r.data_dir.join("files"));
-            let done = crate::backup::create(&db, files, &to).await?;
+            let done = crate::backup::create(&db, &r.data_dir, files, &to).await?;
             println!(
                 "backup written to {}: {}{} uploaded file(s)",
                 to.display(),
@@ -355,7 +367,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SweepFiles { older_than_minutes } => {
             let app = App::new(
                 open_db(&r).await?,
-                app_config(&r, "http://localhost:8080".into(), None, None),
+                app_config(&r, "http://localhost:8080".into(), None, None)?,
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             let removed = app
@@ -370,7 +382,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
                 open_db(&r).await?,
-                app_config(&r, "http://localhost:8080".into(), None, None),
+                app_config(&r, "http://localhost:8080".into(), None, None)?,
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             let started = std::time::Instant::now();
@@ -419,7 +431,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
                 open_db(&r).await?,
-                app_config(&r, "http://localhost:8080".into(), None, None),
+                app_config(&r, "http://localhost:8080".into(), None, None)?,
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             app.load_demo().await.map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -458,7 +470,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             init_logging(r.file.log_format.as_deref());
             let app = App::new(
                 open_db(&r).await?,
-                app_config(&r, "http://localhost:8080".into(), None, None),
+                app_config(&r, "http://localhost:8080".into(), None, None)?,
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
             app.open_search()
@@ -506,7 +518,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 let password = password.trim_end_matches(['\n', '\r']);
                 let app = App::new(
                     open_db(&r).await?,
-                    app_config(&r, "http://localhost:8080".into(), None, None),
+                    app_config(&r, "http://localhost:8080".into(), None, None)?,
                 )
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
                 match app.accounts().add_user(&email, &name, role, password).await {
@@ -533,8 +545,10 @@ fn app_config(
     base_url: String,
     smtp_url: Option<String>,
     mail_from: Option<String>,
-) -> Config {
-    Config {
+) -> anyhow::Result<Config> {
+    let secret = vooruit_app::secret::Secret::load(r.secret.as_deref(), &r.data_dir)
+        .context("the server secret (VOORUIT_SECRET or secret.key in the data dir)")?;
+    Ok(Config {
         base_url: base_url.trim_end_matches('/').to_string(),
         data_dir: r.data_dir.clone(),
         smtp_url,
@@ -555,7 +569,8 @@ fn app_config(
         audio_limit_bytes: r.file.audio_limit_mb.unwrap_or(DEFAULT_AUDIO_LIMIT_MB) * 1_000_000,
         video_limit_bytes: r.file.video_limit_mb.unwrap_or(DEFAULT_VIDEO_LIMIT_MB) * 1_000_000,
         pdftoppm: pdftoppm(r.file.pdftoppm.clone()),
-    }
+        secret,
+    })
 }
 
 /// The cover drawer as configured: "pdftoppm" from the PATH unless set,
@@ -601,7 +616,13 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         base_url.clone(),
         args.smtp_url.clone().or_else(|| r.file.smtp_url.clone()),
         args.mail_from.clone().or_else(|| r.file.mail_from.clone()),
-    );
+    )?;
+    if !db.same_secret(&config.secret.fingerprint()).await? {
+        bail!(
+            "this node's secret differs from the one the other nodes of this database use: \
+             give every node the same VOORUIT_SECRET (or copy secret.key from the first node's data dir)"
+        );
+    }
     if let Some(rate) = args.newsletter_rate {
         config.newsletter_per_second = rate;
     }
@@ -659,6 +680,11 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
             theme_css,
             debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
+            metrics_token: args
+                .metrics_token
+                .clone()
+                .or_else(|| r.file.metrics_token.clone())
+                .filter(|t| !t.is_empty()),
         },
         pages.clone(),
     );

@@ -29,6 +29,8 @@ pub struct FileConfig {
     pub video_limit_mb: Option<u64>,
     pub pdftoppm: Option<String>,
     pub storage_url: Option<String>,
+    pub secret: Option<String>,
+    pub metrics_token: Option<String>,
 }
 
 impl FileConfig {

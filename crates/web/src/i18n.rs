@@ -44,7 +44,19 @@ fn bundle_for(lang: Lang) -> &'static FluentBundle<FluentResource> {
 pub fn translate(lang: Lang, key: &str, args: Option<&FluentArgs>) -> String {
     let bundle = bundle_for(lang);
     let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-        tracing::warn!(key, lang = lang.code(), "missing translation");
+        // A key of ours without a text is a bug worth a warning; anything
+        // else came from outside (a value in a URL) and is logged only when
+        // debugging, clipped and escaped, so a request cannot flood the log.
+        let ours = key.len() <= 80
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ours {
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+        } else {
+            let clipped: String = key.chars().take(80).collect();
+            tracing::debug!(key = ?clipped, lang = lang.code(), "no translation for a value from outside");
+        }
         return key.to_string();
     };
     let mut errors = vec![];

@@ -44,6 +44,8 @@ pub struct WebConfig {
     /// Add an `X-Vooruit-Queries` header with the number of database round
     /// trips of each request (VOORUIT_DEBUG_QUERIES=1; for tests and tuning).
     pub debug_queries: bool,
+    /// /metrics answers only with this bearer token; None: /metrics is off.
+    pub metrics_token: Option<String>,
 }
 
 /// The state of every handler and middleware: one reference count, cloned

@@ -101,9 +101,11 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let api = is_api(req.uri().path());
     let headers = req.headers();
     let lang = lang_of(headers);
-    let existing_csrf = cookie(headers, CSRF_COOKIE).filter(|t| valid_token(t));
-    let new_csrf = existing_csrf.is_none();
-    let csrf = existing_csrf.unwrap_or_else(|| hex::encode(rand::random::<[u8; 32]>()));
+    // The cookie holds a random visitor id; the token in forms is derived
+    // from it, or, once signed in, from the session (see `form_token`).
+    let existing_visitor = cookie(headers, CSRF_COOKIE).filter(|t| valid_token(t));
+    let new_visitor = existing_visitor.is_none();
+    let visitor = existing_visitor.unwrap_or_else(|| hex::encode(rand::random::<[u8; 32]>()));
     let session = cookie(headers, SESSION_COOKIE).filter(|t| valid_token(t));
     let ip = client_ip(&req, state.web.trust_proxy);
     // Before anything looks at the request: is there such a route, and
@@ -127,23 +129,25 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     let mut ctx = Ctx {
         lang,
         user: None,
-        csrf: csrf.clone(),
+        csrf: String::new(),
         path,
         ip,
         taxonomy,
     };
     let (mut res, queries) = vooruit_app::count_queries(async {
         let checked = async {
+            if let Some(token) = &session {
+                ctx.user = state.app.accounts().session_user(token).await?;
+            }
+            let signed_in = session.as_deref().filter(|_| ctx.user.is_some());
+            ctx.csrf = form_token(&state.app.config.secret, signed_in, &visitor);
             if allow.is_some() {
                 return Err(AppError::MethodNotAllowed);
-            }
-            if let Some(token) = session {
-                ctx.user = state.app.accounts().session_user(&token).await?;
             }
             if matches!(routed, Match::NoPath) {
                 return Ok(req);
             }
-            check_unsafe_request(req, &csrf, api).await
+            check_unsafe_request(req, &ctx.csrf, api).await
         }
         .await;
         match checked {
@@ -179,14 +183,40 @@ pub async fn context(State(state): State<AppState>, req: Request, next: Next) ->
     {
         res.headers_mut().insert(header::ALLOW, value);
     }
-    if new_csrf {
+    // Signing in or out sets the session cookie: a new visitor id goes
+    // with it, so no form token from before outlives the change.
+    let session_changed = res.headers().get_all(header::SET_COOKIE).iter().any(|v| {
+        v.as_bytes()
+            .starts_with(format!("{SESSION_COOKIE}=").as_bytes())
+    });
+    if new_visitor || session_changed {
         let https = state.app.config.is_https();
+        let id = if session_changed {
+            hex::encode(rand::random::<[u8; 32]>())
+        } else {
+            visitor
+        };
         res.headers_mut().append(
             header::SET_COOKIE,
-            set_cookie(CSRF_COOKIE, &csrf, None, https),
+            set_cookie(CSRF_COOKIE, &id, None, https),
         );
     }
     res
+}
+
+/// The token every form carries: bound to the session when signed in, so a
+/// token seen before login (or planted with a cookie) is useless after it;
+/// otherwise to the visitor id in the cookie. Derived with the server
+/// secret, so the cookie alone does not give the token.
+fn form_token(
+    secret: &vooruit_app::secret::Secret,
+    session: Option<&str>,
+    visitor: &str,
+) -> String {
+    match session {
+        Some(s) => secret.mac("form-session", s),
+        None => secret.mac("form-visitor", visitor),
+    }
 }
 
 /// Rebuilds the AppError for an error marker (only its status and key matter).

@@ -62,10 +62,12 @@ async fn register_verify_login_logout() {
 
     // Registering the same address again reveals nothing on screen: the
     // owner gets a mail instead.
+    // (With the token of the signed-in session: the one from before the
+    // login no longer counts.)
     let again = c
         .post_form(
             "/registreren",
-            &form.csrf(),
+            &home.csrf(),
             &[
                 ("name", "Iemand"),
                 ("email", "ali@test.nl"),

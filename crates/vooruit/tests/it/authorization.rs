@@ -127,7 +127,7 @@ fn table() -> Vec<Row> {
         row("GET /sitemap/{file}", "/sitemap/verhalen-1.xml", OPEN),
         row("GET /robots.txt", "/robots.txt", OPEN),
         row("GET /healthz", "/healthz", OPEN),
-        row("GET /metrics", "/metrics", OPEN),
+        row("GET /metrics", "/metrics", "NNNNNN"),
         row("GET /favicon.svg", "/favicon.svg", OPEN),
         row(
             "GET /static/{version}/vooruit.css",

@@ -90,6 +90,9 @@ pub struct Server {
     extra_env: Vec<(String, String)>,
     /// Every line the server printed on stdout, for tests that wait for one.
     output: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    /// The server's log (stderr), outside the data dir: read by tests of
+    /// what is logged, and printed when a test fails.
+    log_dir: tempfile::TempDir,
 }
 
 impl Server {
@@ -146,13 +149,26 @@ impl Server {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
             output: Default::default(),
+            log_dir: tempfile::tempdir().expect("log dir"),
         }
+    }
+
+    /// What the server wrote to its log so far (all starts).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log_dir.path().join("server.log")).unwrap_or_default()
     }
 
     /// A second node on the same database, with its own data dir (and so
     /// its own search index), as behind a load balancer.
     pub fn second_node(&self) -> Server {
         let dir = tempfile::tempdir().expect("temp dir");
+        // Nodes of one database share the server secret, as the README
+        // tells operators to arrange.
+        std::fs::copy(
+            self.data_dir().join("secret.key"),
+            dir.path().join("secret.key"),
+        )
+        .expect("copy the secret");
         let mut s = Server::unstarted(dir, TestDb::at(self.db.url.clone()), &[], &[]);
         s.launch();
         s
@@ -267,6 +283,13 @@ impl Server {
             .args(&self.extra_args)
             .envs(self.extra_env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
+            .stderr(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(self.log_dir.path().join("server.log"))
+                    .expect("server log"),
+            )
             .spawn()
             .expect("start vooruit serve");
         let stdout = child.stdout.take().expect("stdout");
@@ -370,6 +393,14 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.kill_hard();
+        if std::thread::panicking() {
+            let log = self.log();
+            let lines: Vec<&str> = log.lines().collect();
+            eprintln!("--- last lines of the server log ({}):", self.base);
+            for line in &lines[lines.len().saturating_sub(60)..] {
+                eprintln!("{line}");
+            }
+        }
         if let Some((admin, name)) = self.db.pg_admin.take() {
             // Best effort, on a runtime of its own: Drop cannot be async.
             let _ = std::thread::spawn(move || {

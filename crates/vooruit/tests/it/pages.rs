@@ -167,12 +167,41 @@ async fn story_page_shows_sections_and_unknown_pages_get_a_friendly_404() {
 
 #[tokio::test]
 async fn health_and_metrics() {
-    let s = Server::start().await;
+    // /metrics is off unless a token is set (issue 20, finding 12).
+    let plain = Server::start_with(&[]).await;
+    assert_eq!(plain.client().get("/metrics").await.status, 404);
+    drop(plain);
+    let s = Server::start_with(&["--demo", "--metrics-token", "meten-is-weten-0123456789"]).await;
     let c = s.client();
     assert_eq!(c.get("/healthz").await.status, 200);
     c.get("/verhalen").await;
-    let m = c.get("/metrics").await;
-    assert_eq!(m.status, 200);
+    assert_eq!(c.get("/metrics").await.status, 401, "without the token");
+    let scrape = |token: &'static str| {
+        let url = format!("{}/metrics", s.base);
+        async move {
+            let r = reqwest::Client::new()
+                .get(url)
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("GET /metrics");
+            let status = r.status().as_u16();
+            (status, r.text().await.expect("body"))
+        }
+    };
+    assert_eq!(
+        scrape("meten-is-weten-0123456788").await.0,
+        401,
+        "a wrong token"
+    );
+    let (status, body) = scrape("meten-is-weten-0123456789").await;
+    assert_eq!(status, 200);
+    let m = crate::common::Page {
+        status,
+        body,
+        location: None,
+        headers: Default::default(),
+    };
     assert!(
         m.body
             .contains("vooruit_http_requests_total{class=\"2xx\"}")

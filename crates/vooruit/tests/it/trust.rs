@@ -381,3 +381,112 @@ async fn an_address_the_mailer_cannot_use_is_refused_at_the_door() {
     assert_eq!(sub.status, 422, "{}", sub.body);
     assert_eq!(jobs().await, before, "no mail was queued");
 }
+
+/// The `vooruit_csrf` cookie a response sets, if any.
+fn csrf_cookie(page: &crate::common::Page) -> Option<String> {
+    page.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("vooruit_csrf="))
+        .map(|v| v.split(';').next().unwrap_or("").to_string())
+}
+
+/// Finding 12: the form token was the cookie's value (double submit), the
+/// same before and after login. Now it is derived from the session once
+/// signed in (with the server secret), and signing in sets a new cookie.
+#[tokio::test]
+async fn the_form_token_belongs_to_the_session_and_changes_at_login() {
+    let s = Server::start().await;
+    let c = s.client();
+    let first = c.get("/inloggen").await;
+    let cookie = csrf_cookie(&first).expect("a first visit gets the cookie");
+    let before_login = first.csrf();
+    assert_ne!(
+        before_login, cookie,
+        "the cookie alone does not give the token"
+    );
+    // The cookie's value in the form is refused.
+    let forged = c
+        .post_form(
+            "/inloggen",
+            &cookie,
+            &[("email", EDITOR_EMAIL), ("password", EDITOR_PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.status, 400, "{}", forged.body);
+
+    let login = c
+        .post_form(
+            "/inloggen",
+            &before_login,
+            &[("email", EDITOR_EMAIL), ("password", EDITOR_PASSWORD)],
+        )
+        .await;
+    assert_eq!(login.status, 303, "{}", login.body);
+    let rotated = csrf_cookie(&login).expect("login sets a new visitor cookie");
+    assert_ne!(rotated, cookie);
+    let after_login = c.get("/").await.csrf();
+    assert_ne!(after_login, before_login, "a new token after login");
+    // A token from before the login no longer works.
+    let stale = c.post_form("/uitloggen", &before_login, &[]).await;
+    assert_eq!(stale.status, 400, "{}", stale.body);
+
+    // A second session of the same person has its own token, and one
+    // session's token does not work in the other.
+    let other = s.client();
+    assert_eq!(other.login(EDITOR_EMAIL, EDITOR_PASSWORD).await.status, 303);
+    let other_token = other.get("/").await.csrf();
+    assert_ne!(other_token, after_login);
+    assert_eq!(
+        other
+            .post_form("/uitloggen", &after_login, &[])
+            .await
+            .status,
+        400
+    );
+
+    // The right token works, and signing out changes it again.
+    let out = c.post_form("/uitloggen", &after_login, &[]).await;
+    assert_eq!(out.status, 303, "{}", out.body);
+    assert!(
+        csrf_cookie(&out).is_some(),
+        "logout sets a new visitor cookie"
+    );
+    assert_ne!(c.get("/inloggen").await.csrf(), before_login);
+}
+
+/// Finding 9: an unknown filter value was logged in full at WARN (5 KB
+/// lines, NUL bytes included). Unknown values from a URL are not warnings,
+/// and nothing a request sends makes a long log line.
+#[tokio::test]
+async fn unknown_filter_values_do_not_flood_the_log() {
+    let s = Server::start().await;
+    let c = s.client();
+    let junk = format!("{}%00%0Anep", "x".repeat(5000));
+    for path in [
+        format!("/zoeken?q=wijk&type={junk}"),
+        format!("/zoeken?q=wijk&kind={junk}"),
+        "/zoeken?q=wijk&type=onbekend&kind=ook-niet".to_string(),
+        format!("/verhalen?soort={junk}"),
+        format!("/agenda?soort={junk}"),
+    ] {
+        let page = c.get(&path).await;
+        assert!(
+            page.status < 500 && page.status != 0,
+            "{path}: {}",
+            page.status
+        );
+    }
+    // The search page shows the value as typed, clipped.
+    let shown = c.get("/zoeken?q=wijk&type=onbekend").await;
+    assert!(shown.body.contains("onbekend"));
+    let log = s.log();
+    assert!(!log.contains("missing translation"), "{log}");
+    assert!(!log.contains(
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    ));
+    for line in log.lines() {
+        assert!(line.len() < 1000, "a long log line: {}", &line[..200]);
+    }
+}

@@ -180,6 +180,11 @@ impl SearchTemplate {
     /// The label of a facet value in the reader's language.
     fn facet_label(&self, key: &str, value: &str) -> String {
         match key {
+            // A value typed into the address bar is shown as typed (and
+            // clipped), not looked up as a translation that does not exist.
+            "type" | "kind" if !crate::i18n::has_key(self.l.lang, &format!("{key}-{value}")) => {
+                value.chars().take(60).collect()
+            }
             "type" => self.l.content_type(value),
             "kind" => self.l.kind(value),
             "theme" => self.l.theme(value),

@@ -69,6 +69,9 @@ impl Bells {
     }
 }
 
+/// How long a finished job's payload is kept (to look into a problem).
+const FINISHED_PAYLOAD_KEPT_MS: i64 = 24 * 3600 * 1000;
+
 impl App {
     /// Starts one worker per kind of job and the housekeeping; they run
     /// until the process ends.
@@ -146,8 +149,9 @@ impl App {
         Ok(self.read().await?.jobs().pending().await?)
     }
 
-    /// Removes expired sessions, tokens, old throttle counts and files left
-    /// by interrupted uploads, every ten minutes.
+    /// Removes expired sessions, tokens, old throttle counts, the payloads
+    /// of jobs finished a day ago (addresses and links of sent mails) and
+    /// files left by interrupted uploads: at start and every ten minutes.
     async fn housekeeping(self) {
         let mut every = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -156,6 +160,8 @@ impl App {
                 let mut conn = self.read().await?;
                 conn.accounts().prune().await?;
                 conn.throttle().prune(24 * 3600 * 1000).await?;
+                let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
+                conn.jobs().prune_payloads(day_ago).await?;
                 drop(conn);
                 self.publications()
                     .sweep_files(crate::publications::PENDING_FOR_MS)

@@ -47,6 +47,7 @@ use std::sync::Arc;
 
 pub use error::{AppError, AppResult};
 pub use page::Page;
+pub use tokens::hash_token;
 pub use vooruit_domain as domain;
 use vooruit_store::Conn;
 pub use vooruit_store::{Clock, Db, DbKind, FaultPoint, count_queries};

@@ -13,7 +13,9 @@ use vooruit_store::newsletter::SubscriberListRow;
 use crate::accounts::User;
 use crate::mail::{self, Mail, texts};
 use crate::page::{Page, offset};
-use crate::tokens::{hash_token, new_token};
+use crate::tokens::{
+    LinkKey, NEWSLETTER_UNSUBSCRIBE, hash_token, link_key, new_token, unused_stored_token,
+};
 use crate::{AppError, AppResult};
 
 /// The confirmation link works this long.
@@ -89,7 +91,7 @@ impl Newsletter<'_> {
                 lang,
                 &hash_token(&token),
                 expires,
-                &new_token(),
+                &unused_stored_token(),
             )
             .await?;
         if pending {
@@ -111,24 +113,36 @@ impl Newsletter<'_> {
 
     /// Whether an unsubscribe link belongs to a subscriber (to show the page).
     pub async fn unsubscribe_link_valid(&self, token: &str) -> AppResult<bool> {
-        Ok(self
-            .read()
-            .await?
-            .newsletter()
-            .by_unsubscribe_token(token)
-            .await?
-            .is_some())
+        let mut conn = self.read().await?;
+        Ok(self.by_unsubscribe_link(&mut conn, token).await?.is_some())
     }
 
     /// Ends a subscription. Works again on an ended one, so a second click
     /// (or a mail program's one-click request) is harmless.
     pub async fn unsubscribe(&self, token: &str) -> AppResult<()> {
         let mut tx = self.begin("newsletter.unsubscribe").await?;
-        if tx.newsletter().by_unsubscribe_token(token).await?.is_none() {
+        let Some(subscriber) = self.by_unsubscribe_link(&mut tx, token).await? else {
             return Err(AppError::NotFound);
-        }
-        tx.newsletter().unsubscribe(token).await?;
+        };
+        tx.newsletter().unsubscribe(&subscriber.id).await?;
         self.commit(tx).await
+    }
+
+    /// The subscriber an unsubscribe link names.
+    async fn by_unsubscribe_link(
+        &self,
+        conn: &mut vooruit_store::Conn,
+        token: &str,
+    ) -> AppResult<Option<vooruit_store::newsletter::SubscriberRow>> {
+        Ok(
+            match link_key(&self.config.secret, NEWSLETTER_UNSUBSCRIBE, token) {
+                Some(LinkKey::Id(id)) => conn.newsletter().by_id(&id).await?,
+                Some(LinkKey::Stored(hash)) => {
+                    conn.newsletter().by_unsubscribe_token(&hash).await?
+                }
+                None => None,
+            },
+        )
     }
 
     pub async fn confirmed_count(&self) -> AppResult<i64> {

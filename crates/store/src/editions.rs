@@ -49,7 +49,6 @@ pub struct DeliveryRow {
     pub email: String,
     #[sqlx(try_from = "String")]
     pub lang: Lang,
-    pub unsubscribe_token: String,
     /// The subscriber's status now: someone who unsubscribed during the send
     /// is skipped.
     #[sqlx(try_from = "String")]
@@ -253,7 +252,7 @@ impl Editions<'_> {
         edition_id: &str,
         limit: i64,
     ) -> Result<Vec<DeliveryRow>> {
-        let sql = "SELECT d.subscriber_id, s.email, s.lang, s.unsubscribe_token, \
+        let sql = "SELECT d.subscriber_id, s.email, s.lang, \
                    s.status AS subscriber_status, d.status \
                    FROM newsletter_deliveries d JOIN newsletter_subscribers s ON s.id = d.subscriber_id \
                    WHERE d.edition_id = $1 AND d.status = $2 ORDER BY d.subscriber_id LIMIT $3";

@@ -359,7 +359,7 @@ impl Events<'_> {
         &mut self,
         event_id: &str,
         r: NewRegistration<'_>,
-    ) -> Result<Option<RegistrationStatus>> {
+    ) -> Result<Option<(String, RegistrationStatus)>> {
         if !lock_event(self.0, event_id).await? {
             return Ok(None);
         }
@@ -369,11 +369,12 @@ impl Events<'_> {
             .await?;
         let status =
             RegistrationStatus::for_new(confirmed_count(self.0, event_id).await?, capacity);
+        let id = new_id();
         sqlx::query(
             "INSERT INTO registrations (id, event_id, name, email, organisation, note, lang, status, cancel_token, created_at, answers) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
-        .bind(new_id())
+        .bind(&id)
         .bind(event_id)
         .bind(r.name)
         .bind(r.email)
@@ -386,9 +387,10 @@ impl Events<'_> {
         .bind(r.answers)
         .execute(&mut *self.0)
         .await?;
-        Ok(Some(status))
+        Ok(Some((id, status)))
     }
 
+    /// By the hash of a cancel link mailed before links were derived.
     pub async fn registration_by_token(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
             "SELECT {REG_COLUMNS} FROM registrations WHERE cancel_token = $1"
@@ -398,10 +400,19 @@ impl Events<'_> {
         .await?)
     }
 
+    pub async fn registration_by_id(&mut self, id: &str) -> Result<Option<RegistrationRow>> {
+        Ok(sqlx::query_as::<_, RegistrationRow>(&format!(
+            "SELECT {REG_COLUMNS} FROM registrations WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
     /// Cancels a registration. When that frees a place, the first on the
     /// waiting list gets it; that registration is returned (to mail them).
-    pub async fn cancel_registration(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
-        let Some(reg) = self.registration_by_token(token).await? else {
+    pub async fn cancel_registration(&mut self, id: &str) -> Result<Option<RegistrationRow>> {
+        let Some(reg) = self.registration_by_id(id).await? else {
             return Ok(None);
         };
         // Cancelled already: nothing happens (a second click is harmless).
@@ -411,11 +422,11 @@ impl Events<'_> {
         lock_event(self.0, &reg.event_id).await?;
         let done = sqlx::query(
             "UPDATE registrations SET status = $1, cancelled_at = $2 \
-             WHERE cancel_token = $3 AND status = $4",
+             WHERE id = $3 AND status = $4",
         )
         .bind(cancelled.as_str())
         .bind(self.0.now())
-        .bind(token)
+        .bind(id)
         .bind(reg.status.as_str())
         .execute(&mut *self.0)
         .await?;

@@ -123,6 +123,19 @@ impl Jobs<'_> {
         Ok(())
     }
 
+    /// Empties the payloads of jobs finished before `before`: a sent mail's
+    /// payload holds its address and its links, which nobody needs once it
+    /// went out. Returns how many were emptied.
+    pub async fn prune_payloads(&mut self, before: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE jobs SET payload = '' WHERE done_at IS NOT NULL AND done_at < $1 AND payload <> ''",
+        )
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     pub async fn pending(&mut self) -> Result<i64> {
         Ok(
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM jobs WHERE done_at IS NULL")

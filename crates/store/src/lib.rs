@@ -19,6 +19,7 @@ pub mod experiments;
 pub mod groups;
 pub mod guides;
 pub mod jobs;
+mod link_tokens;
 pub mod magazine;
 mod memberships;
 pub mod newsletter;

@@ -121,6 +121,16 @@ impl Newsletter<'_> {
         Ok(done.rows_affected() == 1)
     }
 
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<SubscriberRow>> {
+        Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
+            "SELECT {COLUMNS} FROM newsletter_subscribers WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
+    /// By the hash of an unsubscribe link mailed before links were derived.
     pub async fn by_unsubscribe_token(&mut self, token: &str) -> Result<Option<SubscriberRow>> {
         Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_subscribers WHERE unsubscribe_token = $1"
@@ -130,14 +140,14 @@ impl Newsletter<'_> {
         .await?)
     }
 
-    pub async fn unsubscribe(&mut self, token: &str) -> Result<bool> {
+    pub async fn unsubscribe(&mut self, id: &str) -> Result<bool> {
         let done = sqlx::query(&format!(
             "UPDATE newsletter_subscribers SET status = $3, unsubscribed_at = $1 \
-             WHERE unsubscribe_token = $2 AND status IN ({})",
+             WHERE id = $2 AND status IN ({})",
             allowed_from(SubscriberStatus::unsubscribe)
         ))
         .bind(self.0.now())
-        .bind(token)
+        .bind(id)
         .bind(SubscriberStatus::Unsubscribed.as_str())
         .execute(&mut *self.0)
         .await?;

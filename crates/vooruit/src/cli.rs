@@ -688,6 +688,9 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
         },
         pages.clone(),
     );
+    if db.hash_stored_link_tokens(vooruit_app::hash_token).await? {
+        tracing::info!("links in mails are derived from the secret now; stored ones were hashed");
+    }
     app.catch_up()
         .await
         .map_err(|e| anyhow::anyhow!("catching up with changes: {e}"))?;

@@ -66,9 +66,12 @@ impl Editions<'_> {
                 if let Some(p) = pace.as_mut() {
                     p.tick().await;
                 }
-                let unsubscribe = self
-                    .config
-                    .url(&format!("/nieuwsbrief/afmelden/{}", d.unsubscribe_token));
+                let token = crate::tokens::link_token(
+                    &self.config.secret,
+                    crate::tokens::NEWSLETTER_UNSUBSCRIBE,
+                    &d.subscriber_id,
+                );
+                let unsubscribe = self.config.url(&format!("/nieuwsbrief/afmelden/{token}"));
                 let rendered = self
                     .render_edition(&edition, d.lang, &unsubscribe)
                     .map_err(|e| e.to_string())?;

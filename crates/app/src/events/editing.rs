@@ -77,7 +77,7 @@ impl Events<'_> {
             || before.online_url != after.online_url;
         let base_url = &self.config.base_url;
         for r in &promoted {
-            let link = cancel_url(self, &r.cancel_token);
+            let link = cancel_url(self, &r.id);
             let (subject, text) = texts::moved_up(r.lang, &after.title, &link);
             let mut m = Mail::text(&r.email, subject, text);
             m.attachments = vec![ics_attachment(&after, base_url)];
@@ -89,7 +89,7 @@ impl Events<'_> {
                 if !r.status.is_active() || promoted_ids.contains(&r.id.as_str()) {
                     continue;
                 }
-                let link = cancel_url(self, &r.cancel_token);
+                let link = cancel_url(self, &r.id);
                 let (subject, text) = texts::event_changed(r.lang, &after.title, &link);
                 let mut m = Mail::text(&r.email, subject, text);
                 m.attachments = vec![ics_attachment(&after, base_url)];

@@ -255,8 +255,29 @@ fn ics_attachment(event: &EventRow, base_url: &str) -> Attachment {
 }
 
 /// The personal cancel link of a registration.
-fn cancel_url(app: &crate::App, token: &str) -> String {
+/// The personal cancel link of a registration (the same in every mail).
+fn cancel_url(app: &crate::App, registration_id: &str) -> String {
+    let token = crate::tokens::link_token(
+        &app.config.secret,
+        crate::tokens::REGISTRATION_CANCEL,
+        registration_id,
+    );
     app.config.url(&format!("/agenda/afmelden/{token}"))
+}
+
+/// The registration a cancel link names.
+async fn registration_by_link(
+    app: &crate::App,
+    conn: &mut vooruit_store::Conn,
+    token: &str,
+) -> crate::AppResult<vooruit_store::events::RegistrationRow> {
+    use crate::tokens::{LinkKey, REGISTRATION_CANCEL, link_key};
+    let found = match link_key(&app.config.secret, REGISTRATION_CANCEL, token) {
+        Some(LinkKey::Id(id)) => conn.events().registration_by_id(&id).await?,
+        Some(LinkKey::Stored(hash)) => conn.events().registration_by_token(&hash).await?,
+        None => None,
+    };
+    found.ok_or(crate::AppError::NotFound)
 }
 
 impl Events<'_> {

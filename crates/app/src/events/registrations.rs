@@ -9,10 +9,10 @@ use vooruit_store::events::{NewRegistration, RegistrationRow};
 
 use super::{
     EventView, Events, Registered, RegistrationForm, cancel_url, ics_attachment, questions,
-    registration_now,
+    registration_by_link, registration_now,
 };
 use crate::mail::{self, Mail, texts};
-use crate::tokens::new_token;
+use crate::tokens::unused_stored_token;
 use crate::{AppError, AppResult};
 
 impl Events<'_> {
@@ -48,8 +48,8 @@ impl Events<'_> {
         }
         let answers_json =
             serde_json::to_string(&answers).map_err(|e| AppError::Internal(e.to_string()))?;
-        let token = new_token();
-        let status = tx
+        let stored = unused_stored_token();
+        let (id, status) = tx
             .events()
             .register(
                 &event.id,
@@ -59,13 +59,13 @@ impl Events<'_> {
                     organisation: organisation.trim(),
                     note: note.trim(),
                     lang,
-                    cancel_token: &token,
+                    cancel_token: &stored,
                     answers: &answers_json,
                 },
             )
             .await?
             .ok_or(AppError::NotFound)?;
-        let cancel_url = cancel_url(self, &token);
+        let cancel_url = cancel_url(self, &id);
         let (subject, text) = texts::registered(lang, &event.title, status, &cancel_url);
         let mut confirmation = Mail::text(&email, subject, text);
         confirmation.attachments = vec![ics_attachment(&event, &self.config.base_url)];
@@ -77,11 +77,7 @@ impl Events<'_> {
     /// A registration and its event, from the personal link.
     pub async fn registration(&self, token: &str) -> AppResult<(RegistrationRow, EventView)> {
         let mut conn = self.read().await?;
-        let reg = conn
-            .events()
-            .registration_by_token(token)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let reg = registration_by_link(self, &mut conn, token).await?;
         let event = conn
             .events()
             .by_id(&reg.event_id)
@@ -94,18 +90,14 @@ impl Events<'_> {
     /// up and is mailed.
     pub async fn cancel_registration(&self, token: &str) -> AppResult<()> {
         let mut tx = self.begin("events.cancel_registration").await?;
-        let reg = tx
-            .events()
-            .registration_by_token(token)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let reg = registration_by_link(self, &mut tx, token).await?;
         let event = tx
             .events()
             .by_id(&reg.event_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if let Some(promoted) = tx.events().cancel_registration(token).await? {
-            let link = cancel_url(self, &promoted.cancel_token);
+        if let Some(promoted) = tx.events().cancel_registration(&reg.id).await? {
+            let link = cancel_url(self, &promoted.id);
             let (subject, text) = texts::moved_up(promoted.lang, &event.title, &link);
             mail::queue(&mut tx, Mail::text(&promoted.email, subject, text)).await?;
         }

@@ -174,12 +174,12 @@ impl Stories<'_> {
         self.commit(tx).await
     }
 
-    /// The teller's private link. The token is kept with the story (it only
-    /// opens that one story) so that every mail can repeat the same link.
+    /// The teller's private link, for a shared story: derived from its id,
+    /// so every mail repeats the same link.
     fn status_link(&self, row: &StoryRow) -> Option<String> {
         row.status_token
-            .as_deref()
-            .map(|t| self.config.url(&status_path(t)))
+            .as_ref()
+            .map(|_| self.config.url(&status_path(&self.config.secret, &row.id)))
     }
 
     pub async fn ask_teller(&self, user: &User, id: &str, question: &str) -> AppResult<()> {

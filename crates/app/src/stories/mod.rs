@@ -219,7 +219,9 @@ pub struct Submitted {
     pub status_path: String,
 }
 
-fn status_path(token: &str) -> String {
+/// The teller's private status link of a story (the same in every mail).
+fn status_path(secret: &crate::secret::Secret, story_id: &str) -> String {
+    let token = crate::tokens::link_token(secret, crate::tokens::STORY_STATUS, story_id);
     format!("/verhaal-status/{token}")
 }
 

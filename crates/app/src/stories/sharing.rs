@@ -12,18 +12,24 @@ use super::{
 };
 use crate::accounts::User;
 use crate::mail::{self, Mail, texts};
-use crate::tokens::new_token;
+use crate::tokens::{LinkKey, STORY_STATUS, link_key, unused_stored_token};
 use crate::{AppError, AppResult};
 
-/// The story behind a status token. Tokens are 64 hex characters; anything
-/// else cannot match.
-async fn by_token(conn: &mut Conn, token: &str) -> AppResult<StoryRow> {
-    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::NotFound);
-    }
-    conn.stories()
-        .by_status_token(token)
-        .await?
+/// The story behind a status link: one this server derived (its id), or
+/// one mailed before links were derived (the hash of its token). Only a
+/// shared story has a status link (the column is set for those only).
+async fn by_token(
+    secret: &crate::secret::Secret,
+    conn: &mut Conn,
+    token: &str,
+) -> AppResult<StoryRow> {
+    let found = match link_key(secret, STORY_STATUS, token) {
+        Some(LinkKey::Id(id)) => conn.stories().by_id(&id).await?,
+        Some(LinkKey::Stored(hash)) => conn.stories().by_status_token(&hash).await?,
+        None => None,
+    };
+    found
+        .filter(|row| row.status_token.is_some())
         .ok_or(AppError::NotFound)
 }
 
@@ -68,7 +74,7 @@ impl Stories<'_> {
         if limited && tx.throttle().count(&bucket, 3600 * 1000).await? >= limit {
             return Err(AppError::field("send", SUBMISSION_LIMIT_KEY));
         }
-        let token = new_token();
+        let stored = unused_stored_token();
         let (id, _slug) = tx
             .stories()
             .insert(NewStory {
@@ -79,14 +85,14 @@ impl Stories<'_> {
                 no_client_info: submission.no_client_info,
                 lang,
                 author_id: author.map(|u| u.id.as_str()),
-                status_token: Some(&token),
+                status_token: Some(&stored),
                 published_at: None,
             })
             .await?;
         if limited {
             tx.throttle().hit(&bucket).await?;
         }
-        let status_path = status_path(&token);
+        let status_path = status_path(&self.config.secret, &id);
         let status_url = self.config.url(&status_path);
         let (subject, text) = texts::story_received(lang, &submission.content.title, &status_url);
         let to = submission.teller.contact_email.clone();
@@ -101,7 +107,7 @@ impl Stories<'_> {
 
     pub async fn teller_view(&self, token: &str) -> AppResult<TellerView> {
         let mut conn = self.read().await?;
-        let row = by_token(&mut conn, token).await?;
+        let row = by_token(&self.config.secret, &mut conn, token).await?;
         Ok(TellerView {
             title: row.title.clone(),
             status: row.status,
@@ -118,7 +124,7 @@ impl Stories<'_> {
     pub async fn teller_reply(&self, token: &str, body: &str) -> AppResult<()> {
         let body = validated_message("body", body)?;
         let mut tx = self.begin("stories.teller_reply").await?;
-        let row = by_token(&mut tx, token).await?;
+        let row = by_token(&self.config.secret, &mut tx, token).await?;
         let status = row.status;
         if !status.teller_can_write() {
             return Err(AppError::Conflict("error-story-closed"));

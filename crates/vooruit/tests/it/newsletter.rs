@@ -144,29 +144,29 @@ async fn one_click_unsubscribe_needs_no_form_token() {
     assert_eq!(twice.status(), 200);
 }
 
+/// The unsubscribe link a newsletter carries for `email`: an edition is
+/// sent, and the path is read from the mail (the database keeps nothing
+/// that gives it).
 async fn unsubscribe_token(s: &Server, email: &str) -> String {
-    use sqlx::Connection;
-    if s.db.is_postgres() {
-        let mut conn = sqlx::postgres::PgConnection::connect(&s.db.url)
-            .await
-            .expect("connect");
-        sqlx::query_scalar::<_, String>(
-            "SELECT unsubscribe_token FROM newsletter_subscribers WHERE email = $1",
+    let editor = crate::common::editor_api(s).await;
+    let r = editor
+        .post_json(
+            "/api/v1/editor/newsletter/editions",
+            &json!({"subject": "Om af te melden", "intro": "Even proberen.",
+                    "items": [{"kind": "link", "title": "Agenda", "url": "/agenda"}]}),
         )
-        .bind(email)
-        .fetch_one(&mut conn)
-        .await
-        .expect("token")
-    } else {
-        let mut conn = sqlx::sqlite::SqliteConnection::connect(&s.db.url)
-            .await
-            .expect("connect");
-        sqlx::query_scalar::<_, String>(
-            "SELECT unsubscribe_token FROM newsletter_subscribers WHERE email = $1",
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    let sent = editor
+        .post_json(
+            &format!("/api/v1/editor/newsletter/editions/{id}/send"),
+            &json!({}),
         )
-        .bind(email)
-        .fetch_one(&mut conn)
-        .await
-        .expect("token")
-    }
+        .await;
+    assert_eq!(sent.status, 202, "{}", sent.body);
+    let mail = s.mail(email, "Om af te melden").await;
+    let marker = "/nieuwsbrief/afmelden/";
+    let at = mail.raw.find(marker).expect("an unsubscribe link") + marker.len();
+    mail.raw[at..at + 64].to_string()
 }

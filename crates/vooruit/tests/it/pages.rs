@@ -213,6 +213,8 @@ async fn health_and_metrics() {
     if s.db.is_postgres() {
         // Take the database away: the node must report itself unhealthy.
         s.db.drop_now().await;
+        // (The answer is kept for a second: wait for a new probe.)
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
         assert_eq!(c.get("/healthz").await.status, 503);
     }
 }

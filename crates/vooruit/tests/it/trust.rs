@@ -490,3 +490,131 @@ async fn unknown_filter_values_do_not_flood_the_log() {
         assert!(line.len() < 1000, "a long log line: {}", &line[..200]);
     }
 }
+
+/// Finding 11: cancel links (and status and unsubscribe links, made the
+/// same way) were stored as mailed, also in the mail queue for good. Now a
+/// link is derived from the record's id with the server secret: the
+/// database holds nothing that opens it, a re-sent mail carries the same
+/// link, sent mails' payloads are emptied after a day, and links mailed
+/// before the upgrade keep working (their stored tokens are hashed once).
+#[tokio::test]
+async fn links_in_mails_are_not_kept_in_the_database() {
+    let mut s = Server::start().await;
+    let editor = crate::common::editor_api(&s).await;
+    let event = |starts: &str, ends: &str| {
+        json!({"kind": "bijeenkomst", "title": "Leren van tegenslag", "description": "Een middag samen.",
+               "starts_at": starts, "ends_at": ends, "location": "Buurthuis", "region": "utrecht",
+               "organiser": "Leernetwerk", "capacity": 10})
+    };
+    let r = editor
+        .post_json(
+            "/api/v1/editor/events",
+            &event("2030-03-10T14:00:00+01:00", "2030-03-10T17:00:00+01:00"),
+        )
+        .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    let slug = r.json()["slug"].as_str().expect("slug").to_string();
+    let reg = s
+        .client()
+        .post_json(
+            &format!("/api/v1/events/{slug}/registrations"),
+            &json!({"name": "Lotte", "email": "lotte@test.nl"}),
+        )
+        .await;
+    assert_eq!(reg.status, 201, "{}", reg.body);
+    let link = reg.json()["cancel_url"].as_str().expect("url").to_string();
+    let token = link.rsplit('/').next().expect("token").to_string();
+    assert_eq!(token.len(), 64);
+    s.mail("lotte@test.nl", "Leren van tegenslag").await;
+
+    let pool = s.sql().await;
+    let stored: Vec<String> = sqlx::query_scalar("SELECT cancel_token FROM registrations")
+        .fetch_all(&pool)
+        .await
+        .expect("tokens");
+    assert_eq!(stored.len(), 1);
+    assert!(!stored.contains(&token), "the link is not stored");
+
+    // A change to the event mails the same link again.
+    let moved = editor
+        .put_json(
+            &format!("/api/v1/editor/events/{slug}"),
+            &event("2030-03-11T14:00:00+01:00", "2030-03-11T17:00:00+01:00"),
+        )
+        .await;
+    assert_eq!(moved.status, 204, "{}", moved.body);
+    let changed = s.mail("lotte@test.nl", "Gewijzigd").await;
+    assert!(
+        changed.text.contains(&token),
+        "the same link in the new mail: {token}\n{}",
+        changed.text
+    );
+
+    // The queue forgets sent mails' addresses and links after a day.
+    let pattern = format!("%{token}%");
+    let in_queue = |pool: sqlx::AnyPool| {
+        let pattern = pattern.clone();
+        async move {
+            let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE payload LIKE $1")
+                .bind(pattern)
+                .fetch_one(&pool)
+                .await
+                .expect("count");
+            n
+        }
+    };
+    assert!(
+        in_queue(pool.clone()).await >= 2,
+        "both mails are in the queue now"
+    );
+    sqlx::query(
+        "UPDATE jobs SET done_at = done_at - 2 * 24 * 3600 * 1000 WHERE done_at IS NOT NULL",
+    )
+    .execute(&pool)
+    .await
+    .expect("age the jobs");
+    // Links mailed by the release before: a stored, unhashed token.
+    let legacy = "c0ffee".repeat(10) + "beef";
+    sqlx::query("UPDATE registrations SET cancel_token = $1")
+        .bind(&legacy)
+        .execute(&pool)
+        .await
+        .expect("as an older release stored it");
+    sqlx::query("DELETE FROM data_conversions")
+        .execute(&pool)
+        .await
+        .expect("before the upgrade");
+    pool.close().await;
+    // Housekeeping runs at start (and every ten minutes); so does the
+    // one-time hashing.
+    s.kill_hard();
+    s.launch();
+    let pool = s.sql().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while in_queue(pool.clone()).await > 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "payloads were not emptied"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let stored: String = sqlx::query_scalar("SELECT cancel_token FROM registrations")
+        .fetch_one(&pool)
+        .await
+        .expect("token");
+    assert_ne!(stored, legacy, "the old token is hashed");
+    // Both the derived link and the old one still open the registration.
+    let c = s.client();
+    for t in [&token, &legacy] {
+        let page = c.get(&format!("/agenda/afmelden/{t}")).await;
+        assert_eq!(page.status, 200, "{t}");
+        assert!(page.body.contains("Leren van tegenslag"));
+    }
+    // A link for another purpose, or with one character changed, does not.
+    let mut wrong = token.clone();
+    wrong.replace_range(63.., if token.ends_with('0') { "1" } else { "0" });
+    assert_eq!(
+        c.get(&format!("/agenda/afmelden/{wrong}")).await.status,
+        404
+    );
+}

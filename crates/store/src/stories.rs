@@ -384,6 +384,16 @@ impl Stories<'_> {
         .await?)
     }
 
+    /// When the newest published story was published.
+    pub async fn last_published_at(&mut self) -> Result<Option<i64>> {
+        Ok(sqlx::query_scalar::<_, Option<i64>>(&format!(
+            "SELECT MAX(published_at) FROM stories WHERE status = {}",
+            lit(StoryStatus::Gepubliceerd)
+        ))
+        .fetch_one(&mut *self.0)
+        .await?)
+    }
+
     /// The titles of those of these stories that are published, by slug,
     /// in one query: (slug, title), in no particular order.
     pub async fn published_titles(&mut self, slugs: &[String]) -> Result<Vec<(String, String)>> {

@@ -144,6 +144,10 @@ pub struct ServeArgs {
     /// The From: address of mails.
     #[arg(long, env = "VOORUIT_MAIL_FROM")]
     pub mail_from: Option<String>,
+    /// The licence of the open data at /open-data: cc-by-4.0 (default),
+    /// cc-by-sa-4.0 or cc0-1.0.
+    #[arg(long, env = "VOORUIT_OPEN_DATA_LICENCE")]
+    pub open_data_licence: Option<String>,
     /// Turns on /metrics (Prometheus), for callers that send
     /// `Authorization: Bearer <this token>`; without it /metrics is off.
     #[arg(long, env = "VOORUIT_METRICS_TOKEN", hide_env_values = true)]
@@ -289,6 +293,16 @@ fn init_logging(format: Option<&str>) {
         builder.json().init();
     } else {
         builder.init();
+    }
+}
+
+fn open_data_licence(setting: Option<&str>) -> anyhow::Result<vooruit_web::OpenDataLicence> {
+    use vooruit_web::OpenDataLicence as Licence;
+    match setting {
+        None => Ok(Licence::CcBy4),
+        Some(s) => Licence::parse(s).with_context(|| {
+            format!("open data licence {s:?}: choose cc-by-4.0, cc-by-sa-4.0 or cc0-1.0")
+        }),
     }
 }
 
@@ -585,6 +599,13 @@ fn pdftoppm(setting: Option<String>) -> Option<String> {
 
 async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
     init_logging(args.log_format.as_deref().or(r.file.log_format.as_deref()));
+    // Settings that can be wrong are read first: a mistake stops the start
+    // before anything is opened.
+    let open_data_licence = open_data_licence(
+        args.open_data_licence
+            .as_deref()
+            .or(r.file.open_data_licence.as_deref()),
+    )?;
     let addr = args
         .addr
         .clone()
@@ -680,6 +701,7 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             trust_proxy: args.trust_proxy || r.file.trust_proxy.unwrap_or(false),
             theme_css,
             debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
+            open_data_licence,
             metrics_token: args
                 .metrics_token
                 .clone()

@@ -31,6 +31,7 @@ pub struct FileConfig {
     pub storage_url: Option<String>,
     pub secret: Option<String>,
     pub metrics_token: Option<String>,
+    pub open_data_licence: Option<String>,
 }
 
 impl FileConfig {

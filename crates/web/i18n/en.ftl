@@ -1422,3 +1422,23 @@ error-experiment-not-running = This experiment is not running (any more).
 error-experiment-not-ended = Evaluate the experiment first.
 error-experiment-verdict = Choose whether it becomes the new standard or whether you stop.
 error-register-limit = Too many sign-ups were tried in the past hour, from this address or for this e-mail address. Please try again in an hour.
+
+## Open data
+nav-open-data = Open data
+open-data-title = Open data
+open-data-lead = The published stories of this learning network are open data. You may download, use and share them, within the licence below.
+open-data-catalogue-title = Open data of the learning network
+open-data-stories-title = Stories
+open-data-stories-description = { $total ->
+    [one] The published story, with lessons, themes, sector, region and date of publication.
+   *[other] All { $total } published stories, with lessons, themes, sector, region and date of publication.
+}
+open-data-csv = Stories as CSV (for a spreadsheet)
+open-data-json = Stories as JSON (for programs)
+open-data-catalogue = Description of the data (DCAT-AP, JSON-LD, for catalogues such as data.overheid.nl)
+open-data-licence-title = Licence
+open-data-licence-text = The learning network releases the stories under
+open-data-fields-title = What is in it
+open-data-fields-text = One line per story. Texts are in Markdown, as written. Lists (themes, sectors, lessons) are separated by a vertical bar in the CSV. A cell that starts with =, +, - or @ gets an apostrophe in front in the CSV, so a spreadsheet does not turn it into a formula.
+open-data-never-title = What is never in it
+open-data-never-text = Only what the public page of a story shows. Never an e-mail address, never a name or organisation the teller did not want shown, and never a story that is not published yet.

@@ -1422,3 +1422,23 @@ error-experiment-not-running = Dit experiment loopt niet (meer).
 error-experiment-not-ended = Evalueer het experiment eerst.
 error-experiment-verdict = Kies of het de nieuwe standaard wordt of dat jullie stoppen.
 error-register-limit = Er zijn in het afgelopen uur te veel aanmeldingen geprobeerd, vanaf dit adres of voor dit e-mailadres. Probeer het over een uur opnieuw.
+
+## Open data
+nav-open-data = Open data
+open-data-title = Open data
+open-data-lead = De gepubliceerde verhalen van dit leernetwerk zijn open data. Je mag ze downloaden, gebruiken en delen, binnen de licentie hieronder.
+open-data-catalogue-title = Open data van het leernetwerk
+open-data-stories-title = Verhalen
+open-data-stories-description = { $total ->
+    [one] Het gepubliceerde verhaal, met lessen, thema's, sector, regio en datum van publicatie.
+   *[other] Alle { $total } gepubliceerde verhalen, met lessen, thema's, sector, regio en datum van publicatie.
+}
+open-data-csv = Verhalen als CSV (voor een spreadsheet)
+open-data-json = Verhalen als JSON (voor programma's)
+open-data-catalogue = Beschrijving van de gegevens (DCAT-AP, JSON-LD, voor catalogi zoals data.overheid.nl)
+open-data-licence-title = Licentie
+open-data-licence-text = Het leernetwerk geeft de verhalen vrij onder
+open-data-fields-title = Wat er in staat
+open-data-fields-text = Eén regel per verhaal. Teksten staan in Markdown, zoals ze geschreven zijn. Lijsten (thema's, sectoren, lessen) zijn in de CSV gescheiden met een verticale streep. Een cel die met =, +, - of @ begint, krijgt in de CSV een apostrof ervoor, zodat een spreadsheet er geen formule van maakt.
+open-data-never-title = Wat er nooit in staat
+open-data-never-text = Alleen wat op de openbare pagina van een verhaal staat. Nooit een e-mailadres, nooit een naam of organisatie die de verteller niet wilde tonen, en nooit een verhaal dat nog niet gepubliceerd is.

@@ -12,6 +12,7 @@ mod metrics;
 mod middleware;
 pub mod page_files;
 mod pages;
+pub use pages::open_data::Licence as OpenDataLicence;
 mod routes;
 mod upload;
 
@@ -46,6 +47,8 @@ pub struct WebConfig {
     pub debug_queries: bool,
     /// /metrics answers only with this bearer token; None: /metrics is off.
     pub metrics_token: Option<String>,
+    /// The licence of the open-data downloads (`/open-data`).
+    pub open_data_licence: OpenDataLicence,
 }
 
 /// The state of every handler and middleware: one reference count, cloned

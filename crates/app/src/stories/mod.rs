@@ -15,9 +15,11 @@ use crate::page::{PAGE_SIZE, Page, offset};
 use crate::{AppError, AppResult};
 
 mod editing;
+mod open_data;
 pub(crate) mod pages;
 mod sharing;
 
+pub use open_data::{OPEN_STORY_FIELDS, OpenStory};
 pub use pages::{ChangedPage, PagesHook, RELATED, RelatedStory};
 
 crate::service!(

@@ -126,6 +126,22 @@ fn table() -> Vec<Row> {
         row("GET /sitemap/pagina.xml", "/sitemap/pagina.xml", OPEN),
         row("GET /sitemap/{file}", "/sitemap/verhalen-1.xml", OPEN),
         row("GET /robots.txt", "/robots.txt", OPEN),
+        row("GET /open-data", "/open-data", OPEN),
+        row(
+            "GET /open-data/verhalen.csv",
+            "/open-data/verhalen.csv",
+            OPEN,
+        ),
+        row(
+            "GET /open-data/verhalen.json",
+            "/open-data/verhalen.json",
+            OPEN,
+        ),
+        row(
+            "GET /open-data/catalogus.jsonld",
+            "/open-data/catalogus.jsonld",
+            OPEN,
+        ),
         row("GET /healthz", "/healthz", OPEN),
         row("GET /metrics", "/metrics", "NNNNNN"),
         row("GET /favicon.svg", "/favicon.svg", OPEN),

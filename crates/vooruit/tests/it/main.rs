@@ -22,6 +22,7 @@ mod guides;
 mod magazine;
 mod mail;
 mod newsletter;
+mod open_data;
 mod organisations;
 mod page_files;
 mod pages;

@@ -14,6 +14,7 @@ mod home;
 mod live;
 mod magazine;
 pub(crate) mod newsletter;
+pub(crate) mod open_data;
 mod organisations;
 mod podcast;
 mod publications;
@@ -54,6 +55,7 @@ pub fn routes() -> Routes {
         .merge(magazine::routes())
         .merge(search::routes())
         .merge(feeds::routes())
+        .merge(open_data::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
         .merge(editions::routes())

@@ -148,6 +148,15 @@ pub struct ServeArgs {
     /// cc-by-sa-4.0 or cc0-1.0.
     #[arg(long, env = "VOORUIT_OPEN_DATA_LICENCE")]
     pub open_data_licence: Option<String>,
+    /// Where to report a vulnerability, for /.well-known/security.txt
+    /// (RFC 9116): a mailto: or https: address; repeat for more than one.
+    /// Without it the file is not served.
+    #[arg(
+        long = "security-contact",
+        env = "VOORUIT_SECURITY_CONTACT",
+        value_delimiter = ','
+    )]
+    pub security_contacts: Vec<String>,
     /// Turns on /metrics (Prometheus), for callers that send
     /// `Authorization: Bearer <this token>`; without it /metrics is off.
     #[arg(long, env = "VOORUIT_METRICS_TOKEN", hide_env_values = true)]
@@ -606,6 +615,20 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             .as_deref()
             .or(r.file.open_data_licence.as_deref()),
     )?;
+    let security_contacts = if args.security_contacts.is_empty() {
+        r.file.security_contacts.clone().unwrap_or_default()
+    } else {
+        args.security_contacts.clone()
+    };
+    for c in &security_contacts {
+        if !(c.starts_with("mailto:") || c.starts_with("https://"))
+            || c.contains(char::is_whitespace)
+        {
+            bail!(
+                "security contact {c:?}: give a mailto: or https: address, for example mailto:security@example.org"
+            );
+        }
+    }
     let addr = args
         .addr
         .clone()
@@ -702,6 +725,7 @@ async fn serve(r: Resolved, args: ServeArgs) -> anyhow::Result<()> {
             theme_css,
             debug_queries: std::env::var("VOORUIT_DEBUG_QUERIES").is_ok_and(|v| v == "1"),
             open_data_licence,
+            security_contacts,
             metrics_token: args
                 .metrics_token
                 .clone()

@@ -32,6 +32,7 @@ pub struct FileConfig {
     pub secret: Option<String>,
     pub metrics_token: Option<String>,
     pub open_data_licence: Option<String>,
+    pub security_contacts: Option<Vec<String>>,
 }
 
 impl FileConfig {

@@ -49,6 +49,9 @@ pub struct WebConfig {
     pub metrics_token: Option<String>,
     /// The licence of the open-data downloads (`/open-data`).
     pub open_data_licence: OpenDataLicence,
+    /// `Contact:` lines of /.well-known/security.txt (mailto: or https:
+    /// URIs); none: the file is not served.
+    pub security_contacts: Vec<String>,
 }
 
 /// The state of every handler and middleware: one reference count, cloned

@@ -126,6 +126,11 @@ fn table() -> Vec<Row> {
         row("GET /sitemap/pagina.xml", "/sitemap/pagina.xml", OPEN),
         row("GET /sitemap/{file}", "/sitemap/verhalen-1.xml", OPEN),
         row("GET /robots.txt", "/robots.txt", OPEN),
+        row(
+            "GET /.well-known/security.txt",
+            "/.well-known/security.txt",
+            "NNNNNN",
+        ),
         row("GET /open-data", "/open-data", OPEN),
         row(
             "GET /open-data/verhalen.csv",

@@ -218,3 +218,71 @@ async fn health_and_metrics() {
         assert_eq!(c.get("/healthz").await.status, 503);
     }
 }
+
+/// RFC 9116: /.well-known/security.txt from the setting, with an expiry
+/// less than a year ahead; no setting, no file.
+#[tokio::test]
+async fn security_txt_says_where_to_report_a_vulnerability() {
+    let plain = Server::start_with(&[]).await;
+    assert_eq!(
+        plain.client().get("/.well-known/security.txt").await.status,
+        404
+    );
+    drop(plain);
+    let s = Server::start_with(&[
+        "--security-contact",
+        "mailto:security@gemeente.example",
+        "--security-contact",
+        "https://gemeente.example/kwetsbaarheid-melden",
+    ])
+    .await;
+    let page = s.client().get("/.well-known/security.txt").await;
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers["content-type"]
+            .to_str()
+            .expect("type")
+            .starts_with("text/plain")
+    );
+    let fields: Vec<(&str, &str)> = page
+        .body
+        .lines()
+        .filter_map(|l| l.split_once(": "))
+        .collect();
+    let values = |name: &str| -> Vec<&str> {
+        fields
+            .iter()
+            .filter(|(k, _)| *k == name)
+            .map(|(_, v)| *v)
+            .collect()
+    };
+    assert_eq!(
+        values("Contact"),
+        [
+            "mailto:security@gemeente.example",
+            "https://gemeente.example/kwetsbaarheid-melden"
+        ]
+    );
+    let expires = chrono::DateTime::parse_from_rfc3339(values("Expires")[0]).expect("RFC 3339");
+    let ahead = expires.signed_duration_since(chrono::Utc::now());
+    assert!(
+        ahead > chrono::Duration::days(30) && ahead < chrono::Duration::days(365),
+        "{ahead}"
+    );
+    assert_eq!(
+        values("Canonical"),
+        [format!("{}/.well-known/security.txt", s.base).as_str()]
+    );
+    assert_eq!(values("Preferred-Languages"), ["nl, en"]);
+    // A contact that is not an address stops the start, with a message.
+    let refused = s
+        .try_cli(&[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--security-contact",
+            "bel ons",
+        ])
+        .expect_err("refused");
+    assert!(refused.contains("mailto: or https:"), "{refused}");
+}

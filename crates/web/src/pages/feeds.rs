@@ -29,6 +29,7 @@ pub fn routes() -> Routes {
         .get("/sitemap/pagina.xml", sitemap_pages)
         .get("/sitemap/{file}", sitemap_stories)
         .get("/robots.txt", robots)
+        .get("/.well-known/security.txt", security_txt)
 }
 
 const SITEMAP_PAGE: i64 = 10_000;
@@ -359,4 +360,28 @@ async fn robots(State(s): State<AppState>) -> Response {
         ),
     )
         .into_response()
+}
+
+/// How far ahead security.txt says it expires: RFC 9116 asks for less
+/// than a year, and the file is made fresh on every request.
+const SECURITY_TXT_DAYS: i64 = 180;
+
+/// RFC 9116: where to report a vulnerability, from the setting
+/// `--security-contact` (none set: no file, 404).
+async fn security_txt(State(s): State<AppState>) -> Response {
+    let contacts = &s.web.security_contacts;
+    if contacts.is_empty() {
+        return axum::http::StatusCode::NOT_FOUND.into_response();
+    }
+    let expires = s.app.db.clock().now_ms() + SECURITY_TXT_DAYS * 24 * 3600 * 1000;
+    let mut body = String::new();
+    for c in contacts {
+        body.push_str(&format!("Contact: {c}\n"));
+    }
+    body.push_str(&format!(
+        "Expires: {}\nPreferred-Languages: nl, en\nCanonical: {}/.well-known/security.txt\n",
+        vooruit_app::dates::rfc3339(expires),
+        s.app.config.base_url
+    ));
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }

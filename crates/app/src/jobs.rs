@@ -150,8 +150,9 @@ impl App {
     }
 
     /// Removes expired sessions, tokens, old throttle counts, the payloads
-    /// of jobs finished a day ago (addresses and links of sent mails) and
-    /// files left by interrupted uploads: at start and every ten minutes.
+    /// of jobs finished a day ago (addresses and links of sent mails),
+    /// personal data past its retention (`retention.rs`) and files left by
+    /// interrupted uploads: at start and every ten minutes.
     async fn housekeeping(self) {
         let mut every = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -163,6 +164,7 @@ impl App {
                 let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
                 conn.jobs().prune_payloads(day_ago).await?;
                 drop(conn);
+                self.apply_retention().await?;
                 self.publications()
                     .sweep_files(crate::publications::PENDING_FOR_MS)
                     .await?;

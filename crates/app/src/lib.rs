@@ -32,6 +32,7 @@ pub mod page;
 mod pdf;
 pub mod podcast;
 pub mod publications;
+pub mod retention;
 pub mod retrospectives;
 pub mod search;
 pub mod secret;

@@ -390,6 +390,20 @@ impl Events<'_> {
         Ok(Some((id, status)))
     }
 
+    /// Forgets who registered for events that ended before `before`
+    /// (retention): name, address, organisation, note and answers go; the
+    /// rows stay, so the numbers (places, attendance) do too.
+    pub async fn forget_registrants(&mut self, before: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE registrations SET name = '', email = '', organisation = '', note = '', answers = '[]' \
+             WHERE email <> '' AND event_id IN (SELECT id FROM events WHERE ends_at < $1)",
+        )
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// By the hash of a cancel link mailed before links were derived.
     pub async fn registration_by_token(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(

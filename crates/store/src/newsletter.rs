@@ -121,6 +121,20 @@ impl Newsletter<'_> {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Removes sign-ups that were never confirmed, made before `before`
+    /// (retention); someone who once got editions keeps their row.
+    pub async fn drop_unconfirmed(&mut self, before: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM newsletter_subscribers WHERE status = $1 AND created_at < $2 \
+             AND NOT EXISTS (SELECT 1 FROM newsletter_deliveries d WHERE d.subscriber_id = newsletter_subscribers.id)",
+        )
+        .bind(SubscriberStatus::Pending.as_str())
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     pub async fn by_id(&mut self, id: &str) -> Result<Option<SubscriberRow>> {
         Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_subscribers WHERE id = $1"

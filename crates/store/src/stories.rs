@@ -384,6 +384,21 @@ impl Stories<'_> {
         .await?)
     }
 
+    /// Removes tellers' contact addresses from stories published, archived
+    /// or rejected before `before` (retention). Returns how many.
+    pub async fn forget_contacts(&mut self, before: i64) -> Result<u64> {
+        let done = sqlx::query(&format!(
+            "UPDATE stories SET contact_email = '' WHERE contact_email <> '' AND \
+             ((status = {} AND published_at < $1) OR (status IN ({}) AND updated_at < $1))",
+            lit(StoryStatus::Gepubliceerd),
+            lits(&[StoryStatus::Gearchiveerd, StoryStatus::Afgewezen])
+        ))
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// When the newest published story was published.
     pub async fn last_published_at(&mut self) -> Result<Option<i64>> {
         Ok(sqlx::query_scalar::<_, Option<i64>>(&format!(

@@ -27,6 +27,7 @@ mod organisations;
 mod page_files;
 mod pages;
 mod podcast;
+mod privacy;
 mod publications;
 mod relevance;
 mod retrospectives;

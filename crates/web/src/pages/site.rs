@@ -72,6 +72,8 @@ async fn privacy(l: Ctx) -> PageTemplate {
             ("p", "privacy-p2"),
             ("h2", "privacy-h-accounts"),
             ("p", "privacy-p3"),
+            ("h2", "privacy-h-retention"),
+            ("p", "privacy-p-retention"),
             ("h2", "privacy-h-cookies"),
             ("p", "privacy-p4"),
             ("h2", "privacy-h-rights"),

@@ -31,6 +31,7 @@ pub mod organisations;
 pub mod page;
 mod pdf;
 pub mod podcast;
+pub mod privacy;
 pub mod publications;
 pub mod retention;
 pub mod retrospectives;

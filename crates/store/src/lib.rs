@@ -25,6 +25,7 @@ mod memberships;
 pub mod newsletter;
 pub mod organisations;
 pub mod outbox;
+pub mod personal_data;
 pub mod podcast;
 pub mod publications;
 mod publishable;

@@ -1444,3 +1444,32 @@ open-data-fields-title = What is in it
 open-data-fields-text = One line per story. Texts are in Markdown, as written. Lists (themes, sectors, lessons) are separated by a vertical bar in the CSV. A cell that starts with =, +, - or @ gets an apostrophe in front in the CSV, so a spreadsheet does not turn it into a formula.
 open-data-never-title = What is never in it
 open-data-never-text = Only what the public page of a story shows. Never an e-mail address, never a name or organisation the teller did not want shown, and never a story that is not published yet.
+
+## My data (AVG)
+my-data-title = My data
+my-data-lead = This is everything Vooruit keeps about you: your account and every line with your name or e-mail address. Passwords and secret codes are not included: they are encrypted and cannot be read, not even by us.
+my-data-download = Download everything as a JSON file
+my-data-nothing = We keep nothing about you here.
+nav-my-data = My data
+my-data-users = Your account
+my-data-sessions = Where you are signed in
+my-data-organisation_members = Your organisations
+my-data-organisation_invitations = Invitations to organisations
+my-data-stories = Your stories
+my-data-story_messages = Messages about your stories
+my-data-registrations = Your registrations for meetings
+my-data-newsletter_subscribers = Your newsletter subscription
+my-data-newsletter_editions = Newsletters you made
+my-data-learning_group_members = Your learning groups
+my-data-learning_group_invitations = Invitations to learning groups
+my-data-learning_group_calendar_links = Your calendar links of learning groups
+my-data-retrospectives = Retrospectives you started
+my-data-retrospective_cards = Your cards in retrospectives
+my-data-retrospective_votes = Your votes in retrospectives
+my-data-retrospective_voters = Your votes per retrospective
+my-data-retrospective_actions = Actions in your name
+my-data-dilemmas = Dilemmas you started, chose in or closed
+my-data-dilemma_positions = Your choices in dilemmas
+my-data-experiments = Your experiments
+my-data-experiment_supports = Experiments you support
+my-data-experiment_notes = Your notes on experiments

@@ -1444,3 +1444,32 @@ open-data-fields-title = Wat er in staat
 open-data-fields-text = Eén regel per verhaal. Teksten staan in Markdown, zoals ze geschreven zijn. Lijsten (thema's, sectoren, lessen) zijn in de CSV gescheiden met een verticale streep. Een cel die met =, +, - of @ begint, krijgt in de CSV een apostrof ervoor, zodat een spreadsheet er geen formule van maakt.
 open-data-never-title = Wat er nooit in staat
 open-data-never-text = Alleen wat op de openbare pagina van een verhaal staat. Nooit een e-mailadres, nooit een naam of organisatie die de verteller niet wilde tonen, en nooit een verhaal dat nog niet gepubliceerd is.
+
+## My data (AVG)
+my-data-title = Mijn gegevens
+my-data-lead = Dit is alles wat Vooruit over jou bewaart: je account en elke regel waar je naam of e-mailadres bij staat. Wachtwoorden en geheime codes staan er niet bij: die zijn versleuteld en ook voor ons niet te lezen.
+my-data-download = Download alles als JSON-bestand
+my-data-nothing = Hier bewaren we niets over jou.
+nav-my-data = Mijn gegevens
+my-data-users = Je account
+my-data-sessions = Waar je bent ingelogd
+my-data-organisation_members = Je organisaties
+my-data-organisation_invitations = Uitnodigingen voor organisaties
+my-data-stories = Je verhalen
+my-data-story_messages = Berichten over je verhalen
+my-data-registrations = Je aanmeldingen voor bijeenkomsten
+my-data-newsletter_subscribers = Je nieuwsbrief-abonnement
+my-data-newsletter_editions = Nieuwsbrieven die je maakte
+my-data-learning_group_members = Je leergroepen
+my-data-learning_group_invitations = Uitnodigingen voor leergroepen
+my-data-learning_group_calendar_links = Je agenda-links van leergroepen
+my-data-retrospectives = Terugblikken die je begon
+my-data-retrospective_cards = Je kaartjes in terugblikken
+my-data-retrospective_votes = Je stemmen in terugblikken
+my-data-retrospective_voters = Je stemmen per terugblik
+my-data-retrospective_actions = Acties op jouw naam
+my-data-dilemmas = Dilemma's die je begon, koos of afsloot
+my-data-dilemma_positions = Je keuzes bij dilemma's
+my-data-experiments = Je experimenten
+my-data-experiment_supports = Experimenten die je steunt
+my-data-experiment_notes = Je notities bij experimenten

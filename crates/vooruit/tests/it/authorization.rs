@@ -126,6 +126,8 @@ fn table() -> Vec<Row> {
         row("GET /sitemap/pagina.xml", "/sitemap/pagina.xml", OPEN),
         row("GET /sitemap/{file}", "/sitemap/verhalen-1.xml", OPEN),
         row("GET /robots.txt", "/robots.txt", OPEN),
+        row("GET /mijn/gegevens", "/mijn/gegevens", SIGNED_IN),
+        row("GET /mijn/gegevens.json", "/mijn/gegevens.json", SIGNED_IN),
         row(
             "GET /.well-known/security.txt",
             "/.well-known/security.txt",

@@ -16,6 +16,7 @@ mod magazine;
 pub(crate) mod newsletter;
 pub(crate) mod open_data;
 mod organisations;
+mod personal_data;
 mod podcast;
 mod publications;
 mod retrospectives;
@@ -56,6 +57,7 @@ pub fn routes() -> Routes {
         .merge(search::routes())
         .merge(feeds::routes())
         .merge(open_data::routes())
+        .merge(personal_data::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
         .merge(editions::routes())

@@ -1,0 +1,131 @@
+//! Everything stored about one person, table by table: the AVG (GDPR)
+//! right of access (`/mijn/gegevens`). Each entry names a table and the
+//! rows that are this person's. Secret columns (token and password hashes)
+//! are left out; they open nothing and tell nothing. The integration test
+//! `it/privacy.rs` checks that every column holding a user id or an
+//! e-mail address is either exported here or excluded with a reason.
+
+use serde_json::{Map, Value};
+use sqlx::{Column, Row};
+
+use crate::{Conn, Result};
+
+/// (table, which rows: a condition on `$1` = user id, `$2` = e-mail).
+pub const TABLES: [(&str, &str); 22] = [
+    ("users", "id = $1 OR email = $2"),
+    ("sessions", "user_id = $1"),
+    ("organisation_members", "user_id = $1"),
+    ("organisation_invitations", "email = $2 OR invited_by = $1"),
+    (
+        "stories",
+        "author_id = $1 OR (contact_email = $2 AND $2 <> '')",
+    ),
+    (
+        "story_messages",
+        "story_id IN (SELECT id FROM stories WHERE author_id = $1 OR (contact_email = $2 AND $2 <> ''))",
+    ),
+    ("registrations", "email = $2 AND $2 <> ''"),
+    ("newsletter_subscribers", "email = $2 AND $2 <> ''"),
+    ("newsletter_editions", "created_by = $1"),
+    ("learning_group_members", "user_id = $1"),
+    (
+        "learning_group_invitations",
+        "email = $2 OR invited_by = $1",
+    ),
+    ("learning_group_calendar_links", "user_id = $1"),
+    ("retrospectives", "created_by = $1"),
+    ("retrospective_cards", "author_id = $1"),
+    ("retrospective_votes", "user_id = $1"),
+    ("retrospective_voters", "user_id = $1"),
+    ("retrospective_actions", "owner_id = $1"),
+    (
+        "dilemmas",
+        "created_by = $1 OR decided_by = $1 OR chosen_by LIKE '%' || $1 || '%'",
+    ),
+    ("dilemma_positions", "author_id = $1"),
+    (
+        "experiments",
+        "proposed_by = $1 OR owner_id = $1 OR id IN (SELECT experiment_id FROM experiment_supports WHERE user_id = $1)",
+    ),
+    ("experiment_supports", "user_id = $1"),
+    ("experiment_notes", "author_id = $1"),
+];
+
+/// Columns never exported, by part of their name.
+const SECRET: [&str; 3] = ["hash", "token", "password"];
+
+/// One table's part of the export.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TableData {
+    pub table: &'static str,
+    /// The columns each row carries (secret ones left out), also when
+    /// there are no rows: what is kept in this table about anyone.
+    pub columns: Vec<String>,
+    pub rows: Vec<Map<String, Value>>,
+}
+
+impl Conn {
+    /// The person's rows in every table of `TABLES`. `email` is their
+    /// address ('' when unknown: never matches an empty column).
+    pub async fn personal_data(&mut self, user_id: &str, email: &str) -> Result<Vec<TableData>> {
+        let mut out = Vec::with_capacity(TABLES.len());
+        for (table, condition) in TABLES {
+            let columns = self.columns_of(table).await?;
+            // Both parameters are always bound, so each query names both
+            // (PostgreSQL refuses a parameter that a query does not use).
+            let sql = format!(
+                "SELECT {} FROM {table} WHERE ({condition}) AND $1 = $1 AND $2 = $2",
+                columns.join(", ")
+            );
+            let rows = sqlx::query(&sql)
+                .bind(user_id)
+                .bind(email)
+                .fetch_all(&mut *self)
+                .await?;
+            let rows = rows
+                .iter()
+                .map(|row| {
+                    row.columns()
+                        .iter()
+                        .map(|c| (c.name().to_string(), value(row, c.ordinal())))
+                        .collect()
+                })
+                .collect();
+            out.push(TableData {
+                table,
+                columns,
+                rows,
+            });
+        }
+        Ok(out)
+    }
+
+    /// A table's columns, without the secret ones, in schema order.
+    async fn columns_of(&mut self, table: &str) -> Result<Vec<String>> {
+        let described =
+            sqlx::Executor::describe(&mut *self, &format!("SELECT * FROM {table}")).await?;
+        Ok(described
+            .columns()
+            .iter()
+            .map(|c| c.name().to_string())
+            .filter(|n| !SECRET.iter().any(|s| n.contains(s)))
+            .collect())
+    }
+}
+
+/// A column's value as JSON, whatever its type.
+fn value(row: &sqlx::any::AnyRow, i: usize) -> Value {
+    if let Ok(v) = row.try_get::<Option<i64>, _>(i) {
+        return v.map(Value::from).unwrap_or(Value::Null);
+    }
+    if let Ok(v) = row.try_get::<Option<String>, _>(i) {
+        return v.map(Value::from).unwrap_or(Value::Null);
+    }
+    if let Ok(v) = row.try_get::<Option<f64>, _>(i) {
+        return v.map(Value::from).unwrap_or(Value::Null);
+    }
+    if let Ok(v) = row.try_get::<Option<bool>, _>(i) {
+        return v.map(Value::from).unwrap_or(Value::Null);
+    }
+    Value::Null
+}

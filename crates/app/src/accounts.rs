@@ -108,7 +108,7 @@ pub async fn hash_password(password: &str) -> AppResult<String> {
     .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
-async fn verify_password(hash: String, password: &str) -> bool {
+pub(crate) async fn verify_password(hash: String, password: &str) -> bool {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
@@ -127,7 +127,7 @@ async fn verify_password(hash: String, password: &str) -> bool {
 /// login takes as long for an unknown address as for a wrong password.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vx3mhZ2dr9ZFfQ4m7wS6eBUXfUVwZl4ntn+f0lqZt3Y";
 
-fn normalise_email(email: &str) -> String {
+pub(crate) fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 

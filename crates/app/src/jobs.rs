@@ -150,7 +150,8 @@ impl App {
     }
 
     /// Removes expired sessions, tokens, old throttle counts, the payloads
-    /// of jobs finished a day ago (addresses and links of sent mails),
+    /// of jobs finished a day ago (addresses and links of sent mails), the
+    /// addresses of stories deleted a day ago,
     /// personal data past its retention (`retention.rs`) and files left by
     /// interrupted uploads: at start and every ten minutes.
     async fn housekeeping(self) {
@@ -163,6 +164,7 @@ impl App {
                 conn.throttle().prune(24 * 3600 * 1000).await?;
                 let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
                 conn.jobs().prune_payloads(day_ago).await?;
+                conn.stories().prune_tombstones(day_ago).await?;
                 drop(conn);
                 self.apply_retention().await?;
                 self.publications()

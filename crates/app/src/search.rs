@@ -336,6 +336,12 @@ impl App {
             return Ok(());
         }
         let rows = self.read().await?.stories().by_ids(&ids).await?;
+        // Deleted ones (an account erased): their pages go too.
+        let gone: Vec<String> = ids
+            .iter()
+            .filter(|id| !rows.iter().any(|r| &r.id == *id))
+            .cloned()
+            .collect();
         let rows = blocking(&state, move |s| {
             for id in &ids {
                 match rows.iter().find(|r| &r.id == id) {
@@ -347,7 +353,7 @@ impl App {
             Ok(rows)
         })
         .await?;
-        self.derive_pages(&rows).await
+        self.derive_pages(&rows, &gone).await
     }
 
     /// Indexes changed publications, events, episodes, videos, guides and

@@ -92,6 +92,16 @@ impl Accounts<'_> {
         Ok((rows, self.count_users().await?))
     }
 
+    /// How many accounts have this role.
+    pub async fn count_with_role(&mut self, role: Role) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users WHERE role = $1")
+                .bind(role.as_str())
+                .fetch_one(&mut *self.0)
+                .await?,
+        )
+    }
+
     pub async fn count_users(&mut self) -> Result<i64> {
         Ok(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM users")
             .fetch_one(&mut *self.0)

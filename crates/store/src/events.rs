@@ -404,6 +404,32 @@ impl Events<'_> {
         Ok(done.rows_affected())
     }
 
+    /// The registrations made with an address for events that have not
+    /// ended yet and are not cancelled: (registration id, event id).
+    pub async fn upcoming_of(&mut self, email: &str) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id \
+             WHERE r.email = $1 AND $1 <> '' AND e.ends_at >= $2",
+        )
+        .bind(email)
+        .bind(self.0.now())
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    /// Forgets who made the registrations with an address (an account
+    /// deleted); as `forget_registrants`, the rows and numbers stay.
+    pub async fn forget_registrant(&mut self, email: &str) -> Result<u64> {
+        let done = sqlx::query(
+            "UPDATE registrations SET name = '', email = '', organisation = '', note = '', answers = '[]' \
+             WHERE email = $1 AND $1 <> ''",
+        )
+        .bind(email)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// By the hash of a cancel link mailed before links were derived.
     pub async fn registration_by_token(&mut self, token: &str) -> Result<Option<RegistrationRow>> {
         Ok(sqlx::query_as::<_, RegistrationRow>(&format!(

@@ -51,6 +51,122 @@ pub const TABLES: [(&str, &str); 22] = [
     ("experiment_notes", "author_id = $1"),
 ];
 
+/// What a statement of `ERASE` is given as `$1`.
+#[derive(Clone, Copy)]
+enum Who {
+    Id,
+    Email,
+}
+
+/// How a deleted account's rows go, table by table, once its stories and
+/// registrations are dealt with (`app::privacy`): what is only theirs is
+/// deleted; what they gave to a group (a card, a note, a decision) stays
+/// without their name. Explicit, not left to the foreign keys, so the list
+/// is the place to read it.
+const ERASE: [(&str, Who); 27] = [
+    ("DELETE FROM sessions WHERE user_id = $1", Who::Id),
+    ("DELETE FROM account_tokens WHERE user_id = $1", Who::Id),
+    (
+        "DELETE FROM organisation_members WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM organisation_invitations WHERE email = $1",
+        Who::Email,
+    ),
+    (
+        "UPDATE organisation_invitations SET invited_by = NULL WHERE invited_by = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM newsletter_subscribers WHERE email = $1",
+        Who::Email,
+    ),
+    (
+        "UPDATE newsletter_editions SET created_by = '' WHERE created_by = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE story_revisions SET editor_id = NULL WHERE editor_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM learning_group_members WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM learning_group_invitations WHERE email = $1",
+        Who::Email,
+    ),
+    (
+        "UPDATE learning_group_invitations SET invited_by = NULL WHERE invited_by = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM learning_group_calendar_links WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE retrospectives SET created_by = NULL WHERE created_by = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE retrospective_cards SET author_id = NULL WHERE author_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM retrospective_votes WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM retrospective_voters WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE retrospective_actions SET owner_id = NULL WHERE owner_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE dilemmas SET created_by = NULL WHERE created_by = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE dilemmas SET decided_by = NULL WHERE decided_by = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE dilemma_positions SET author_id = NULL WHERE author_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE experiments SET proposed_by = NULL WHERE proposed_by = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE experiments SET owner_id = NULL WHERE owner_id = $1",
+        Who::Id,
+    ),
+    (
+        "DELETE FROM experiment_supports WHERE user_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE experiment_notes SET author_id = NULL WHERE author_id = $1",
+        Who::Id,
+    ),
+    // Stories and registrations were handled before; these catch a row
+    // that arrived in between.
+    (
+        "UPDATE stories SET author_id = NULL WHERE author_id = $1",
+        Who::Id,
+    ),
+    (
+        "UPDATE registrations SET name = '', email = '', organisation = '', note = '', answers = '[]' WHERE email = $1",
+        Who::Email,
+    ),
+    ("DELETE FROM users WHERE id = $1", Who::Id),
+];
+
 /// Columns never exported, by part of their name.
 const SECRET: [&str; 3] = ["hash", "token", "password"];
 
@@ -98,6 +214,40 @@ impl Conn {
             });
         }
         Ok(out)
+    }
+
+    /// Deletes an account and everything that names its holder, in the
+    /// caller's transaction (see `ERASE`). `email` is their address.
+    pub async fn erase_person(&mut self, user_id: &str, email: &str) -> Result<()> {
+        // Dilemmas keep who was chosen as a comma-separated list.
+        let chosen: Vec<(String, String)> =
+            sqlx::query_as("SELECT id, chosen_by FROM dilemmas WHERE chosen_by LIKE $1")
+                .bind(format!("%{user_id}%"))
+                .fetch_all(&mut *self)
+                .await?;
+        for (id, list) in chosen {
+            let rest: Vec<&str> = list
+                .split(',')
+                .filter(|u| !u.is_empty() && *u != user_id)
+                .collect();
+            sqlx::query("UPDATE dilemmas SET chosen_by = $1 WHERE id = $2")
+                .bind(rest.join(","))
+                .bind(&id)
+                .execute(&mut *self)
+                .await?;
+        }
+        for (sql, who) in ERASE {
+            let value = match who {
+                Who::Id => user_id,
+                Who::Email => email,
+            };
+            // An empty address names nobody.
+            if value.is_empty() {
+                continue;
+            }
+            sqlx::query(sql).bind(value).execute(&mut *self).await?;
+        }
+        Ok(())
     }
 
     /// A table's columns, without the secret ones, in schema order.

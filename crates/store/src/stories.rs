@@ -257,6 +257,96 @@ impl Stories<'_> {
         .await?)
     }
 
+    /// A person's stories: written with their account or sent with their
+    /// address (`email` '' matches nothing). For deleting an account.
+    pub async fn of_person(&mut self, user_id: &str, email: &str) -> Result<Vec<StoryRow>> {
+        Ok(sqlx::query_as::<_, StoryRow>(&format!(
+            "SELECT {STORY_COLUMNS} FROM stories \
+             WHERE author_id = $1 OR (contact_email = $2 AND $2 <> '')"
+        ))
+        .bind(user_id)
+        .bind(email)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    /// Takes everything that names the teller out of a story (name,
+    /// organisation, contact address, account); the story itself stays.
+    pub async fn anonymise(&mut self, id: &str) -> Result<()> {
+        let now = self.0.now();
+        sqlx::query(
+            "UPDATE stories SET teller_name = '', teller_org = '', show_name = 0, show_org = 0, \
+             contact_email = '', author_id = NULL, updated_at = $1 WHERE id = $2",
+        )
+        .bind(now)
+        .bind(id)
+        .execute(&mut *self.0)
+        .await?;
+        // The letters between teller and editors are theirs, not the story's.
+        sqlx::query("DELETE FROM story_messages WHERE story_id = $1")
+            .bind(id)
+            .execute(&mut *self.0)
+            .await?;
+        crate::outbox::record(self.0, ContentType::Story, id).await
+    }
+
+    /// Removes a story with its revisions, messages and computed parts
+    /// (they go with it: ON DELETE CASCADE); the index drops it too. Its
+    /// id and address stay a day in `story_tombstones` so every node can
+    /// remove the rendered copy of its page; the stories that listed it
+    /// as related are marked changed, so their pages drop the link.
+    pub async fn delete(&mut self, id: &str) -> Result<()> {
+        let Some(slug) = sqlx::query_scalar::<_, String>("SELECT slug FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.0)
+            .await?
+        else {
+            return Ok(());
+        };
+        let listing = self.0.story_pages().listing(id).await?;
+        sqlx::query("DELETE FROM stories WHERE id = $1")
+            .bind(id)
+            .execute(&mut *self.0)
+            .await?;
+        let now = self.0.now();
+        sqlx::query("INSERT INTO story_tombstones (id, slug, deleted_at) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(&slug)
+            .bind(now)
+            .execute(&mut *self.0)
+            .await?;
+        crate::outbox::record(self.0, ContentType::Story, id).await?;
+        for other in listing {
+            crate::outbox::record(self.0, ContentType::Story, &other).await?;
+        }
+        Ok(())
+    }
+
+    /// The addresses of deleted stories among `ids` (see `delete`).
+    pub async fn deleted_slugs(&mut self, ids: &[String]) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(slug) =
+                sqlx::query_scalar::<_, String>("SELECT slug FROM story_tombstones WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *self.0)
+                    .await?
+            {
+                out.push(slug);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Forgets the addresses of stories deleted before `before`.
+    pub async fn prune_tombstones(&mut self, before: i64) -> Result<()> {
+        sqlx::query("DELETE FROM story_tombstones WHERE deleted_at < $1")
+            .bind(before)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(())
+    }
+
     /// Replaces the text of a story and keeps the new version as a revision.
     pub async fn update_content(
         &mut self,

@@ -20,7 +20,7 @@ use crate::page::Page;
 use crate::{AppError, AppResult};
 
 mod editing;
-mod registrations;
+pub(crate) mod registrations;
 
 /// More events than a network holds in years; a sitemap file holds 50,000.
 const SITEMAP_MAX: i64 = 40_000;

@@ -96,11 +96,23 @@ impl Events<'_> {
             .by_id(&reg.event_id)
             .await?
             .ok_or(AppError::NotFound)?;
-        if let Some(promoted) = tx.events().cancel_registration(&reg.id).await? {
-            let link = cancel_url(self, &promoted.id);
-            let (subject, text) = texts::moved_up(promoted.lang, &event.title, &link);
-            mail::queue(&mut tx, Mail::text(&promoted.email, subject, text)).await?;
-        }
+        cancel_and_move_up(self, &mut tx, &reg.id, &event.title).await?;
         self.commit(tx).await
     }
+}
+
+/// Cancels a registration in the caller's transaction; whoever gets the
+/// freed place from the waiting list is mailed, with their own cancel link.
+pub(crate) async fn cancel_and_move_up(
+    app: &crate::App,
+    tx: &mut vooruit_store::Conn,
+    registration_id: &str,
+    event_title: &str,
+) -> AppResult<()> {
+    if let Some(promoted) = tx.events().cancel_registration(registration_id).await? {
+        let link = cancel_url(app, &promoted.id);
+        let (subject, text) = texts::moved_up(promoted.lang, event_title, &link);
+        mail::queue(tx, Mail::text(&promoted.email, subject, text)).await?;
+    }
+    Ok(())
 }

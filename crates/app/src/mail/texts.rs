@@ -380,3 +380,33 @@ pub fn experiment_evaluate(
         ),
     )
 }
+
+pub fn account_deleted(lang: Lang, stories_kept: bool) -> (String, String) {
+    let (nl, en) = if stories_kept {
+        (
+            "Je gepubliceerde verhalen blijven op de site staan, zonder je naam en zonder je organisatie.",
+            "Your published stories stay on the site, without your name and without your organisation.",
+        )
+    } else {
+        (
+            "Je verhalen zijn van de site gehaald en verwijderd.",
+            "Your stories have been taken off the site and deleted.",
+        )
+    };
+    (
+        pick(
+            lang,
+            "Je account is verwijderd".into(),
+            "Your account has been deleted".into(),
+        ),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\nJe account bij Vooruit is verwijderd, met alles wat we over je bewaarden. {nl} Je aanmeldingen voor komende bijeenkomsten zijn geannuleerd en je krijgt de nieuwsbrief niet meer.\n\nDit is de laatste mail die je van ons krijgt. Wil je later weer meedoen? Dan maak je een nieuw account.{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\nYour Vooruit account has been deleted, with everything we kept about you. {en} Your registrations for coming meetings have been cancelled and you will no longer get the newsletter.\n\nThis is the last mail you get from us. Want to join again later? Then create a new account.{SIGN_EN}"
+            ),
+        ),
+    )
+}

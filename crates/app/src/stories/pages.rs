@@ -131,8 +131,14 @@ impl Stories<'_> {
     /// The pages of these stories as they are now (for keeping rendered
     /// copies): what is published, and the slugs of what is not.
     pub async fn pages_of(&self, ids: &[String]) -> AppResult<Vec<ChangedPage>> {
-        let rows = self.read().await?.story_pages().by_ids(ids).await?;
-        let mut out = Vec::with_capacity(rows.len());
+        let mut conn = self.read().await?;
+        let rows = conn.story_pages().by_ids(ids).await?;
+        let deleted = conn.stories().deleted_slugs(ids).await?;
+        drop(conn);
+        let mut out: Vec<ChangedPage> = deleted
+            .into_iter()
+            .map(|slug| ChangedPage { slug, page: None })
+            .collect();
         for row in rows {
             let page = if row.story.status.is_public() {
                 Some(self.page_of(&row).await?)
@@ -243,11 +249,13 @@ impl App {
     /// Stores what the pages of these changed stories show: the HTML of
     /// those published (when older than their row), and the related lists of
     /// them, of the stories that list them and of their nearest neighbours.
-    pub(crate) async fn derive_pages(&self, rows: &[StoryRow]) -> AppResult<()> {
+    /// `gone`: stories deleted, whose pages only have to go.
+    pub(crate) async fn derive_pages(&self, rows: &[StoryRow], gone: &[String]) -> AppResult<()> {
         let Some(state) = self.index() else {
             return Ok(());
         };
         let mut changed: BTreeSet<String> = rows.iter().map(|r| r.id.clone()).collect();
+        changed.extend(gone.iter().cloned());
         let derived = self.store_derived(state, rows, &mut changed).await;
         // Told even when storing failed: the copies of a withdrawn story must
         // go at once whatever else went wrong (the tailer retries the rest).

@@ -129,6 +129,20 @@ fn table() -> Vec<Row> {
         row("GET /mijn/gegevens", "/mijn/gegevens", SIGNED_IN),
         row("GET /mijn/gegevens.json", "/mijn/gegevens.json", SIGNED_IN),
         row(
+            "GET /mijn/account/verwijderen",
+            "/mijn/account/verwijderen",
+            SIGNED_IN,
+        ),
+        // A wrong password: the handler's own refusal (422), so nobody's
+        // account is gone for the rows after this one.
+        form(
+            "POST /mijn/account/verwijderen",
+            "/mijn/account/verwijderen",
+            SIGNED_IN,
+            &[("stories", "anoniem"), ("password", "niet mijn wachtwoord")],
+        ),
+        row("GET /account/verwijderd", "/account/verwijderd", OPEN),
+        row(
             "GET /.well-known/security.txt",
             "/.well-known/security.txt",
             "NNNNNN",
@@ -606,6 +620,18 @@ fn table() -> Vec<Row> {
             "/beheer/gebruikers/{bystander}/rol",
             ADMINS,
             &[("role", "lid")],
+        ),
+        row(
+            "GET /beheer/gebruikers/{id}/verwijderen",
+            "/beheer/gebruikers/{bystander}/verwijderen",
+            ADMINS,
+        ),
+        // The address typed does not match: 422, the bystander stays.
+        form(
+            "POST /beheer/gebruikers/{id}/verwijderen",
+            "/beheer/gebruikers/{bystander}/verwijderen",
+            ADMINS,
+            &[("stories", "anoniem"), ("confirm", "niet@dit-adres.nl")],
         ),
         row("GET /beheer/organisaties", "/beheer/organisaties", ADMINS),
         form(

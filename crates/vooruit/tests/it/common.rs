@@ -709,6 +709,28 @@ pub async fn story_id(editor: &Client, title: &str) -> String {
         .to_string()
 }
 
+/// Publishes the story with this title from the editors' queue, through
+/// the editor API. Returns (id, slug).
+pub async fn publish_queued(s: &Server, title: &str) -> (String, String) {
+    let e = editor_api(s).await;
+    let id = story_id(&e, title).await;
+    let p = e
+        .post_json(
+            &format!("/api/v1/editor/stories/{id}/publish"),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(p.status, 200, "{}", p.body);
+    let slug = p.json()["url"]
+        .as_str()
+        .expect("url")
+        .rsplit('/')
+        .next()
+        .expect("slug")
+        .to_string();
+    (id, slug)
+}
+
 /// A client logged in as the test editor through the API.
 pub async fn editor_api(s: &Server) -> Client {
     let c = s.client();

@@ -16,6 +16,7 @@ mod dilemmas;
 mod durability;
 mod editions;
 mod editor;
+mod erasure;
 mod experiments;
 mod groups;
 mod guides;

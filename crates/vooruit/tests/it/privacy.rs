@@ -180,7 +180,7 @@ async fn personal_data_is_removed_when_its_time_is_up() {
 
 /// Every column that holds a user id or an e-mail address, from the live
 /// schema: (table, column).
-async fn personal_columns(s: &Server) -> Vec<(String, String)> {
+pub(crate) async fn personal_columns(s: &Server) -> Vec<(String, String)> {
     let pool = s.sql().await;
     let all: Vec<(String, String)> = if s.db.is_postgres() {
         sqlx::query_as(

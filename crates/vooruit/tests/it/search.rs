@@ -22,20 +22,7 @@ pub(crate) async fn publish_story(
         )
         .await;
     assert_eq!(r.status, 201, "{}", r.body);
-    let e = editor_api(s).await;
-    let id = crate::common::story_id(&e, title).await;
-    let p = e
-        .post_json(&format!("/api/v1/editor/stories/{id}/publish"), &json!({}))
-        .await;
-    assert_eq!(p.status, 200, "{}", p.body);
-    let slug = p.json()["url"]
-        .as_str()
-        .expect("url")
-        .rsplit('/')
-        .next()
-        .expect("slug")
-        .to_string();
-    (id, slug)
+    crate::common::publish_queued(s, title).await
 }
 
 fn slugs(v: &serde_json::Value) -> Vec<String> {

@@ -29,6 +29,7 @@ fn signed_in(l: &Ctx) -> Result<User, AppError> {
 struct UsersQuery {
     page: Option<String>,
     opgeslagen: Option<String>,
+    verwijderd: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -38,6 +39,7 @@ struct UsersTemplate {
     accounts: Page<Account>,
     pager: Pager,
     saved: bool,
+    deleted: bool,
     me: String,
 }
 
@@ -56,6 +58,7 @@ async fn users(l: Ctx, State(s): State<AppState>, Query(q): Query<UsersQuery>) -
         l,
         accounts,
         saved: q.opgeslagen.is_some(),
+        deleted: q.verwijderd.is_some(),
         me: admin.id,
     }
     .into_response())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: formatting, lints, then every test on
-# SQLite and again on PostgreSQL (a throw-away cluster started here).
+# The whole test suite, as CI runs it: formatting, lints, the supply chain
+# (cargo deny), then every test on SQLite and again on PostgreSQL (a
+# throw-away cluster started here).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,8 @@ echo "== cargo fmt --check"
 cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
+echo "== cargo deny (licences, bans, sources)"
+./scripts/deny.sh
 
 # Python's aiosmtpd and icalendar, which the tests use as a real SMTP server
 # and a real calendar parser.

@@ -17,7 +17,7 @@ use crate::page::{PAGE_SIZE, Page, offset};
 use crate::tokens::{hash_token, new_token};
 use crate::{AppError, AppResult};
 
-const SESSION_DAYS: i64 = 14;
+pub const SESSION_DAYS: i64 = 14;
 const HOUR_MS: i64 = 3600 * 1000;
 
 /// Failed logins allowed per account and per IP address in 15 minutes.

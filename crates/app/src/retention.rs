@@ -15,6 +15,13 @@ pub const REGISTRATION_DAYS: i64 = 90;
 /// A newsletter sign-up that was never confirmed (the link is valid 48
 /// hours too).
 pub const UNCONFIRMED_HOURS: i64 = 48;
+/// A newsletter subscriber who unsubscribed: time enough to answer "did
+/// my unsubscribe work?".
+pub const UNSUBSCRIBED_DAYS: i64 = 30;
+/// An invitation to an organisation or a learning group (it holds the
+/// address it was sent to), after it was accepted or expired: time enough
+/// to answer "did you invite me?".
+pub const INVITATION_DAYS: i64 = 30;
 
 /// How many records one pass changed.
 #[derive(Debug, Default)]
@@ -22,6 +29,8 @@ pub struct Forgotten {
     pub contacts: u64,
     pub registrants: u64,
     pub sign_ups: u64,
+    pub unsubscribed: u64,
+    pub invitations: u64,
 }
 
 impl App {
@@ -30,6 +39,7 @@ impl App {
     pub async fn apply_retention(&self) -> AppResult<Forgotten> {
         let mut conn = self.read().await?;
         let now = conn.now();
+        let invitations_before = now - INVITATION_DAYS * DAY_MS;
         Ok(Forgotten {
             contacts: conn
                 .stories()
@@ -43,6 +53,15 @@ impl App {
                 .newsletter()
                 .drop_unconfirmed(now - UNCONFIRMED_HOURS * 3600 * 1000)
                 .await?,
+            unsubscribed: conn
+                .newsletter()
+                .forget_unsubscribed(now - UNSUBSCRIBED_DAYS * DAY_MS)
+                .await?,
+            invitations: conn
+                .organisations()
+                .forget_invitations(invitations_before)
+                .await?
+                + conn.groups().forget_invitations(invitations_before).await?,
         })
     }
 }

@@ -135,6 +135,29 @@ impl Newsletter<'_> {
         Ok(done.rows_affected())
     }
 
+    /// Removes subscribers who unsubscribed before `before` (retention),
+    /// with the record of which editions went to them; each edition keeps
+    /// its number of recipients.
+    pub async fn forget_unsubscribed(&mut self, before: i64) -> Result<u64> {
+        let gone =
+            "SELECT id FROM newsletter_subscribers WHERE status = $1 AND unsubscribed_at < $2";
+        sqlx::query(&format!(
+            "DELETE FROM newsletter_deliveries WHERE subscriber_id IN ({gone})"
+        ))
+        .bind(SubscriberStatus::Unsubscribed.as_str())
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        let done = sqlx::query(&format!(
+            "DELETE FROM newsletter_subscribers WHERE id IN ({gone})"
+        ))
+        .bind(SubscriberStatus::Unsubscribed.as_str())
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     pub async fn by_id(&mut self, id: &str) -> Result<Option<SubscriberRow>> {
         Ok(sqlx::query_as::<_, SubscriberRow>(&format!(
             "SELECT {COLUMNS} FROM newsletter_subscribers WHERE id = $1"

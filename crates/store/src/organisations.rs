@@ -69,6 +69,18 @@ impl Conn {
 }
 
 impl Organisations<'_> {
+    /// Removes invitations accepted or expired before `before`
+    /// (retention): the address they were sent to goes with them.
+    pub async fn forget_invitations(&mut self, before: i64) -> Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM organisation_invitations WHERE COALESCE(accepted_at, expires_at) < $1",
+        )
+        .bind(before)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
     /// Stores a new organisation; None when the slug is taken.
     pub async fn insert(
         &mut self,

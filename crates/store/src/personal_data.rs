@@ -63,7 +63,7 @@ enum Who {
 /// deleted; what they gave to a group (a card, a note, a decision) stays
 /// without their name. Explicit, not left to the foreign keys, so the list
 /// is the place to read it.
-const ERASE: [(&str, Who); 27] = [
+const ERASE: [(&str, Who); 29] = [
     ("DELETE FROM sessions WHERE user_id = $1", Who::Id),
     ("DELETE FROM account_tokens WHERE user_id = $1", Who::Id),
     (
@@ -78,8 +78,19 @@ const ERASE: [(&str, Who); 27] = [
         "UPDATE organisation_invitations SET invited_by = NULL WHERE invited_by = $1",
         Who::Id,
     ),
+    // Which editions were sent to them goes first: it names their
+    // subscription, and the foreign key would refuse the delete.
+    (
+        "DELETE FROM newsletter_deliveries WHERE subscriber_id IN (SELECT id FROM newsletter_subscribers WHERE email = $1)",
+        Who::Email,
+    ),
     (
         "DELETE FROM newsletter_subscribers WHERE email = $1",
+        Who::Email,
+    ),
+    // Counted failed logins and reset requests carry the address.
+    (
+        "DELETE FROM throttle_events WHERE bucket LIKE '%:' || $1",
         Who::Email,
     ),
     (

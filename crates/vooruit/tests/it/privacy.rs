@@ -93,8 +93,14 @@ async fn personal_data_is_removed_when_its_time_is_up() {
         assert_eq!(aged.rows_affected(), 1, "{slug}");
     }
 
-    // Two newsletter sign-ups never confirmed: three days ago, and now.
-    for email in ["nooit@test.nl", "straks@test.nl"] {
+    // Two newsletter sign-ups never confirmed: three days ago, and now;
+    // two who unsubscribed: 40 days ago (past the 30), and yesterday.
+    for email in [
+        "nooit@test.nl",
+        "straks@test.nl",
+        "weg@test.nl",
+        "net-weg@test.nl",
+    ] {
         let r = s
             .client()
             .post_json("/api/v1/newsletter/subscriptions", &json!({"email": email}))
@@ -106,21 +112,75 @@ async fn personal_data_is_removed_when_its_time_is_up() {
         .execute(&pool)
         .await
         .expect("age");
+    for (email, days) in [("weg@test.nl", 40), ("net-weg@test.nl", 1)] {
+        sqlx::query(
+            "UPDATE newsletter_subscribers SET status = 'afgemeld', unsubscribed_at = $1 WHERE email = $2",
+        )
+        .bind(now - days * DAY_MS)
+        .bind(email)
+        .execute(&pool)
+        .await
+        .expect("unsubscribed");
+    }
     let registrations_before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM registrations")
         .fetch_one(&pool)
         .await
         .expect("count");
+    // Invitations to the demo organisation and group: one that expired 40
+    // days ago (past the 30), one accepted 40 days ago, one still open.
+    for (table, parent, role) in [
+        (
+            "organisation_invitations",
+            "organisation_id",
+            "(SELECT id FROM organisations ORDER BY id LIMIT 1)",
+        ),
+        (
+            "learning_group_invitations",
+            "group_id",
+            "(SELECT id FROM learning_groups ORDER BY id LIMIT 1)",
+        ),
+    ] {
+        let role_column = if table.starts_with("organisation") {
+            ", role"
+        } else {
+            ""
+        };
+        let role_value = if table.starts_with("organisation") {
+            ", 'lid'"
+        } else {
+            ""
+        };
+        for (hash, email, expires, accepted) in [
+            ("verlopen", "verlopen@test.nl", now - 40 * DAY_MS, None),
+            ("gebruikt", "gebruikt@test.nl", now, Some(now - 40 * DAY_MS)),
+            ("open", "open@test.nl", now + 10 * DAY_MS, None),
+        ] {
+            let sql = format!(
+                "INSERT INTO {table} (token_hash, {parent}, email, created_at, expires_at, accepted_at{role_column}) \
+                 VALUES ($1, {role}, $2, $3, $4, $5{role_value})"
+            );
+            sqlx::query(&sql)
+                .bind(format!("{table}-{hash}"))
+                .bind(email)
+                .bind(now - 50 * DAY_MS)
+                .bind(expires)
+                .bind(accepted)
+                .execute(&pool)
+                .await
+                .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        }
+    }
     pool.close().await;
 
     // Housekeeping runs at start and every ten minutes.
     s.kill_hard();
     s.launch();
     let pool = s.sql().await;
-    // The old sign-up is the last thing a pass removes: wait for it.
+    // Old group invitations are the last thing a pass removes: wait for them.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let left: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM newsletter_subscribers WHERE email = 'nooit@test.nl'",
+            "SELECT COUNT(*) FROM learning_group_invitations WHERE email IN ('verlopen@test.nl', 'gebruikt@test.nl')",
         )
         .fetch_one(&pool)
         .await
@@ -130,7 +190,7 @@ async fn personal_data_is_removed_when_its_time_is_up() {
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "the old sign-up was kept"
+            "old group invitations were kept"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -170,12 +230,21 @@ async fn personal_data_is_removed_when_its_time_is_up() {
         "the numbers stay"
     );
     let sign_ups: Vec<String> = sqlx::query_scalar(
-        "SELECT email FROM newsletter_subscribers WHERE email IN ('nooit@test.nl', 'straks@test.nl')",
+        "SELECT email FROM newsletter_subscribers WHERE email LIKE '%@test.nl' ORDER BY email",
     )
     .fetch_all(&pool)
     .await
     .expect("sign-ups");
-    assert_eq!(sign_ups, ["straks@test.nl"]);
+    assert_eq!(sign_ups, ["net-weg@test.nl", "straks@test.nl"]);
+    for table in ["organisation_invitations", "learning_group_invitations"] {
+        let left: Vec<String> = sqlx::query_scalar(&format!(
+            "SELECT email FROM {table} WHERE email LIKE '%@test.nl' ORDER BY email"
+        ))
+        .fetch_all(&pool)
+        .await
+        .expect("invitations");
+        assert_eq!(left, ["open@test.nl"], "{table}");
+    }
 }
 
 /// Every column that holds a user id or an e-mail address, from the live
@@ -337,4 +406,56 @@ async fn a_member_downloads_everything_stored_about_them() {
             "{t}.{c}: export it (store/personal_data.rs) or say in NOT_EXPORTED why not"
         );
     }
+}
+
+#[tokio::test]
+async fn the_privacy_page_registers_every_table_that_names_people() {
+    let s = Server::start().await;
+    let page = s.client().get("/privacy").await;
+    assert_eq!(page.status, 200);
+    let listed = page.texts("dl.vo-data code");
+    // Every table with a user id or an address is in an entry ...
+    let columns = personal_columns(&s).await;
+    assert!(columns.len() > 20);
+    for (table, column) in &columns {
+        assert!(
+            listed.contains(table),
+            "{table}.{column} names people but is in no entry of /privacy (web/pages/privacy_register.rs)"
+        );
+    }
+    // ... and every table named there exists.
+    let pool = s.sql().await;
+    for table in &listed {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let counted: Result<i64, _> = sqlx::query_scalar(&sql).fetch_one(&pool).await;
+        assert!(
+            counted.is_ok(),
+            "/privacy names {table}, which does not exist"
+        );
+    }
+    // The periods are the ones the housekeeping applies.
+    for said in [
+        "180 dagen na publicatie",
+        "Tot 90 dagen na de bijeenkomst",
+        "na 48 uur",
+        "30 dagen nadat je je afmeldt",
+        "30 dagen nadat die gebruikt is",
+        "Inloggen blijft 14 dagen geldig",
+    ] {
+        assert!(page.body.contains(said), "{said}");
+    }
+    for heading in ["Grondslag", "Hoe lang", "Wie ziet het"] {
+        assert_eq!(
+            page.texts("dl.vo-data dt")
+                .iter()
+                .filter(|t| t.as_str() == heading)
+                .count(),
+            9,
+            "{heading} in every entry"
+        );
+    }
+    let c = s.client();
+    c.get("/taal/en?terug=%2Fprivacy").await;
+    let en = c.get("/privacy").await;
+    assert!(en.body.contains("Legal ground"), "English too");
 }

@@ -18,6 +18,7 @@ pub(crate) mod open_data;
 mod organisations;
 mod personal_data;
 mod podcast;
+mod privacy_register;
 mod publications;
 mod retrospectives;
 pub(crate) mod search;
@@ -58,6 +59,7 @@ pub fn routes() -> Routes {
         .merge(feeds::routes())
         .merge(open_data::routes())
         .merge(personal_data::routes())
+        .merge(privacy_register::routes())
         .merge(newsletter::routes())
         .merge(events::routes())
         .merge(editions::routes())

@@ -1,5 +1,6 @@
-//! The fixed pages: about, accessibility statement, privacy statement. Their
-//! text lives in the translation files; the page lists which blocks to show.
+//! The fixed pages: about and the accessibility statement. Their text lives
+//! in the translation files; the page lists which blocks to show. (The
+//! privacy statement is the processing register, `privacy_register.rs`.)
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,7 +12,6 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/over", about)
         .get("/toegankelijkheid", accessibility)
-        .get("/privacy", privacy)
 }
 
 #[derive(Template, WebTemplate)]
@@ -57,27 +57,6 @@ async fn accessibility(l: Ctx) -> PageTemplate {
             ("p", "a11y-p4b"),
             ("h2", "a11y-h-contact"),
             ("p", "a11y-p5"),
-        ],
-    }
-}
-
-async fn privacy(l: Ctx) -> PageTemplate {
-    PageTemplate {
-        l,
-        title_key: "privacy-title",
-        blocks: vec![
-            ("lead", "privacy-lead"),
-            ("h2", "privacy-h-stories"),
-            ("p", "privacy-p1"),
-            ("p", "privacy-p2"),
-            ("h2", "privacy-h-accounts"),
-            ("p", "privacy-p3"),
-            ("h2", "privacy-h-retention"),
-            ("p", "privacy-p-retention"),
-            ("h2", "privacy-h-cookies"),
-            ("p", "privacy-p4"),
-            ("h2", "privacy-h-rights"),
-            ("p", "privacy-p5"),
         ],
     }
 }

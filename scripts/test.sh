@@ -15,6 +15,8 @@ echo "== cargo deny (licences, bans, sources)"
 # Python's aiosmtpd and icalendar, which the tests use as a real SMTP server
 # and a real calendar parser.
 . scripts/python.sh
+# npm's oidc-provider, the real OpenID provider of the single sign-on tests.
+. scripts/oidc.sh
 
 LOG="$(mktemp)"
 run_tests() {

@@ -132,7 +132,7 @@ pub(crate) fn normalise_email(email: &str) -> String {
 }
 
 /// Opens a session for `user` in the caller's transaction.
-async fn open_session(tx: &mut vooruit_store::Conn, user: User) -> AppResult<Session> {
+pub(crate) async fn open_session(tx: &mut vooruit_store::Conn, user: User) -> AppResult<Session> {
     let token = new_token();
     let max_age_secs = SESSION_DAYS * 24 * 3600;
     let expires = tx.now() + max_age_secs * 1000;

@@ -165,6 +165,8 @@ impl App {
                 let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
                 conn.jobs().prune_payloads(day_ago).await?;
                 conn.stories().prune_tombstones(day_ago).await?;
+                let hour_ago = conn.now() - 3600 * 1000;
+                conn.sso().prune_logins(hour_ago).await?;
                 drop(conn);
                 self.apply_retention().await?;
                 self.publications()

@@ -37,6 +37,7 @@ pub mod retention;
 pub mod retrospectives;
 pub mod search;
 pub mod secret;
+pub mod sso;
 pub mod storage;
 pub mod stories;
 pub mod synonyms;

@@ -46,7 +46,8 @@ impl App {
     }
 
     /// A member deletes their own account. Their password confirms that
-    /// it is them and not someone at an unlocked computer.
+    /// it is them and not someone at an unlocked computer (their address,
+    /// for an account that only logs in through its organisation).
     pub async fn delete_own_account(
         &self,
         user: &User,
@@ -56,7 +57,14 @@ impl App {
     ) -> AppResult<()> {
         let keep = KeepStories::parse(stories)?;
         let row = self.account_row(&user.id).await?;
-        if !verify_password(row.password_hash.clone(), password).await {
+        // An account made by single sign-on has no password: typing its
+        // address confirms instead.
+        let confirmed = if row.password_hash == crate::sso::NO_PASSWORD {
+            normalise_email(password) == row.email
+        } else {
+            verify_password(row.password_hash.clone(), password).await
+        };
+        if !confirmed {
             return Err(AppError::field("password", "error-password-wrong"));
         }
         self.delete_account(row, keep, lang).await
@@ -82,6 +90,12 @@ impl App {
             return Err(AppError::field("confirm", "error-confirm-email"));
         }
         self.delete_account(row, keep, lang).await
+    }
+
+    /// Whether this account logs in with a password (not only through its
+    /// organisation): what the delete form asks to confirm.
+    pub async fn has_password(&self, user: &User) -> AppResult<bool> {
+        Ok(self.account_row(&user.id).await?.password_hash != crate::sso::NO_PASSWORD)
     }
 
     /// The account as an administrator sees it before deleting it.

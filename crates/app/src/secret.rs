@@ -67,6 +67,42 @@ impl Secret {
         hex::encode(m.finalize().into_bytes())
     }
 
+    /// `text` encrypted and authenticated (ChaCha20-Poly1305) with a key
+    /// derived from the secret for `purpose`, as hex: for a secret the
+    /// database must keep (an SSO client secret) without a copy of the
+    /// database giving it away.
+    pub fn seal(&self, purpose: &str, text: &str) -> String {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(&self.key(purpose).into());
+        let nonce: [u8; 12] = rand::random();
+        let sealed = cipher
+            .encrypt(&nonce.into(), text.as_bytes())
+            .expect("encrypting in memory does not fail");
+        format!("{}{}", hex::encode(nonce), hex::encode(sealed))
+    }
+
+    /// What `seal` sealed; None when it was sealed with another secret or
+    /// purpose, or changed.
+    pub fn open(&self, purpose: &str, sealed: &str) -> Option<String> {
+        use chacha20poly1305::aead::{Aead, KeyInit};
+        let bytes = hex::decode(sealed).ok()?;
+        if bytes.len() < 12 {
+            return None;
+        }
+        let (nonce, body) = bytes.split_at(12);
+        let cipher = chacha20poly1305::ChaCha20Poly1305::new(&self.key(purpose).into());
+        let nonce: [u8; 12] = nonce.try_into().ok()?;
+        let plain = cipher.decrypt(&nonce.into(), body).ok()?;
+        String::from_utf8(plain).ok()
+    }
+
+    fn key(&self, purpose: &str) -> [u8; 32] {
+        let mut m = Hmac::<Sha256>::new_from_slice(&self.0).expect("any key length");
+        m.update(b"seal\0");
+        m.update(purpose.as_bytes());
+        m.finalize().into_bytes().into()
+    }
+
     /// What the database may keep to tell whether two nodes share a secret.
     pub fn fingerprint(&self) -> String {
         self.mac("fingerprint", "")
@@ -108,6 +144,11 @@ mod tests {
         let other = Secret::load(Some(&"z".repeat(40)), &dir).expect("setting");
         assert_ne!(a.fingerprint(), other.fingerprint());
         assert!(Secret::load(Some("short"), &dir).is_err());
+        let sealed = a.seal("sso", "geheim");
+        assert!(!sealed.contains("geheim"));
+        assert_eq!(b.open("sso", &sealed).as_deref(), Some("geheim"));
+        assert_eq!(other.open("sso", &sealed), None, "another secret");
+        assert_eq!(a.open("ander", &sealed), None, "another purpose");
         std::fs::remove_dir_all(&dir).expect("clean");
     }
 }

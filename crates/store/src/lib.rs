@@ -30,6 +30,7 @@ pub mod podcast;
 pub mod publications;
 mod publishable;
 pub mod retrospectives;
+pub mod sso;
 pub mod stories;
 pub mod story_pages;
 pub mod synonyms;

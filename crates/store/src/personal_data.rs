@@ -11,9 +11,10 @@ use sqlx::{Column, Row};
 use crate::{Conn, Result};
 
 /// (table, which rows: a condition on `$1` = user id, `$2` = e-mail).
-pub const TABLES: [(&str, &str); 22] = [
+pub const TABLES: [(&str, &str); 23] = [
     ("users", "id = $1 OR email = $2"),
     ("sessions", "user_id = $1"),
+    ("user_identities", "user_id = $1"),
     ("organisation_members", "user_id = $1"),
     ("organisation_invitations", "email = $2 OR invited_by = $1"),
     (
@@ -63,8 +64,9 @@ enum Who {
 /// deleted; what they gave to a group (a card, a note, a decision) stays
 /// without their name. Explicit, not left to the foreign keys, so the list
 /// is the place to read it.
-const ERASE: [(&str, Who); 29] = [
+const ERASE: [(&str, Who); 30] = [
     ("DELETE FROM sessions WHERE user_id = $1", Who::Id),
+    ("DELETE FROM user_identities WHERE user_id = $1", Who::Id),
     ("DELETE FROM account_tokens WHERE user_id = $1", Who::Id),
     (
         "DELETE FROM organisation_members WHERE user_id = $1",

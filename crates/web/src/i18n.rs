@@ -107,6 +107,24 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_defined_twice() {
+        for (lang, src) in [(Lang::Nl, NL_FTL), (Lang::En, EN_FTL)] {
+            let res = FluentResource::try_new(src.to_string()).expect("valid ftl");
+            let mut seen = std::collections::BTreeSet::new();
+            for entry in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(
+                        seen.insert(m.id.name),
+                        "{} defines {} twice: the second hides the first",
+                        lang.code(),
+                        m.id.name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn accept_language_picks_first_supported() {
         assert_eq!(
             Lang::from_accept_language("de-DE,en;q=0.8,nl;q=0.5"),

@@ -219,6 +219,21 @@ fn table() -> Vec<Row> {
         ),
         // Accounts.
         row("GET /inloggen", "/inloggen", OPEN),
+        // Single sign-on: an address whose domain has no provider (422), an
+        // organisation without one (404 for everyone), and a way back
+        // without a state (400).
+        form(
+            "POST /inloggen/sso",
+            "/inloggen/sso",
+            OPEN,
+            &[("sso_email", "iemand@geen-sso.example")],
+        ),
+        row(
+            "GET /inloggen/organisatie/{slug}",
+            "/inloggen/organisatie/{org}",
+            "NNNNNN",
+        ),
+        row("GET /inloggen/sso/terug", "/inloggen/sso/terug", OPEN),
         form(
             "POST /inloggen",
             "/inloggen",
@@ -650,6 +665,18 @@ fn table() -> Vec<Row> {
             "/beheer/organisaties/{org}",
             ADMINS,
             &[("name", "")],
+        ),
+        row(
+            "GET /beheer/organisaties/{slug}/sso",
+            "/beheer/organisaties/{org}/sso",
+            ADMINS,
+        ),
+        // No issuer: the administrator's own refusal (422).
+        form(
+            "POST /beheer/organisaties/{slug}/sso",
+            "/beheer/organisaties/{org}/sso",
+            ADMINS,
+            &[("issuer", ""), ("client_id", ""), ("default_role", "lid")],
         ),
         row(
             "GET /api/v1/admin/organisations",

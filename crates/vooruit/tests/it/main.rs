@@ -35,6 +35,7 @@ mod retrospectives;
 mod search;
 mod security;
 mod share;
+mod sso;
 mod taxonomy;
 mod trust;
 mod videos;

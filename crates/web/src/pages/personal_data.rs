@@ -97,6 +97,9 @@ async fn json(l: Ctx, State(s): State<AppState>) -> PageResult {
 struct DeleteTemplate {
     l: Ctx,
     target: Option<User>,
+    /// False for an account that only logs in through its organisation:
+    /// it confirms with its address.
+    has_password: bool,
     stories: String,
     confirm: String,
     errors: FieldErrors,
@@ -111,9 +114,10 @@ impl DeleteTemplate {
     }
 }
 
-async fn delete_own_form(l: Ctx) -> PageResult {
-    signed_in(&l)?;
+async fn delete_own_form(l: Ctx, State(s): State<AppState>) -> PageResult {
+    let user = signed_in(&l)?;
     Ok(DeleteTemplate {
+        has_password: s.app.has_password(&user).await?,
         l,
         target: None,
         stories: String::new(),
@@ -144,6 +148,7 @@ async fn delete_own(l: Ctx, State(s): State<AppState>, form: FormData) -> PageRe
         Err(AppError::Validation(errors)) => Ok(with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             DeleteTemplate {
+                has_password: s.app.has_password(&user).await?,
                 l,
                 target: None,
                 stories,
@@ -167,6 +172,7 @@ async fn delete_for_form(l: Ctx, State(s): State<AppState>, Path(id): Path<Strin
     let admin = signed_in(&l)?;
     let target = s.app.account_to_delete(&admin, &id).await?;
     Ok(DeleteTemplate {
+        has_password: true,
         l,
         target: Some(target),
         stories: String::new(),
@@ -195,6 +201,7 @@ async fn delete_for(
             Ok(with_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 DeleteTemplate {
+                    has_password: true,
                     l,
                     target: Some(target),
                     stories,

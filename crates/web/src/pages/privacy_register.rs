@@ -20,7 +20,7 @@ pub fn routes() -> Routes {
 }
 
 /// One processing activity. Its texts are the translation keys
-/// `register-<key>-title`, `-data`, `-why`, `-basis`, `-who` and `-kept`;
+/// `processing-<key>-title`, `-data`, `-why`, `-basis`, `-who` and `-kept`;
 /// `-kept` is given `n` and `m` (the periods, in its own unit).
 struct Processing {
     key: &'static str,
@@ -32,7 +32,7 @@ struct Processing {
 const REGISTER: [Processing; 9] = [
     Processing {
         key: "accounts",
-        tables: &["users", "sessions", "account_tokens"],
+        tables: &["users", "sessions", "account_tokens", "user_identities"],
         n: SESSION_DAYS,
         m: 0,
     },
@@ -111,11 +111,11 @@ const REGISTER: [Processing; 9] = [
 
 /// The questions each entry answers, in order: (suffix, label key).
 const FIELDS: [(&str, &str); 5] = [
-    ("data", "register-what"),
-    ("why", "register-why"),
-    ("basis", "register-basis"),
-    ("who", "register-who"),
-    ("kept", "register-kept"),
+    ("data", "processing-what"),
+    ("why", "processing-why"),
+    ("basis", "processing-basis"),
+    ("who", "processing-who"),
+    ("kept", "processing-kept"),
 ];
 
 #[derive(Template, WebTemplate)]
@@ -134,7 +134,7 @@ impl RegisterPage {
     }
 
     fn text(&self, p: &Processing, field: &str) -> String {
-        let key = format!("register-{}-{field}", p.key);
+        let key = format!("processing-{}-{field}", p.key);
         if field == "kept" {
             self.l.t2(&key, "n", p.n, "m", p.m)
         } else {

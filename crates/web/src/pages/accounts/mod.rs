@@ -17,10 +17,12 @@ use crate::pages::{MessageTemplate, PageResult, safe_back, with_status};
 use crate::routes::Routes;
 
 mod admin;
+pub(crate) mod sso;
 
 pub fn routes() -> Routes {
     Routes::new()
         .merge(admin::routes())
+        .merge(sso::routes())
         .get("/inloggen", login_form)
         .post("/inloggen", login)
         .post("/uitloggen", logout)
@@ -33,13 +35,16 @@ pub fn routes() -> Routes {
         .post("/wachtwoord-herstellen/{token}", reset)
 }
 
+/// The login page: with a password, or through one's organisation
+/// (`sso_email`, see `pages/sso.rs`).
 #[derive(Template, WebTemplate)]
 #[template(path = "accounts/login.html")]
-struct LoginTemplate {
-    l: Ctx,
-    email: String,
-    back: String,
-    errors: FieldErrors,
+pub(crate) struct LoginTemplate {
+    pub l: Ctx,
+    pub email: String,
+    pub sso_email: String,
+    pub back: String,
+    pub errors: FieldErrors,
 }
 
 #[derive(Deserialize)]
@@ -51,9 +56,42 @@ async fn login_form(l: Ctx, Query(q): Query<BackQuery>) -> LoginTemplate {
     LoginTemplate {
         l,
         email: String::new(),
+        sso_email: String::new(),
         back: safe_back(q.terug.as_deref().unwrap_or("/")),
         errors: FieldErrors::new(),
     }
+}
+
+/// After a login (with a password or through one's organisation): the
+/// session cookie, and on to `back`, or to the redactie for editors who
+/// came from the home page. `also` is one more cookie to set.
+pub(crate) fn signed_in(
+    s: &AppState,
+    session: &vooruit_app::accounts::Session,
+    back: String,
+    also: Option<axum::http::HeaderValue>,
+) -> axum::response::Response {
+    let cookie = set_cookie(
+        SESSION_COOKIE,
+        &session.token,
+        Some(session.max_age_secs),
+        s.app.config.is_https(),
+    );
+    let to = if back == "/" && session.user.can_edit_stories() {
+        "/redactie".to_string()
+    } else {
+        back
+    };
+    // Appended: headers of the same name (an array would keep one).
+    let cookies = std::iter::once(cookie)
+        .chain(also)
+        .map(|c| (header::SET_COOKIE, c));
+    (
+        StatusCode::SEE_OTHER,
+        [(header::LOCATION, to)],
+        axum::response::AppendHeaders(cookies),
+    )
+        .into_response()
 }
 
 async fn login(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult {
@@ -65,30 +103,13 @@ async fn login(l: Ctx, State(s): State<AppState>, form: FormData) -> PageResult 
         .login(&email, &form.get("password"), &l.ip)
         .await
     {
-        Ok(session) => {
-            let cookie = set_cookie(
-                SESSION_COOKIE,
-                &session.token,
-                Some(session.max_age_secs),
-                s.app.config.is_https(),
-            );
-            let to = if back == "/" && session.user.can_edit_stories() {
-                "/redactie".to_string()
-            } else {
-                back
-            };
-            Ok((
-                StatusCode::SEE_OTHER,
-                [(header::LOCATION, to)],
-                [(header::SET_COOKIE, cookie)],
-            )
-                .into_response())
-        }
+        Ok(session) => Ok(signed_in(&s, &session, back, None)),
         Err(AppError::Validation(errors)) => Ok(with_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             LoginTemplate {
                 l,
                 email,
+                sso_email: String::new(),
                 back,
                 errors,
             },

@@ -24,7 +24,7 @@ export async function login(page, { email, password } = EDITOR) {
   await page.goto('/inloggen');
   await page.locator('#veld-email').fill(email);
   await page.locator('#veld-password').fill(password);
-  await page.locator('main form button[type=submit]').click();
+  await page.locator('main form[action="/inloggen"] button[type=submit]').click();
   await page.waitForLoadState();
   assert.ok(!page.url().includes('/inloggen'), `login failed, still at ${page.url()}`);
 }

@@ -14,12 +14,14 @@
 //   changed under the old signature.
 import http from 'node:http';
 
+import * as jose from 'jose';
+
 // stdout carries only the listening line (the test stops reading it
 // after that); everything else, oidc-provider's notices too, to stderr.
+// (oidc-provider is imported dynamically, after this: it warns on import,
+// e.g. "Unsupported runtime" on Node.js 20.)
 console.log = console.info = console.warn = (...args) => console.error(...args);
-
-import Provider from 'oidc-provider';
-import * as jose from 'jose';
+const { default: Provider } = await import('oidc-provider');
 
 const KID = 'vooruit-test-1';
 const { privateKey } = await jose.generateKeyPair('RS256', { extractable: true });
@@ -52,7 +54,13 @@ function nameOf(email) {
 const provider = new Provider(issuer, {
   clients,
   jwks: { keys: [signingJwk] },
+  responseTypes: ['code'],
+  scopes: ['openid', 'email', 'profile'],
+  clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
+  // PKCE (S256, the only method oidc-provider 9 knows) for every client.
   pkce: { required: () => true },
+  // Seconds (set so that oidc-provider does not log a notice per default).
+  ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 3600, Interaction: 600, Session: 3600 },
   features: { devInteractions: { enabled: false } },
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },

@@ -11,6 +11,7 @@ pub mod group;
 pub mod guide;
 pub mod lang;
 pub mod magazine;
+pub mod measurement;
 pub mod newsletter;
 pub mod organisation;
 pub mod podcast;

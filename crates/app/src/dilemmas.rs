@@ -184,6 +184,7 @@ const FOLLOW_UP: &str = "dilemma-follow-up";
 pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     name: FOLLOW_UP,
     run: |app, payload| Box::pin(ask_follow_up(app, payload)),
+    forget_payload: false,
 }];
 
 /// What a follow-up job carries: the dilemma, the date it was planned for

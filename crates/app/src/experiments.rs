@@ -154,6 +154,7 @@ const EVALUATE: &str = "experiment-evaluate";
 pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     name: EVALUATE,
     run: |app, payload| Box::pin(ask_evaluation(app, payload)),
+    forget_payload: false,
 }];
 
 #[derive(Serialize, Deserialize)]

@@ -22,6 +22,10 @@ use crate::App;
 pub struct JobKind {
     pub name: &'static str,
     pub run: RunJob,
+    /// The payload is emptied as soon as the job is done (or given up):
+    /// for mails whose address and link must not outlive their sending,
+    /// such as a respondent's one-time link.
+    pub forget_payload: bool,
 }
 
 /// Runs one job's payload. An error is retried later with a growing pause.
@@ -36,6 +40,7 @@ const KINDS: &[&[JobKind]] = &[
     crate::retrospectives::JOBS,
     crate::dilemmas::JOBS,
     crate::experiments::JOBS,
+    crate::measurement::JOBS,
 ];
 
 fn kinds() -> impl Iterator<Item = &'static JobKind> {
@@ -118,12 +123,15 @@ impl App {
                     let outcome = async {
                         let mut conn = self.read().await?;
                         match result {
-                            Ok(()) => conn.jobs().finish(&job.id).await?,
+                            Ok(()) => conn.jobs().finish(&job.id, kind.forget_payload).await?,
                             Err(error) => {
                                 let give_up = job.attempts >= MAX_ATTEMPTS;
                                 tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, give_up, %error, "job failed");
                                 let pause = 10_000 * (1_i64 << job.attempts.clamp(0, 10));
-                                conn.jobs().fail(&job.id, &error, pause, give_up).await?;
+                                let forget = give_up && kind.forget_payload;
+                                conn.jobs()
+                                    .fail(&job.id, &error, pause, give_up, forget)
+                                    .await?;
                             }
                         }
                         Ok::<(), crate::AppError>(())
@@ -169,6 +177,7 @@ impl App {
                 conn.sso().prune_logins(hour_ago).await?;
                 drop(conn);
                 self.apply_retention().await?;
+                self.measurement_housekeeping().await?;
                 self.publications()
                     .sweep_files(crate::publications::PENDING_FOR_MS)
                     .await?;

@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod magazine;
 pub mod mail;
 pub mod markdown;
+pub mod measurement;
 pub mod newsletter;
 pub mod organisations;
 pub mod page;

@@ -255,6 +255,7 @@ const REMINDER: &str = "retro-reminder";
 pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     name: REMINDER,
     run: |app, payload| Box::pin(remind(app, payload)),
+    forget_payload: false,
 }];
 
 /// What a reminder job carries: the action, the due date it was planned

@@ -8,7 +8,12 @@
 //! than the threshold gets no figure, and neither does the total when the
 //! groups shown would let someone subtract their way to a smaller group.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
+
+use crate::FieldErrors;
+use crate::state::IllegalTransition;
 
 /// The lowest threshold a network may set: below it, answers of two or
 /// three colleagues could be told apart.
@@ -37,6 +42,12 @@ pub fn summarise(answers: &[u8]) -> Option<Summary> {
     for a in answers.iter().filter(|a| SCALE.contains(a)) {
         distribution[usize::from(a - 1)] += 1;
     }
+    from_distribution(distribution)
+}
+
+/// The figures of answers counted per point of the scale (how the
+/// results are stored); None when there are none.
+pub fn from_distribution(distribution: [u32; 5]) -> Option<Summary> {
     let n: u32 = distribution.iter().sum();
     if n == 0 {
         return None;
@@ -156,6 +167,172 @@ pub fn disclosure(answers_per_group: &[u32], threshold: u32) -> Disclosure {
         groups,
         total: total >= threshold && (hidden == 0 || hidden >= threshold),
     }
+}
+
+crate::string_enum!(
+    /// Where a round is: being prepared, taking answers, or closed (only
+    /// then are its results shown).
+    pub enum RoundState {
+        Concept = "concept",
+        Open = "open",
+        Gesloten = "gesloten",
+    }
+);
+
+impl RoundState {
+    /// Invitations go out and answers come in.
+    pub fn open(self) -> Result<RoundState, IllegalTransition> {
+        match self {
+            RoundState::Concept => Ok(RoundState::Open),
+            _ => Err(self.illegal("open")),
+        }
+    }
+
+    /// No more answers; the results can be read.
+    pub fn close(self) -> Result<RoundState, IllegalTransition> {
+        match self {
+            RoundState::Open => Ok(RoundState::Gesloten),
+            _ => Err(self.illegal("close")),
+        }
+    }
+
+    fn illegal(self, action: &'static str) -> IllegalTransition {
+        IllegalTransition {
+            what: "measurement round",
+            from: self.as_str(),
+            action,
+        }
+    }
+}
+
+crate::string_enum!(
+    /// Which way a KPI should go.
+    pub enum KpiDirection {
+        Hoger = "hoger",
+        Lager = "lager",
+    }
+);
+
+/// A new programme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ProgrammeInput {
+    pub name: String,
+    pub description: String,
+}
+
+impl ProgrammeInput {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        e.text("name", &self.name, true, 160);
+        e.text("description", &self.description, false, 4000);
+        e.into_result()
+    }
+}
+
+/// A KPI of the programme.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct KpiInput {
+    pub name: String,
+    /// "%", "cijfer 1-10", ...
+    pub unit: String,
+    /// `hoger` or `lager`.
+    pub direction: String,
+    /// Where the figure comes from ("klanttevredenheidsonderzoek").
+    pub source: String,
+}
+
+impl KpiInput {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        e.text("kpi_name", &self.name, true, 160);
+        e.text("unit", &self.unit, false, 40);
+        e.text("source", &self.source, false, 400);
+        if KpiDirection::parse(&self.direction).is_none() {
+            e.add("direction", "error-unknown-choice");
+        }
+        e.into_result()
+    }
+}
+
+/// A desired behaviour: a short statement, tied to values and KPIs (ids).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct BehaviourInput {
+    pub statement: String,
+    #[serde(default)]
+    pub values: Vec<String>,
+    #[serde(default)]
+    pub kpis: Vec<String>,
+}
+
+impl BehaviourInput {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        e.text("statement", &self.statement, true, 300);
+        e.into_result()
+    }
+}
+
+/// A new round.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct RoundInput {
+    /// `YYYY-MM-DD`: the day invitations go out.
+    pub opens_on: String,
+    /// `YYYY-MM-DD`: the last day answers are taken.
+    pub closes_on: String,
+    /// Open questions, one per line.
+    #[serde(default)]
+    pub questions: String,
+}
+
+/// At most this many open questions in a round.
+pub const MAX_QUESTIONS: usize = 5;
+
+impl RoundInput {
+    /// The open questions, one per non-empty line.
+    pub fn question_list(&self) -> Vec<String> {
+        self.questions
+            .lines()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// `today` is `YYYY-MM-DD` in Amsterdam: the round must close after
+    /// it opens, and not in the past.
+    pub fn validate(&self, today: &str) -> Result<(), FieldErrors> {
+        let mut e = FieldErrors::new();
+        let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let opens = day(&self.opens_on);
+        if opens.is_none() {
+            e.add("opens_on", "error-day");
+        }
+        match (opens, day(&self.closes_on)) {
+            (_, None) => e.add("closes_on", "error-day"),
+            (Some(o), Some(c)) if c < o => e.add("closes_on", "error-end-before-start"),
+            (_, Some(c)) if day(today).is_some_and(|t| c < t) => {
+                e.add("closes_on", "error-date-ahead")
+            }
+            _ => {}
+        }
+        let questions = self.question_list();
+        if questions.len() > MAX_QUESTIONS {
+            e.add("questions", "error-measurement-questions");
+        }
+        if questions.iter().any(|q| q.chars().count() > 300) {
+            e.add("questions", "error-too-long");
+        }
+        e.into_result()
+    }
+}
+
+/// One respondent's answer: a score (or none: "kan ik niet zeggen") and
+/// maybe an example per behaviour, and the answers to open questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// (behaviour id, score 1..=5 or None, example).
+    pub scores: Vec<(String, Option<u8>, String)>,
+    pub open: Vec<String>,
 }
 
 #[cfg(test)]

@@ -91,12 +91,17 @@ impl Jobs<'_> {
         Ok(())
     }
 
-    pub async fn finish(&mut self, id: &str) -> Result<()> {
-        sqlx::query("UPDATE jobs SET done_at = $1, locked_until = NULL WHERE id = $2")
-            .bind(self.0.now())
-            .bind(id)
-            .execute(&mut *self.0)
-            .await?;
+    /// Marks a job done; with `forget`, its payload is emptied at once.
+    pub async fn finish(&mut self, id: &str, forget: bool) -> Result<()> {
+        sqlx::query(
+            "UPDATE jobs SET done_at = $1, locked_until = NULL, \
+             payload = CASE WHEN $2 = 1 THEN '' ELSE payload END WHERE id = $3",
+        )
+        .bind(self.0.now())
+        .bind(i64::from(forget))
+        .bind(id)
+        .execute(&mut *self.0)
+        .await?;
         Ok(())
     }
 
@@ -108,15 +113,17 @@ impl Jobs<'_> {
         error: &str,
         retry_in_ms: i64,
         give_up: bool,
+        forget: bool,
     ) -> Result<()> {
         let now = self.0.now();
         sqlx::query(
-            "UPDATE jobs SET locked_until = NULL, last_error = $1, run_after = $2, done_at = $3 \
-             WHERE id = $4",
+            "UPDATE jobs SET locked_until = NULL, last_error = $1, run_after = $2, done_at = $3, \
+             payload = CASE WHEN $4 = 1 THEN '' ELSE payload END WHERE id = $5",
         )
         .bind(error)
         .bind(now + retry_in_ms)
         .bind(give_up.then_some(now))
+        .bind(i64::from(forget))
         .bind(id)
         .execute(&mut *self.0)
         .await?;

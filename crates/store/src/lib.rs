@@ -21,6 +21,7 @@ pub mod guides;
 pub mod jobs;
 mod link_tokens;
 pub mod magazine;
+pub mod measurement;
 mod memberships;
 pub mod newsletter;
 pub mod organisations;

@@ -116,6 +116,15 @@ impl Organisations<'_> {
         Ok(())
     }
 
+    pub async fn by_id(&mut self, id: &str) -> Result<Option<OrganisationRow>> {
+        Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
+            "SELECT {COLUMNS} FROM organisations o WHERE o.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *self.0)
+        .await?)
+    }
+
     pub async fn by_slug(&mut self, slug: &str) -> Result<Option<OrganisationRow>> {
         Ok(sqlx::query_as::<_, OrganisationRow>(&format!(
             "SELECT {COLUMNS} FROM organisations o WHERE o.slug = $1"

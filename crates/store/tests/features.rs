@@ -238,7 +238,7 @@ async fn a_job_exists_only_when_its_transaction_commits_and_runs_once_per_lease(
         .expect("claim")
         .expect("free again");
     assert_eq!((again.id.as_str(), again.attempts), (job.id.as_str(), 2));
-    c.jobs().finish(&job.id).await.expect("finish");
+    c.jobs().finish(&job.id, false).await.expect("finish");
     assert_eq!(c.jobs().pending().await.expect("pending"), 0);
 }
 

@@ -116,6 +116,7 @@ pub const KIND: &str = "newsletter";
 pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
     name: KIND,
     run: |app, edition_id| Box::pin(app.editions().send_job(edition_id)),
+    forget_payload: false,
 }];
 
 /// How new a publication or episode must be to be suggested for an edition: about

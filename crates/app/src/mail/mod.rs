@@ -218,16 +218,35 @@ pub(crate) async fn write_eml(dir: &std::path::Path, bytes: &[u8]) -> Result<(),
 /// The kind of job that delivers one mail.
 pub const KIND: &str = "mail";
 
-pub(crate) const JOBS: &[crate::jobs::JobKind] = &[crate::jobs::JobKind {
-    name: KIND,
-    run: |app, payload| Box::pin(app.deliver(payload)),
-}];
+/// The kind of job that delivers a mail whose address and link are
+/// forgotten as soon as it is sent (a respondent's one-time link).
+pub const PRIVATE_KIND: &str = "mail-private";
+
+pub(crate) const JOBS: &[crate::jobs::JobKind] = &[
+    crate::jobs::JobKind {
+        name: KIND,
+        run: |app, payload| Box::pin(app.deliver(payload)),
+        forget_payload: false,
+    },
+    crate::jobs::JobKind {
+        name: PRIVATE_KIND,
+        run: |app, payload| Box::pin(app.deliver(payload)),
+        forget_payload: true,
+    },
+];
 
 /// Queues a mail in the use case's transaction: it is sent (off the request
 /// path, surviving a restart) only if the use case commits.
 pub(crate) async fn queue(tx: &mut Conn, mail: Mail) -> AppResult<()> {
     let payload = serde_json::to_string(&mail).map_err(|e| AppError::Internal(e.to_string()))?;
     tx.jobs().enqueue(KIND, &payload).await?;
+    Ok(())
+}
+
+/// Like `queue`, but the queue keeps nothing of the mail once it is sent.
+pub(crate) async fn queue_private(tx: &mut Conn, mail: Mail) -> AppResult<()> {
+    let payload = serde_json::to_string(&mail).map_err(|e| AppError::Internal(e.to_string()))?;
+    tx.jobs().enqueue(PRIVATE_KIND, &payload).await?;
     Ok(())
 }
 

@@ -410,3 +410,38 @@ pub fn account_deleted(lang: Lang, stories_kept: bool) -> (String, String) {
         ),
     )
 }
+
+/// A respondent's one-time link to a measurement round. `until` is the
+/// last day, as people read it. `reminder`: they have not answered yet.
+pub fn measurement_invitation(
+    lang: Lang,
+    organisation: &str,
+    programme: &str,
+    until: &str,
+    link: &str,
+    reminder: bool,
+) -> (String, String) {
+    let (subject_nl, subject_en) = if reminder {
+        (
+            format!("Herinnering: jouw mening over {programme}"),
+            format!("Reminder: your view on {programme}"),
+        )
+    } else {
+        (
+            format!("Jouw mening over {programme}"),
+            format!("Your view on {programme}"),
+        )
+    };
+    (
+        pick(lang, subject_nl, subject_en),
+        pick(
+            lang,
+            format!(
+                "Hallo,\n\n{organisation} wil weten hoe vaak je bepaald gedrag ziet in je team. Het gaat om {programme}. Invullen kost ongeveer vijf minuten.\n\nJe antwoord is anoniem. We bewaren niet wie wat antwoordde: alleen dat deze link gebruikt is. Niemand ziet uitkomsten van een groep met te weinig antwoorden.\n\nDe link werkt één keer, tot en met {until}. Stuur hem niet door.\n\n{link}{SIGN_NL}"
+            ),
+            format!(
+                "Hello,\n\n{organisation} would like to know how often you see certain behaviour in your team. It is about {programme}. Answering takes about five minutes.\n\nYour answer is anonymous. We do not keep who answered what: only that this link was used. Nobody sees results of a group with too few answers.\n\nThe link works once, up to and including {until}. Please do not forward it.\n\n{link}{SIGN_EN}"
+            ),
+        ),
+    )
+}

@@ -22,6 +22,7 @@ mod groups;
 mod guides;
 mod magazine;
 mod mail;
+mod measurement;
 mod newsletter;
 mod open_data;
 mod organisations;

@@ -13,6 +13,7 @@ pub mod health;
 mod home;
 mod live;
 mod magazine;
+mod measurement;
 pub(crate) mod newsletter;
 pub(crate) mod open_data;
 mod organisations;
@@ -47,6 +48,7 @@ pub fn routes() -> Routes {
         .merge(retrospectives::routes())
         .merge(dilemmas::routes())
         .merge(experiments::routes())
+        .merge(measurement::routes())
         .merge(taxonomy::routes())
         .merge(synonyms::routes())
         .merge(publications::routes())

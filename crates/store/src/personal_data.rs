@@ -11,7 +11,7 @@ use sqlx::{Column, Row};
 use crate::{Conn, Result};
 
 /// (table, which rows: a condition on `$1` = user id, `$2` = e-mail).
-pub const TABLES: [(&str, &str); 23] = [
+pub const TABLES: [(&str, &str); 25] = [
     ("users", "id = $1 OR email = $2"),
     ("sessions", "user_id = $1"),
     ("user_identities", "user_id = $1"),
@@ -50,6 +50,8 @@ pub const TABLES: [(&str, &str); 23] = [
     ),
     ("experiment_supports", "user_id = $1"),
     ("experiment_notes", "author_id = $1"),
+    ("measurement_programmes", "owner_id = $1"),
+    ("measurement_invitees", "email = $2 AND $2 <> ''"),
 ];
 
 /// What a statement of `ERASE` is given as `$1`.
@@ -64,8 +66,17 @@ enum Who {
 /// deleted; what they gave to a group (a card, a note, a decision) stays
 /// without their name. Explicit, not left to the foreign keys, so the list
 /// is the place to read it.
-const ERASE: [(&str, Who); 30] = [
+const ERASE: [(&str, Who); 32] = [
     ("DELETE FROM sessions WHERE user_id = $1", Who::Id),
+    // A respondent's address goes; their answer never named them.
+    (
+        "DELETE FROM measurement_invitees WHERE email = $1",
+        Who::Email,
+    ),
+    (
+        "UPDATE measurement_programmes SET owner_id = NULL WHERE owner_id = $1",
+        Who::Id,
+    ),
     ("DELETE FROM user_identities WHERE user_id = $1", Who::Id),
     ("DELETE FROM account_tokens WHERE user_id = $1", Who::Id),
     (

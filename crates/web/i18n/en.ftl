@@ -1543,6 +1543,12 @@ processing-groups-why = To learn together in your team from your own work.
 processing-groups-basis = Legitimate interest: learning together in your team (article 6(1)(f)).
 processing-groups-who = The members of the group. What you bring in without your name, nobody can link to you, administrators included.
 processing-groups-kept = As long as the group exists. When you delete your account, what you brought in stays without your name, and your votes no longer count. We delete an invitation { $n } days after it was used or expired.
+processing-measurement-title = Measuring behaviour
+processing-measurement-data = The e-mail address of people an organisation invites to a measurement, and whether their personal link was used. Not what anyone answered: answers are kept without address, link or time. Also who owns a measurement.
+processing-measurement-why = To send everyone one personal link that works once, and a reminder to those who have not answered.
+processing-measurement-basis = Legitimate interest of the organisation that measures: learning how the work changes.
+processing-measurement-who = Whoever manages the measurement sees the addresses while the round runs. Nobody sees who answered what.
+processing-measurement-kept = Until the round closes. Then we delete the addresses; the mails with links are gone as soon as they are sent.
 processing-mail-title = Mails we send
 processing-mail-data = The address, subject, text and links of mails still to be sent.
 processing-mail-why = To deliver mails for sure, also when the mail server is down for a while.
@@ -1599,6 +1605,7 @@ sso-default-role-hint = Whoever logs in through the organisation for the first t
 sso-enabled = Logging in through the organisation is on
 
 ## Measuring behaviour
+measurement-org-link = turn core values into behaviour, and measure whether it changes.
 measurement-title = Measuring behaviour
 measurement-intro = Turn your core values into desired behaviour you can see. Measure it before the programme (the baseline, round 0) and after, and see what changes. Answers are anonymous: nobody can see who answered what.
 measurement-none = This organisation has no measurement yet.

@@ -1543,6 +1543,12 @@ processing-groups-why = Om in je team samen te leren van je eigen werk.
 processing-groups-basis = Gerechtvaardigd belang: samen leren in je team (artikel 6, lid 1f).
 processing-groups-who = De leden van de groep. Wat je zonder naam inbrengt, kan niemand aan jou koppelen, ook de beheerders niet.
 processing-groups-kept = Zolang de groep bestaat. Verwijder je je account, dan blijft wat je inbracht staan zonder je naam, en tellen je stemmen niet meer mee. Een uitnodiging verwijderen we { $n } dagen nadat die gebruikt is of verlopen.
+processing-measurement-title = Gedrag meten
+processing-measurement-data = Het e-mailadres van wie een organisatie uitnodigt voor een meting, en of zijn persoonlijke link gebruikt is. Niet wat iemand antwoordde: antwoorden bewaren we zonder adres, link of tijdstip. Ook wie eigenaar is van een meting.
+processing-measurement-why = Om iedereen één persoonlijke link te sturen die één keer werkt, en een herinnering aan wie nog niet antwoordde.
+processing-measurement-basis = Gerechtvaardigd belang van de organisatie die meet: leren hoe het werk verandert.
+processing-measurement-who = Wie de meting beheert ziet de adressen zolang de ronde loopt. Niemand ziet wie wat antwoordde.
+processing-measurement-kept = Tot de ronde sluit. Dan verwijderen we de adressen; de mails met links zijn al weg zodra ze verstuurd zijn.
 processing-mail-title = Mails die we versturen
 processing-mail-data = Het adres, het onderwerp, de tekst en de links van mails die nog verstuurd moeten worden.
 processing-mail-why = Om mails zeker te bezorgen, ook als de mailserver even niet werkt.
@@ -1599,6 +1605,7 @@ sso-default-role-hint = Wie voor het eerst via de organisatie inlogt, krijgt dez
 sso-enabled = Inloggen via de organisatie staat aan
 
 ## Gedrag meten (metingen)
+measurement-org-link = kernwaarden vertalen naar gedrag, en meten of het verandert.
 measurement-title = Gedrag meten
 measurement-intro = Maak van jullie kernwaarden gewenst gedrag dat je kunt zien. Meet het vóór de aanpak (de 0-meting) en erna, en zie wat er verandert. Antwoorden zijn anoniem: niemand kan zien wie wat antwoordde.
 measurement-none = Deze organisatie heeft nog geen meting.

@@ -321,6 +321,8 @@ impl Measurement<'_> {
             .map(|e| e.trim().to_lowercase())
             .filter(|e| !e.is_empty())
             .collect();
+        let mut tx = self.begin("measurement.invite").await?;
+        let a = manage_access(&mut tx, user, slug, id).await?;
         if list.is_empty() {
             return Err(AppError::field("emails", "error-required"));
         }
@@ -333,8 +335,6 @@ impl Measurement<'_> {
         {
             return Err(AppError::field("emails", "error-measurement-emails"));
         }
-        let mut tx = self.begin("measurement.invite").await?;
-        let a = manage_access(&mut tx, user, slug, id).await?;
         let r = round_of(&mut tx, &a.programme.id, number).await?;
         if r.state == RoundState::Gesloten {
             return Err(AppError::Conflict("error-measurement-closed"));

@@ -1493,6 +1493,145 @@ fn table() -> Vec<Row> {
                 ("password", "een lang genoeg wachtwoord"),
             ],
         ),
+        // Behaviour measurement: {programme} is Bram's (beheerder and
+        // owner), with a group, a behaviour and round 0 open. The forms are
+        // refused (422) or meet the open round (409), so nothing changes.
+        row(
+            "GET /organisaties/{slug}/metingen",
+            "/organisaties/gemeente-alfa/metingen",
+            ORG_MEMBERS,
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen",
+            "/organisaties/gemeente-alfa/metingen",
+            ORG_ADMINS,
+            &[("name", "")],
+        ),
+        row(
+            "GET /organisaties/{slug}/metingen/{id}",
+            "/organisaties/gemeente-alfa/metingen/{programme}",
+            ORG_MEMBERS,
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/instellingen",
+            "/organisaties/gemeente-alfa/metingen/{programme}/instellingen",
+            ORG_ADMINS,
+            &[("name", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/waarden",
+            "/organisaties/gemeente-alfa/metingen/{programme}/waarden",
+            ORG_ADMINS,
+            &[("value_name", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/kpis",
+            "/organisaties/gemeente-alfa/metingen/{programme}/kpis",
+            ORG_ADMINS,
+            &[("kpi_name", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/gedrag",
+            "/organisaties/gemeente-alfa/metingen/{programme}/gedrag",
+            ORG_ADMINS,
+            &[("statement", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/groepen",
+            "/organisaties/gemeente-alfa/metingen/{programme}/groepen",
+            ORG_ADMINS,
+            &[("group_name", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/onderdelen/{part}/verwijderen",
+            "/organisaties/gemeente-alfa/metingen/{programme}/onderdelen/geen-onderdeel/verwijderen",
+            ORG_ADMINS,
+            &[("soort", "groep")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes",
+            ORG_ADMINS,
+            &[("opens_on", "")],
+        ),
+        row(
+            "GET /organisaties/{slug}/metingen/{id}/rondes/{number}",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0",
+            ORG_MEMBERS,
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/deelnemers",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/deelnemers",
+            ORG_ADMINS,
+            &[("emails", "")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/publieke-link",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/publieke-link",
+            ORG_ADMINS,
+            &[("group", "geen-groep"), ("aan", "ja")],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/openen",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/openen",
+            ORG_ADMINS,
+            &[],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/sluiten",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/99/sluiten",
+            "LFFNFN",
+            &[],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/herinneren",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/herinneren",
+            ORG_ADMINS,
+            &[],
+        ),
+        form(
+            "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/kpis",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/kpis",
+            ORG_ADMINS,
+            &[],
+        ),
+        // Results exist once a round closes; while it is open its members
+        // meet "not yet" (409), others are refused before that.
+        row(
+            "GET /organisaties/{slug}/metingen/{id}/rondes/{number}/resultaten",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/resultaten",
+            ORG_MEMBERS,
+        ),
+        row(
+            "GET /organisaties/{slug}/metingen/{id}/rondes/{number}/resultaten.csv",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/resultaten.csv",
+            ORG_MEMBERS,
+        ),
+        row(
+            "GET /organisaties/{slug}/metingen/{id}/rondes/{number}/verhaal",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/verhaal",
+            ORG_MEMBERS,
+        ),
+        // Respondents need only their link: unknown links open nothing.
+        row("GET /meting/bedankt", "/meting/bedankt", OPEN),
+        row("GET /meting/{token}", "/meting/{token}", UNKNOWN_TOKEN),
+        form(
+            "POST /meting/{token}",
+            "/meting/{token}",
+            UNKNOWN_TOKEN,
+            &[],
+        ),
+        row(
+            "GET /meting/groep/{token}",
+            "/meting/groep/{token}",
+            UNKNOWN_TOKEN,
+        ),
+        form(
+            "POST /meting/groep/{token}",
+            "/meting/groep/{token}",
+            UNKNOWN_TOKEN,
+            &[],
+        ),
         row("GET /beheer/groepen", "/beheer/groepen", ADMINS),
         form(
             "POST /beheer/groepen/{id}/verwijderen",
@@ -2176,6 +2315,57 @@ async fn every_route_answers_each_role_as_the_table_says() {
                 .to_string(),
         );
     }
+    // Behaviour measurement: Bram's programme with round 0 open.
+    let programme = {
+        let (_, bram) = &joined[1];
+        let list = "/organisaties/gemeente-alfa/metingen";
+        let csrf = bram.get(list).await.csrf();
+        let r = bram
+            .post_form(
+                list,
+                &csrf,
+                &[("name", "Samen werken"), ("description", "")],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let id = r
+            .location
+            .expect("location")
+            .split('?')
+            .next()
+            .expect("path")
+            .rsplit('/')
+            .next()
+            .expect("id")
+            .to_string();
+        let url = format!("{list}/{id}");
+        for (path, field, value) in [
+            ("groepen", "group_name", "Team Alfa"),
+            ("gedrag", "statement", "Ik vraag door"),
+        ] {
+            let r = bram
+                .post_form(&format!("{url}/{path}"), &csrf, &[(field, value)])
+                .await;
+            assert_eq!(r.status, 303, "{}", r.body);
+        }
+        let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+        let later = (chrono::Utc::now() + chrono::Duration::days(9))
+            .format("%Y-%m-%d")
+            .to_string();
+        let r = bram
+            .post_form(
+                &format!("{url}/rondes"),
+                &csrf,
+                &[("opens_on", &today), ("closes_on", &later)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let r = bram
+            .post_form(&format!("{url}/rondes/0/openen"), &csrf, &[])
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        id
+    };
     let token = "ab".repeat(32);
     let fixtures: BTreeMap<&str, String> = BTreeMap::from([
         ("story_slug", story_slug),
@@ -2202,6 +2392,7 @@ async fn every_route_answers_each_role_as_the_table_says() {
         ("experiment", ideas[0].clone()),
         ("experiment_gone", ideas[1].clone()),
         ("experiment_gone_api", ideas[2].clone()),
+        ("programme", programme),
     ]);
 
     // The table must cover the router exactly.

@@ -438,7 +438,11 @@ async fn rounds_answered_anonymously_show_only_what_reveals_no_small_group() {
     );
     // 13 respondents x 2 behaviours, less one "cannot say".
     assert_eq!(
-        count(&s, "SELECT COALESCE(SUM(n), 0) FROM measurement_counts").await,
+        count(
+            &s,
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM measurement_counts"
+        )
+        .await,
         25
     );
     let used_again = Client::new("").get(&links0[&zuid[0]]).await;
@@ -636,7 +640,11 @@ async fn two_hundred_respondents_at_once_and_each_link_works_once() {
     let closed = post_from(&bea, &round, &format!("{round}/sluiten"), &[]).await;
     assert_eq!(closed.status, 303);
     assert_eq!(
-        count(&s, "SELECT COALESCE(SUM(n), 0) FROM measurement_counts").await,
+        count(
+            &s,
+            "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM measurement_counts"
+        )
+        .await,
         400
     );
     assert_eq!(

@@ -29,7 +29,7 @@ struct Processing {
     m: i64,
 }
 
-const REGISTER: [Processing; 9] = [
+const REGISTER: [Processing; 10] = [
     Processing {
         key: "accounts",
         tables: &["users", "sessions", "account_tokens", "user_identities"],
@@ -87,6 +87,12 @@ const REGISTER: [Processing; 9] = [
             "experiment_notes",
         ],
         n: INVITATION_DAYS,
+        m: 0,
+    },
+    Processing {
+        key: "measurement",
+        tables: &["measurement_programmes", "measurement_invitees"],
+        n: 0,
         m: 0,
     },
     Processing {

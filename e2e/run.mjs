@@ -21,6 +21,7 @@ import { crawl } from './crawl.mjs';
 import { media } from './media.mjs';
 import { guides } from './guides.mjs';
 import { groups } from './groups.mjs';
+import { measurement } from './measurement.mjs';
 import { axe, describeViolations, newContext } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -149,7 +150,8 @@ async function main() {
     await media({ browser, base: server.base, check });
     await guides({ browser, base: server.base, check });
     await groups({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
-    const pages = await crawl({ browser, base: server.base, check, shots: SHOTS });
+    const answering = await measurement({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
+    const pages = [...await crawl({ browser, base: server.base, check, shots: SHOTS }), ...answering];
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {
       const errors = validate(pages);
       assert.equal(errors.length, 0, `HTML errors:\n${errors.join('\n')}`);

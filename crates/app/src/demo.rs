@@ -225,6 +225,12 @@ impl App {
         self.load_demo_retrospective(&mut tx, &group).await?;
         self.load_demo_dilemmas(&mut tx, &group).await?;
         self.load_demo_experiments(&mut tx, &group).await?;
+        let owner = tx
+            .accounts()
+            .user_by_email(DEMO_EDITOR_EMAIL)
+            .await?
+            .ok_or_else(|| AppError::Internal("demo editor".into()))?;
+        crate::measurement::demo::load(&mut tx, &self.config.secret, &id, &owner.id).await?;
         self.commit(tx).await
     }
 

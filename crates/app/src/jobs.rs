@@ -125,6 +125,14 @@ impl App {
                         match result {
                             Ok(()) => conn.jobs().finish(&job.id, kind.forget_payload).await?,
                             Err(error) => {
+                                // A private mail's error may repeat its
+                                // address: neither the log nor the queue
+                                // keeps it.
+                                let error = if kind.forget_payload {
+                                    "sending failed (details withheld: a private mail)".to_string()
+                                } else {
+                                    error
+                                };
                                 let give_up = job.attempts >= MAX_ATTEMPTS;
                                 tracing::warn!(job = %job.id, kind = %job.kind, attempts = job.attempts, give_up, %error, "job failed");
                                 let pause = 10_000 * (1_i64 << job.attempts.clamp(0, 10));
@@ -152,6 +160,26 @@ impl App {
         }
     }
 
+    /// One round of housekeeping (see `housekeeping`); in test mode a
+    /// test asks for one at a moved clock (`POST /api/test/housekeeping`).
+    pub async fn housekeep(&self) -> crate::AppResult<()> {
+        let mut conn = self.read().await?;
+        conn.accounts().prune().await?;
+        conn.throttle().prune(24 * 3600 * 1000).await?;
+        let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
+        conn.jobs().prune_payloads(day_ago).await?;
+        conn.stories().prune_tombstones(day_ago).await?;
+        let hour_ago = conn.now() - 3600 * 1000;
+        conn.sso().prune_logins(hour_ago).await?;
+        drop(conn);
+        self.apply_retention().await?;
+        self.measurement_housekeeping().await?;
+        self.publications()
+            .sweep_files(crate::publications::PENDING_FOR_MS)
+            .await?;
+        Ok(())
+    }
+
     /// Jobs not yet done, for the metrics.
     pub async fn pending_jobs(&self) -> crate::AppResult<i64> {
         Ok(self.read().await?.jobs().pending().await?)
@@ -166,23 +194,7 @@ impl App {
         let mut every = tokio::time::interval(Duration::from_secs(600));
         loop {
             every.tick().await;
-            let pruned = async {
-                let mut conn = self.read().await?;
-                conn.accounts().prune().await?;
-                conn.throttle().prune(24 * 3600 * 1000).await?;
-                let day_ago = conn.now() - FINISHED_PAYLOAD_KEPT_MS;
-                conn.jobs().prune_payloads(day_ago).await?;
-                conn.stories().prune_tombstones(day_ago).await?;
-                let hour_ago = conn.now() - 3600 * 1000;
-                conn.sso().prune_logins(hour_ago).await?;
-                drop(conn);
-                self.apply_retention().await?;
-                self.measurement_housekeeping().await?;
-                self.publications()
-                    .sweep_files(crate::publications::PENDING_FOR_MS)
-                    .await?;
-                Ok::<(), crate::AppError>(())
-            };
+            let pruned = self.housekeep();
             if let Err(e) = pruned.await {
                 tracing::warn!(error = %e, "housekeeping failed");
             }

@@ -98,10 +98,14 @@ impl Db {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
                         // WAL lets readers work during a write; synchronous=FULL
-                        // makes every acknowledged commit survive a power cut.
+                        // makes every acknowledged commit survive a power cut;
+                        // secure_delete overwrites what is deleted, so an
+                        // erased account or a moved answer is not left in
+                        // free pages of the file.
                         conn.execute(
                             "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                             PRAGMA secure_delete = ON;",
                         )
                         .await?;
                     }

@@ -3,9 +3,11 @@
 //! of respondents; answers held until they are moved, in shuffled
 //! batches, into counts per score; and the KPI figures per round.
 //!
-//! What links an answer to a person is kept out on purpose: an invitee
-//! row holds only "used" (no time); a held answer has a random id and no
-//! time or token; the results are counts and loose texts with a day.
+//! What links an answer to a person is kept out on purpose: "this link
+//! was used" is a mark made with the server secret, apart from the
+//! invitee row with the address (no time); a held answer has a random id
+//! and no time or token; the results are counts and loose texts with a
+//! day and no group.
 
 use sqlx::FromRow;
 use vooruit_domain::measurement::{KpiDirection, RoundState};
@@ -112,7 +114,6 @@ pub struct InviteeRow {
     pub round_id: String,
     pub group_id: String,
     pub email: Option<String>,
-    pub used: i64,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -133,7 +134,6 @@ pub struct CountRow {
 
 #[derive(Debug, Clone, FromRow)]
 pub struct TextRow {
-    pub group_id: String,
     pub behaviour_id: Option<String>,
     pub question: Option<i64>,
     pub body: String,
@@ -499,41 +499,90 @@ impl Measurement<'_> {
         Ok(Some(id))
     }
 
-    /// The round's invitees; only those who have not answered when
-    /// `unused_only`.
-    pub async fn invitees(&mut self, round_id: &str, unused_only: bool) -> Result<Vec<InviteeRow>> {
+    /// The round's invitees.
+    pub async fn invitees(&mut self, round_id: &str) -> Result<Vec<InviteeRow>> {
         Ok(sqlx::query_as::<_, InviteeRow>(
-            "SELECT id, round_id, group_id, email, used FROM measurement_invitees \
-             WHERE round_id = $1 AND ($2 = 0 OR used = 0) ORDER BY id",
+            "SELECT id, round_id, group_id, email FROM measurement_invitees \
+             WHERE round_id = $1 ORDER BY id",
         )
         .bind(round_id)
-        .bind(i64::from(unused_only))
         .fetch_all(&mut *self.0)
         .await?)
     }
 
     pub async fn invitee(&mut self, id: &str) -> Result<Option<InviteeRow>> {
         Ok(sqlx::query_as::<_, InviteeRow>(
-            "SELECT id, round_id, group_id, email, used FROM measurement_invitees WHERE id = $1",
+            "SELECT id, round_id, group_id, email FROM measurement_invitees WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&mut *self.0)
         .await?)
     }
 
-    /// Marks a link used; false when it already was (each works once).
-    pub async fn use_invitee(&mut self, id: &str) -> Result<bool> {
-        let done =
-            sqlx::query("UPDATE measurement_invitees SET used = 1 WHERE id = $1 AND used = 0")
-                .bind(id)
-                .execute(&mut *self.0)
-                .await?;
+    /// Marks a link used (`mark` is made from it with the server secret);
+    /// false when it already was: each link works once.
+    pub async fn mark_used(&mut self, round_id: &str, mark: &str) -> Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO measurement_used (round_id, mark) VALUES ($1, $2) \
+             ON CONFLICT (round_id, mark) DO NOTHING",
+        )
+        .bind(round_id)
+        .bind(mark)
+        .execute(&mut *self.0)
+        .await?;
         Ok(done.rows_affected() == 1)
     }
 
-    /// When a round closes: the addresses go, and with them every link.
+    pub async fn is_used(&mut self, round_id: &str, mark: &str) -> Result<bool> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM measurement_used WHERE round_id = $1 AND mark = $2",
+        )
+        .bind(round_id)
+        .bind(mark)
+        .fetch_one(&mut *self.0)
+        .await?
+            > 0)
+    }
+
+    /// The marks of the links used in a round.
+    pub async fn used_marks(&mut self, round_id: &str) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar::<_, String>(
+                "SELECT mark FROM measurement_used WHERE round_id = $1",
+            )
+            .bind(round_id)
+            .fetch_all(&mut *self.0)
+            .await?,
+        )
+    }
+
+    /// Holds the round for the rest of the transaction: true when it is
+    /// still open (or, with `or_concept`, still being prepared). An
+    /// answer or an invitation takes this lock, and so does closing (by
+    /// changing the state): an answer either lands before the round
+    /// closes and is counted with it, or is refused.
+    pub async fn lock_round(&mut self, id: &str, or_concept: bool) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE measurement_rounds SET state = state \
+             WHERE id = $1 AND (state = $2 OR (state = $3 AND $4 = 1))",
+        )
+        .bind(id)
+        .bind(RoundState::Open.as_str())
+        .bind(RoundState::Concept.as_str())
+        .bind(i64::from(or_concept))
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// When a round closes: the addresses go, and with them every link
+    /// and every mark.
     pub async fn forget_invitees(&mut self, round_id: &str) -> Result<u64> {
         let done = sqlx::query("DELETE FROM measurement_invitees WHERE round_id = $1")
+            .bind(round_id)
+            .execute(&mut *self.0)
+            .await?;
+        sqlx::query("DELETE FROM measurement_used WHERE round_id = $1")
             .bind(round_id)
             .execute(&mut *self.0)
             .await?;
@@ -618,9 +667,11 @@ impl Measurement<'_> {
         .await?)
     }
 
-    /// Deletes these held answers (once they are counted). By id, never
-    /// "all of the round": an answer that arrived meanwhile stays held.
-    pub async fn release(&mut self, ids: &[String]) -> Result<()> {
+    /// Deletes these held answers (once they are counted), by id: an
+    /// answer that arrived meanwhile stays held. Returns how many were
+    /// deleted: fewer than asked means another node moved some first.
+    pub async fn release(&mut self, ids: &[String]) -> Result<u64> {
+        let mut deleted = 0;
         for chunk in ids.chunks(500) {
             let sql = format!(
                 "DELETE FROM measurement_holding WHERE id IN ({})",
@@ -630,9 +681,19 @@ impl Measurement<'_> {
             for id in chunk {
                 q = q.bind(id);
             }
-            q.execute(&mut *self.0).await?;
+            deleted += q.execute(&mut *self.0).await?.rows_affected();
         }
-        Ok(())
+        Ok(deleted)
+    }
+
+    /// How many answers wait in a round.
+    pub async fn held_count(&mut self, round_id: &str) -> Result<i64> {
+        Ok(sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM measurement_holding WHERE round_id = $1",
+        )
+        .bind(round_id)
+        .fetch_one(&mut *self.0)
+        .await?)
     }
 
     pub async fn add_count(
@@ -673,19 +734,17 @@ impl Measurement<'_> {
     pub async fn add_text(
         &mut self,
         round_id: &str,
-        group_id: &str,
         behaviour_id: Option<&str>,
         question: Option<i64>,
         body: &str,
         day: &str,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO measurement_texts (id, round_id, group_id, behaviour_id, question, body, day) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "INSERT INTO measurement_texts (id, round_id, behaviour_id, question, body, day) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(new_id())
         .bind(round_id)
-        .bind(group_id)
         .bind(behaviour_id)
         .bind(question)
         .bind(body)
@@ -695,12 +754,27 @@ impl Measurement<'_> {
         Ok(())
     }
 
-    /// Examples and open answers of a round, sorted by their text (never
-    /// by when they came in).
-    pub async fn texts(&mut self, round_id: &str) -> Result<Vec<TextRow>> {
+    /// Examples and open answers of a round: at most `per` of each
+    /// behaviour and of each question, in the order of their random ids
+    /// (a fair sample, never by arrival).
+    pub async fn texts(&mut self, round_id: &str, per: i64) -> Result<Vec<TextRow>> {
         Ok(sqlx::query_as::<_, TextRow>(
-            "SELECT group_id, behaviour_id, question, body FROM measurement_texts \
-             WHERE round_id = $1 ORDER BY body, id LIMIT 5000",
+            "SELECT behaviour_id, question, body FROM ( \
+               SELECT t.*, ROW_NUMBER() OVER (PARTITION BY behaviour_id, question ORDER BY id) AS nth \
+               FROM measurement_texts t WHERE round_id = $1) x \
+             WHERE nth <= $2 ORDER BY id",
+        )
+        .bind(round_id)
+        .bind(per)
+        .fetch_all(&mut *self.0)
+        .await?)
+    }
+
+    /// How many examples each behaviour has in a round.
+    pub async fn example_counts(&mut self, round_id: &str) -> Result<Vec<(String, i64)>> {
+        Ok(sqlx::query_as::<_, (String, i64)>(
+            "SELECT behaviour_id, COUNT(*) FROM measurement_texts \
+             WHERE round_id = $1 AND behaviour_id IS NOT NULL GROUP BY behaviour_id",
         )
         .bind(round_id)
         .fetch_all(&mut *self.0)

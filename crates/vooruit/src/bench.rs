@@ -1,6 +1,11 @@
 //! `vooruit bench search`: search latency on this node's index, for
 //! docs/PERFORMANCE.md. Runs a fixed set of one- to three-word queries,
 //! without and with facet filters, and prints p50/p99.
+//!
+//! `vooruit bench measurement --answers N`: the results of a measurement
+//! round with N answers (and a 0-meting of N to compare with), computed
+//! as the results page does, in process; prints p50/p95 and the page's
+//! path, which `scripts/bench-measurement.sh` also asks over HTTP.
 
 use std::time::Instant;
 
@@ -137,5 +142,54 @@ pub fn search_paths(app: &App, file: &std::path::Path) -> anyhow::Result<()> {
     for (ms, line) in slowest.iter().take(5) {
         println!("  {ms:.2} ms  {line}");
     }
+    Ok(())
+}
+
+/// The bench's own administrator (bench data only).
+pub const BENCH_ADMIN: &str = "bench-meting@vooruit.test";
+pub const BENCH_PASSWORD: &str = "bench-meting-wachtwoord";
+
+pub async fn measurement(app: &App, answers: usize, runs: usize) -> anyhow::Result<()> {
+    let err = |e: vooruit_app::AppError| anyhow::anyhow!("{e}");
+    app.accounts()
+        .add_user(
+            BENCH_ADMIN,
+            "Bench",
+            vooruit_domain::account::Role::Admin,
+            BENCH_PASSWORD,
+        )
+        .await
+        .map_err(err)?;
+    let session = app
+        .accounts()
+        .login(BENCH_ADMIN, BENCH_PASSWORD, "127.0.0.1")
+        .await
+        .map_err(err)?;
+    let started = Instant::now();
+    let (slug, id) = app
+        .generate_measurement(&session.user, answers)
+        .await
+        .map_err(err)?;
+    let generated = started.elapsed().as_secs_f64();
+    let mut times = Vec::with_capacity(runs);
+    let mut respondents = 0;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let r = app
+            .measurement()
+            .results(&session.user, &slug, &id, 1)
+            .await
+            .map_err(err)?;
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        respondents = r.answered;
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "measurement results, {respondents} answers per round x 10 behaviours x 8 groups (ready in {generated:.1} s): p50 {:.2} ms, p95 {:.2} ms over {} runs",
+        percentile(&times, 0.5),
+        percentile(&times, 0.95),
+        times.len()
+    );
+    println!("path /organisaties/{slug}/metingen/{id}/rondes/1/resultaten");
     Ok(())
 }

@@ -83,10 +83,15 @@ pub enum Command {
         #[arg(long)]
         library: bool,
     },
-    /// Measure: `bench search` prints search latency on this data dir.
+    /// Measure: `bench search` prints search latency on this data dir;
+    /// `bench measurement` the time to compute a measurement round's
+    /// results (generated once per size, with `--answers` per round).
     Bench {
-        #[arg(value_parser = ["search"])]
+        #[arg(value_parser = ["search", "measurement"])]
         what: String,
+        /// Answers per round, for `bench measurement`.
+        #[arg(long, default_value_t = 10_000)]
+        answers: usize,
         /// Rounds over the fixed query set.
         #[arg(long, default_value_t = 50)]
         runs: usize,
@@ -486,7 +491,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Bench {
-            what: _,
+            what,
+            answers,
             runs,
             paths,
         } => {
@@ -496,6 +502,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 app_config(&r, "http://localhost:8080".into(), None, None)?,
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if what == "measurement" {
+                return crate::bench::measurement(&app, answers, runs).await;
+            }
             app.open_search()
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -15,6 +15,8 @@
 //! This module holds access and the programme's set-up; `rounds.rs` runs
 //! rounds and takes answers; `results.rs` computes what may be shown.
 
+pub(crate) mod demo;
+mod generate;
 mod results;
 mod rounds;
 

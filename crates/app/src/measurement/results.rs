@@ -21,6 +21,10 @@ use crate::accounts::User;
 use crate::{AppError, AppResult};
 use vooruit_domain::measurement::RoundState;
 
+/// At most this many examples per behaviour on the page (three times
+/// as many answers per open question).
+const SHOWN_TEXTS: usize = 12;
+
 /// The figures of one cell: a behaviour in one group (or all).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Figure {
@@ -62,8 +66,11 @@ pub struct BehaviourResult {
     pub kpis: Vec<String>,
     pub overall: Cell,
     pub groups: Vec<Cell>,
-    /// Examples respondents gave, when the total may be shown.
+    /// Examples respondents gave, when the total may be shown (at most
+    /// `SHOWN_TEXTS`, a random sample).
     pub examples: Vec<String>,
+    /// How many examples there are in all.
+    pub examples_total: usize,
 }
 
 /// A KPI with its figure in each closed round (number, figure).
@@ -232,7 +239,11 @@ impl Measurement<'_> {
         let now = distributions(&counts, &r.id);
         let before = baseline.map(|b| distributions(&counts, &b.id));
         let view = self.view_parts(&mut conn, &p.id).await?;
-        let texts = conn.measurement().texts(&r.id).await?;
+        let texts = conn
+            .measurement()
+            .texts(&r.id, SHOWN_TEXTS as i64 * 3)
+            .await?;
+        let example_counts = conn.measurement().example_counts(&r.id).await?;
         let mut behaviours = vec![];
         for (b_id, statement, values, kpis) in view {
             let (g_now, o_now) = shown(&now, &group_ids, &b_id, threshold);
@@ -240,14 +251,26 @@ impl Measurement<'_> {
                 Some(d) => shown(d, &group_ids, &b_id, threshold),
                 None => (vec![None; group_ids.len()], None),
             };
-            let examples = if o_now.is_some() {
-                texts
+            let all: Vec<&str> = texts
+                .iter()
+                .filter(|t| t.behaviour_id.as_deref() == Some(b_id.as_str()))
+                .map(|t| t.body.as_str())
+                .collect();
+            let (examples, examples_total) = if o_now.is_some() {
+                let total = example_counts
                     .iter()
-                    .filter(|t| t.behaviour_id.as_deref() == Some(b_id.as_str()))
-                    .map(|t| t.body.clone())
-                    .collect()
+                    .find(|(b, _)| *b == b_id)
+                    .map(|(_, n)| usize::try_from(*n).unwrap_or(0))
+                    .unwrap_or(0);
+                (
+                    all.iter()
+                        .take(SHOWN_TEXTS)
+                        .map(|t| t.to_string())
+                        .collect(),
+                    total,
+                )
             } else {
-                vec![]
+                (vec![], 0)
             };
             behaviours.push(BehaviourResult {
                 overall: cell(None, o_now.as_ref(), o_before.as_ref()),
@@ -261,6 +284,7 @@ impl Measurement<'_> {
                 values,
                 kpis,
                 examples,
+                examples_total,
             });
         }
         let taking_part = conn.measurement().participation(&r.id).await?;
@@ -292,6 +316,7 @@ impl Measurement<'_> {
                         .iter()
                         .filter(|t| t.question == Some(i as i64))
                         .map(|t| t.body.clone())
+                        .take(SHOWN_TEXTS * 3)
                         .collect(),
                 })
                 .collect()

@@ -29,6 +29,9 @@ use crate::{App, AppError, AppResult};
 
 /// What a respondent's link is derived for (`tokens::link_token`).
 const RESPONDENT_LINK: &str = "measurement-respondent";
+/// What the mark "this link was used" is derived for: apart from the
+/// invitee row, so the answer's transaction never touches the address.
+pub(super) const USED_MARK: &str = "measurement-used";
 /// The job that reminds those who have not answered.
 const REMIND: &str = "measurement-remind";
 /// Reminders go this many days before the last day.
@@ -80,6 +83,7 @@ pub struct RoundView {
     pub closes_on: String,
     pub state: RoundState,
     pub questions: Vec<String>,
+    /// Per group, for those who manage the programme (empty for others).
     pub groups: Vec<GroupRate>,
     pub invited: i64,
     pub answered: i64,
@@ -282,6 +286,13 @@ impl Measurement<'_> {
             .parts(Part::Behaviour, &a.programme.id)
             .await?
             .len();
+        let (invited, answered) = (
+            groups.iter().map(|g| g.invited).sum(),
+            groups.iter().map(|g| g.answered).sum(),
+        );
+        // Per group only for those who run it: live counts of a small team
+        // would tell its members when a colleague answered.
+        let groups = if a.manage { groups } else { vec![] };
         Ok(RoundView {
             programme_id: a.programme.id.clone(),
             programme_name: a.programme.name.clone(),
@@ -292,8 +303,8 @@ impl Measurement<'_> {
             opens_on: r.opens_on,
             closes_on: r.closes_on,
             state: r.state,
-            invited: groups.iter().map(|g| g.invited).sum(),
-            answered: groups.iter().map(|g| g.answered).sum(),
+            invited,
+            answered,
             groups,
             kpis,
             behaviours,
@@ -336,7 +347,7 @@ impl Measurement<'_> {
             return Err(AppError::field("emails", "error-measurement-emails"));
         }
         let r = round_of(&mut tx, &a.programme.id, number).await?;
-        if r.state == RoundState::Gesloten {
+        if !tx.measurement().lock_round(&r.id, true).await? {
             return Err(AppError::Conflict("error-measurement-closed"));
         }
         let groups = tx.measurement().parts(Part::Group, &a.programme.id).await?;
@@ -413,7 +424,7 @@ impl Measurement<'_> {
         let mut tx = self.begin("measurement.close").await?;
         let a = manage_access(&mut tx, user, slug, id).await?;
         let r = round_of(&mut tx, &a.programme.id, number).await?;
-        close_round(&mut tx, &a.programme, &r).await?;
+        close_round(&mut tx, &a.programme.id, &r).await?;
         self.commit(tx).await
     }
 
@@ -486,16 +497,24 @@ impl Measurement<'_> {
     /// Takes an answer through a one-time link: the link is marked used
     /// and the answer held, in one transaction; a link works once.
     pub async fn answer(&self, token: &str, form: &AnswerForm) -> AppResult<()> {
+        let id = self.invitee_of(token)?;
         let mut tx = self.begin("measurement.answer").await?;
-        let invitee = self.invitee_of(token)?;
         let invitee = tx
             .measurement()
-            .invitee(&invitee)
+            .invitee(&id)
             .await?
             .ok_or(AppError::NotFound)?;
+        if !tx
+            .measurement()
+            .lock_round(&invitee.round_id, false)
+            .await?
+        {
+            return Err(AppError::Conflict("error-measurement-not-open"));
+        }
         let (r, p) = round_and_programme(&mut tx, &invitee.round_id).await?;
         let answer = checked(&mut tx, &r, &p, form).await?;
-        if !tx.measurement().use_invitee(&invitee.id).await? {
+        let mark = self.config.secret.mac(USED_MARK, &invitee.id);
+        if !tx.measurement().mark_used(&r.id, &mark).await? {
             return Err(AppError::Conflict("error-measurement-used"));
         }
         hold(&mut tx, &r, &invitee.group_id, &answer).await?;
@@ -526,6 +545,9 @@ impl Measurement<'_> {
             .by_public_token(token)
             .await?
             .ok_or(AppError::NotFound)?;
+        if !tx.measurement().lock_round(&round_id, false).await? {
+            return Err(AppError::Conflict("error-measurement-not-open"));
+        }
         let (r, p) = round_and_programme(&mut tx, &round_id).await?;
         let answer = checked(&mut tx, &r, &p, form).await?;
         hold(&mut tx, &r, &group_id, &answer).await?;
@@ -556,7 +578,8 @@ impl Measurement<'_> {
         if r.state != RoundState::Open {
             return Err(AppError::Conflict("error-measurement-not-open"));
         }
-        if invitee.used != 0 {
+        let mark = self.config.secret.mac(USED_MARK, &invitee.id);
+        if conn.measurement().is_used(&r.id, &mark).await? {
             return Err(AppError::Conflict("error-measurement-used"));
         }
         Ok((invitee.group_id, r, p))
@@ -573,7 +596,7 @@ impl Measurement<'_> {
         if !tx.measurement().set_state(&r.id, r.state, to).await? {
             return Err(AppError::Conflict("error-changed-meanwhile"));
         }
-        for invitee in tx.measurement().invitees(&r.id, false).await? {
+        for invitee in tx.measurement().invitees(&r.id).await? {
             if let Some(email) = &invitee.email {
                 self.send_link(tx, a, r, &invitee.id, email, lang, false)
                     .await?;
@@ -627,9 +650,18 @@ impl Measurement<'_> {
         r: &RoundRow,
         lang: Lang,
     ) -> AppResult<usize> {
-        let waiting = tx.measurement().invitees(&r.id, true).await?;
+        let used: std::collections::HashSet<String> = tx
+            .measurement()
+            .used_marks(&r.id)
+            .await?
+            .into_iter()
+            .collect();
+        let waiting = tx.measurement().invitees(&r.id).await?;
         let mut sent = 0;
-        for invitee in &waiting {
+        for invitee in waiting
+            .iter()
+            .filter(|i| !used.contains(&self.config.secret.mac(USED_MARK, &i.id)))
+        {
             if let Some(email) = &invitee.email {
                 self.send_link(tx, a, r, &invitee.id, email, lang, true)
                     .await?;
@@ -726,12 +758,12 @@ async fn hold(tx: &mut Conn, r: &RoundRow, group_id: &str, answer: &Answer) -> A
 }
 
 /// Closes the round: the held answers are counted, the addresses go.
-async fn close_round(tx: &mut Conn, p: &ProgrammeRow, r: &RoundRow) -> AppResult<()> {
+pub(super) async fn close_round(tx: &mut Conn, programme_id: &str, r: &RoundRow) -> AppResult<()> {
     let to = r.state.close()?;
     if !tx.measurement().set_state(&r.id, r.state, to).await? {
         return Err(AppError::Conflict("error-changed-meanwhile"));
     }
-    move_held(tx, &p.id, &r.id).await?;
+    move_held(tx, programme_id, &r.id).await?;
     tx.measurement().forget_invitees(&r.id).await?;
     Ok(())
 }
@@ -742,6 +774,12 @@ async fn close_round(tx: &mut Conn, p: &ProgrammeRow, r: &RoundRow) -> AppResult
 /// with today's date and nothing else.
 async fn move_held(tx: &mut Conn, programme_id: &str, round_id: &str) -> AppResult<usize> {
     let mut held = tx.measurement().held(round_id).await?;
+    // Taken first: if another node moved some of them meanwhile, this
+    // transaction counts nothing (it is rolled back).
+    let ids: Vec<String> = held.iter().map(|h| h.id.clone()).collect();
+    if tx.measurement().release(&ids).await? != ids.len() as u64 {
+        return Err(AppError::Conflict("error-changed-meanwhile"));
+    }
     held.shuffle(&mut rand::thread_rng());
     let behaviours: Vec<String> = tx
         .measurement()
@@ -769,12 +807,12 @@ async fn move_held(tx: &mut Conn, programme_id: &str, round_id: &str) -> AppResu
                     .or_default() += 1;
             }
             if !example.is_empty() {
-                texts.push((h.group_id.clone(), Some(behaviour), None, example));
+                texts.push((Some(behaviour), None, example));
             }
         }
         for (i, text) in answer.open.into_iter().enumerate() {
             if !text.is_empty() {
-                texts.push((h.group_id.clone(), None, Some(i as i64), text));
+                texts.push((None, Some(i as i64), text));
             }
         }
     }
@@ -786,28 +824,18 @@ async fn move_held(tx: &mut Conn, programme_id: &str, round_id: &str) -> AppResu
             .await?;
     }
     texts.shuffle(&mut rand::thread_rng());
-    for (group, behaviour, question, body) in texts {
+    for (behaviour, question, body) in texts {
         tx.measurement()
-            .add_text(
-                round_id,
-                &group,
-                behaviour.as_deref(),
-                question,
-                &body,
-                &day,
-            )
+            .add_text(round_id, behaviour.as_deref(), question, &body, &day)
             .await?;
     }
-    let ids: Vec<String> = held.into_iter().map(|h| h.id).collect();
-    tx.measurement().release(&ids).await?;
-    Ok(ids.len())
+    Ok(held.len())
 }
 
 impl App {
     /// Opens rounds whose first day has come, closes those whose last day
     /// has passed, and moves held answers of rounds with at least the
-    /// threshold waiting: part of housekeeping, and runnable on its own
-    /// (`vooruit housekeeping`).
+    /// threshold waiting: part of housekeeping (`App::housekeep`).
     pub async fn measurement_housekeeping(&self) -> AppResult<()> {
         let due = {
             let mut conn = self.read().await?;
@@ -826,14 +854,20 @@ impl App {
                 programme: p,
                 manage: true,
             };
+            let questions = tx
+                .measurement()
+                .parts(Part::Behaviour, &a.programme.id)
+                .await?;
             match r.state {
+                // Without behaviours there is nothing to ask: it waits.
+                RoundState::Concept if questions.is_empty() => continue,
                 RoundState::Concept if r.opens_on.as_str() <= today.as_str() => {
                     self.measurement()
                         .open_round(&mut tx, &a, &r, Lang::Nl)
                         .await?;
                 }
                 RoundState::Open if r.closes_on.as_str() < today.as_str() => {
-                    close_round(&mut tx, &a.programme, &r).await?;
+                    close_round(&mut tx, &a.programme.id, &r).await?;
                 }
                 _ => continue,
             }
@@ -843,10 +877,10 @@ impl App {
         for round_id in ready {
             let mut tx = self.begin("measurement.move_held").await?;
             let (r, p) = round_and_programme(&mut tx, &round_id).await?;
-            let waiting = tx.measurement().held(&r.id).await?.len();
+            let waiting = tx.measurement().held_count(&r.id).await?;
             // Checked again inside the transaction: a batch is never
             // smaller than the threshold while the round is open.
-            if r.state == RoundState::Open && (waiting as i64) < p.threshold {
+            if r.state == RoundState::Open && waiting < p.threshold {
                 continue;
             }
             move_held(&mut tx, &p.id, &r.id).await?;

@@ -192,6 +192,12 @@ fn table() -> Vec<Row> {
             UNKNOWN_TOKEN,
             r#"{"seconds": 60}"#,
         ),
+        api(
+            "POST /api/test/housekeeping",
+            "/api/test/housekeeping",
+            UNKNOWN_TOKEN,
+            "{}",
+        ),
         // Sharing a story and following it with the private link.
         row("GET /verhaal-delen", "/verhaal-delen", OPEN),
         form(
@@ -1494,8 +1500,9 @@ fn table() -> Vec<Row> {
             ],
         ),
         // Behaviour measurement: {programme} is Bram's (beheerder and
-        // owner), with a group, a behaviour and round 0 open. The forms are
-        // refused (422) or meet the open round (409), so nothing changes.
+        // owner), with a group, a behaviour, round 0 closed and round 1
+        // open. The forms are refused (422) or meet the open round (409),
+        // so nothing changes.
         row(
             "GET /organisaties/{slug}/metingen",
             "/organisaties/gemeente-alfa/metingen",
@@ -1556,24 +1563,24 @@ fn table() -> Vec<Row> {
         ),
         row(
             "GET /organisaties/{slug}/metingen/{id}/rondes/{number}",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1",
             ORG_MEMBERS,
         ),
         form(
             "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/deelnemers",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/deelnemers",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1/deelnemers",
             ORG_ADMINS,
             &[("emails", "")],
         ),
         form(
             "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/publieke-link",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/publieke-link",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1/publieke-link",
             ORG_ADMINS,
             &[("group", "geen-groep"), ("aan", "ja")],
         ),
         form(
             "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/openen",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/openen",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1/openen",
             ORG_ADMINS,
             &[],
         ),
@@ -1585,18 +1592,18 @@ fn table() -> Vec<Row> {
         ),
         form(
             "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/herinneren",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/herinneren",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1/herinneren",
             ORG_ADMINS,
             &[],
         ),
         form(
             "POST /organisaties/{slug}/metingen/{id}/rondes/{number}/kpis",
-            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/kpis",
+            "/organisaties/gemeente-alfa/metingen/{programme}/rondes/1/kpis",
             ORG_ADMINS,
             &[],
         ),
-        // Results exist once a round closes; while it is open its members
-        // meet "not yet" (409), others are refused before that.
+        // Results of the closed round 0: its members read them; the story
+        // draft is for those who run the programme.
         row(
             "GET /organisaties/{slug}/metingen/{id}/rondes/{number}/resultaten",
             "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/resultaten",
@@ -1610,7 +1617,7 @@ fn table() -> Vec<Row> {
         row(
             "GET /organisaties/{slug}/metingen/{id}/rondes/{number}/verhaal",
             "/organisaties/gemeente-alfa/metingen/{programme}/rondes/0/verhaal",
-            ORG_MEMBERS,
+            ORG_ADMINS,
         ),
         // Respondents need only their link: unknown links open nothing.
         row("GET /meting/bedankt", "/meting/bedankt", OPEN),
@@ -2360,10 +2367,25 @@ async fn every_route_answers_each_role_as_the_table_says() {
             )
             .await;
         assert_eq!(r.status, 303, "{}", r.body);
-        let r = bram
-            .post_form(&format!("{url}/rondes/0/openen"), &csrf, &[])
-            .await;
-        assert_eq!(r.status, 303, "{}", r.body);
+        // Round 0 opened and closed (its results exist), round 1 open.
+        for (n, steps) in [(0, &["openen", "sluiten"][..]), (1, &["openen"][..])] {
+            if n == 1 {
+                let r = bram
+                    .post_form(
+                        &format!("{url}/rondes"),
+                        &csrf,
+                        &[("opens_on", &today), ("closes_on", &later)],
+                    )
+                    .await;
+                assert_eq!(r.status, 303, "{}", r.body);
+            }
+            for step in steps {
+                let r = bram
+                    .post_form(&format!("{url}/rondes/{n}/{step}"), &csrf, &[])
+                    .await;
+                assert_eq!(r.status, 303, "{step}: {}", r.body);
+            }
+        }
         id
     };
     let token = "ab".repeat(32);

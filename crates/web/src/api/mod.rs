@@ -20,6 +20,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .get("/api/openapi.json", openapi)
         .post("/api/test/clock", test_clock::advance)
+        .post("/api/test/housekeeping", test_clock::housekeeping)
 }
 
 async fn openapi(State(s): State<AppState>) -> axum::response::Response {

@@ -1,6 +1,8 @@
 //! The test clock: in test mode (`VOORUIT_MODE=test`) a test moves the
-//! server's one clock forward, so "three months later" takes no waiting.
-//! In production the clock is the system clock and this answers 404.
+//! server's one clock forward, so "three months later" takes no waiting,
+//! and asks for a round of housekeeping at that time instead of waiting
+//! ten minutes for it. In production the clock is the system clock and
+//! both answer 404.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -36,4 +38,13 @@ pub async fn advance(l: Ctx, State(s): State<AppState>, body: Bytes) -> ApiResul
         .advance(input.seconds.saturating_mul(1000))
         .ok_or_else(|| api_err(&l)(AppError::NotFound))?;
     Ok(Json(Now { now }))
+}
+
+/// One round of housekeeping now (test mode only).
+pub async fn housekeeping(l: Ctx, State(s): State<AppState>) -> ApiResult<axum::http::StatusCode> {
+    if !s.app.db.clock().is_movable() {
+        return Err(api_err(&l)(AppError::NotFound));
+    }
+    s.app.housekeep().await.map_err(api_err(&l))?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -69,7 +69,7 @@ pub(crate) const NOTICES: [&str; 12] = [
     "uitgenodigd",
     "link",
     "geopend",
-    "gesloten",
+    "afgesloten",
     "herinnerd",
     "kpis",
     "geen-link",

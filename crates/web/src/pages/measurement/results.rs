@@ -53,6 +53,15 @@ impl ResultsTemplate {
         self.charts.get(*i).map(String::as_str).unwrap_or("")
     }
 
+    /// A KPI figure as entered, in the page's language.
+    fn kpi(&self, v: &f64) -> String {
+        let s = v.to_string();
+        match self.l.lang {
+            Lang::Nl => s.replace('.', ","),
+            _ => s,
+        }
+    }
+
     fn cell_label(&self, c: &Cell) -> String {
         c.group
             .clone()
@@ -156,8 +165,8 @@ async fn csv_export(
             let opt = |v: Option<f64>| v.map(|v| format!("{v:.3}")).unwrap_or_default();
             let mut row = vec![
                 r.number.to_string(),
-                c.group.clone().unwrap_or_else(|| "alle".to_string()),
-                b.statement.clone(),
+                plain_text(&c.group.clone().unwrap_or_else(|| "alle".to_string())),
+                plain_text(&b.statement),
                 f.n.to_string(),
                 format!("{:.3}", f.mean),
                 format!("{:.3}", f.sd),
@@ -197,6 +206,15 @@ async fn csv_export(
         body,
     )
         .into_response())
+}
+
+/// A text cell that a spreadsheet will not run as a formula.
+fn plain_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// The story form, filled in from the results.

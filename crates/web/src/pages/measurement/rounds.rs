@@ -182,7 +182,7 @@ async fn close(l: Ctx, State(s): State<AppState>, Path(key): Path<Key>) -> PageR
         .measurement()
         .close_now(&user, slug, id, number(n)?)
         .await?;
-    Ok(back(&key, "gesloten"))
+    Ok(back(&key, "afgesloten"))
 }
 
 async fn remind(l: Ctx, State(s): State<AppState>, Path(key): Path<Key>) -> PageResult {

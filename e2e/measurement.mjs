@@ -50,7 +50,7 @@ export async function measurement({ browser, base, check, outbox }) {
     await tabTo(phone, 'main form button[type=submit]');
     assert.ok((await focused(phone)).indicator, 'the focused button shows a focus indicator');
     await phone.keyboard.press('Enter');
-    await phone.waitForLoadState();
+    await phone.locator('#fouten').waitFor();
     const listed = await phone.locator('#fouten li a').count();
     assert.equal(listed, 7, 'seven unanswered behaviours listed');
     assert.equal(await phone.locator(`input[name="${groups[0]}"]:checked`).count(), 1, 'the choice made was kept');

@@ -144,14 +144,19 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   const started = Date.now();
   try {
-    await selfTest(browser);
-    await journeys({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
-    await themeCheck(browser);
-    await media({ browser, base: server.base, check });
-    await guides({ browser, base: server.base, check });
-    await groups({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
-    const answering = await measurement({ browser, base: server.base, check, outbox: path.join(server.dir, 'outbox') });
-    const pages = [...await crawl({ browser, base: server.base, check, shots: SHOTS }), ...answering];
+    // VOORUIT_E2E_ONLY=measurement (or journeys, media, guides, groups,
+    // crawl) runs one part, while working on it.
+    const only = process.env.VOORUIT_E2E_ONLY;
+    const part = (name) => !only || only === name;
+    const outbox = path.join(server.dir, 'outbox');
+    if (part('self')) await selfTest(browser);
+    if (part('journeys')) await journeys({ browser, base: server.base, check, outbox });
+    if (part('theme')) await themeCheck(browser);
+    if (part('media')) await media({ browser, base: server.base, check });
+    if (part('guides')) await guides({ browser, base: server.base, check });
+    if (part('groups')) await groups({ browser, base: server.base, check, outbox });
+    const answering = part('measurement') ? await measurement({ browser, base: server.base, check, outbox }) : [];
+    const pages = [...(part('crawl') ? await crawl({ browser, base: server.base, check, shots: SHOTS }) : []), ...answering];
     await check(`html: the Nu HTML Checker finds no errors on ${pages.length} pages`, async () => {
       const errors = validate(pages);
       assert.equal(errors.length, 0, `HTML errors:\n${errors.join('\n')}`);

@@ -133,13 +133,6 @@ pub struct CountRow {
 }
 
 #[derive(Debug, Clone, FromRow)]
-pub struct TextRow {
-    pub behaviour_id: Option<String>,
-    pub question: Option<i64>,
-    pub body: String,
-}
-
-#[derive(Debug, Clone, FromRow)]
 pub struct KpiValueRow {
     pub round_id: String,
     pub kpi_id: String,
@@ -754,20 +747,33 @@ impl Measurement<'_> {
         Ok(())
     }
 
-    /// Examples and open answers of a round: at most `per` of each
-    /// behaviour and of each question, in the order of their random ids
-    /// (a fair sample, never by arrival).
-    pub async fn texts(&mut self, round_id: &str, per: i64) -> Result<Vec<TextRow>> {
-        Ok(sqlx::query_as::<_, TextRow>(
-            "SELECT behaviour_id, question, body FROM ( \
-               SELECT t.*, ROW_NUMBER() OVER (PARTITION BY behaviour_id, question ORDER BY id) AS nth \
-               FROM measurement_texts t WHERE round_id = $1) x \
-             WHERE nth <= $2 ORDER BY id",
-        )
-        .bind(round_id)
-        .bind(per)
-        .fetch_all(&mut *self.0)
-        .await?)
+    /// Examples of one behaviour (or answers to one open question) in a
+    /// round: at most `limit`, in the order of their random ids (a fair
+    /// sample, never by arrival). One index seek each, however many there
+    /// are.
+    pub async fn texts(
+        &mut self,
+        round_id: &str,
+        behaviour_id: Option<&str>,
+        question: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<String>> {
+        let q = match behaviour_id {
+            Some(b) => sqlx::query_scalar::<_, String>(
+                "SELECT body FROM measurement_texts \
+                 WHERE round_id = $1 AND behaviour_id = $2 ORDER BY id LIMIT $3",
+            )
+            .bind(round_id)
+            .bind(b),
+            None => sqlx::query_scalar::<_, String>(
+                "SELECT body FROM measurement_texts \
+                 WHERE round_id = $1 AND behaviour_id IS NULL AND question = $2 \
+                 ORDER BY id LIMIT $3",
+            )
+            .bind(round_id)
+            .bind(question.unwrap_or(0)),
+        };
+        Ok(q.bind(limit).fetch_all(&mut *self.0).await?)
     }
 
     /// How many examples each behaviour has in a round.

@@ -239,10 +239,6 @@ impl Measurement<'_> {
         let now = distributions(&counts, &r.id);
         let before = baseline.map(|b| distributions(&counts, &b.id));
         let view = self.view_parts(&mut conn, &p.id).await?;
-        let texts = conn
-            .measurement()
-            .texts(&r.id, SHOWN_TEXTS as i64 * 3)
-            .await?;
         let example_counts = conn.measurement().example_counts(&r.id).await?;
         let mut behaviours = vec![];
         for (b_id, statement, values, kpis) in view {
@@ -251,24 +247,17 @@ impl Measurement<'_> {
                 Some(d) => shown(d, &group_ids, &b_id, threshold),
                 None => (vec![None; group_ids.len()], None),
             };
-            let all: Vec<&str> = texts
-                .iter()
-                .filter(|t| t.behaviour_id.as_deref() == Some(b_id.as_str()))
-                .map(|t| t.body.as_str())
-                .collect();
             let (examples, examples_total) = if o_now.is_some() {
                 let total = example_counts
                     .iter()
                     .find(|(b, _)| *b == b_id)
                     .map(|(_, n)| usize::try_from(*n).unwrap_or(0))
                     .unwrap_or(0);
-                (
-                    all.iter()
-                        .take(SHOWN_TEXTS)
-                        .map(|t| t.to_string())
-                        .collect(),
-                    total,
-                )
+                let shown = conn
+                    .measurement()
+                    .texts(&r.id, Some(&b_id), None, SHOWN_TEXTS as i64)
+                    .await?;
+                (shown, total)
             } else {
                 (vec![], 0)
             };
@@ -304,25 +293,19 @@ impl Measurement<'_> {
             .iter()
             .map(|(_, n)| u32::try_from(*n).unwrap_or(0))
             .collect();
-        let open_answers = if disclosure(&per_group, threshold).total {
-            r.questions
-                .lines()
-                .map(str::trim)
-                .filter(|q| !q.is_empty())
-                .enumerate()
-                .map(|(i, q)| OpenAnswers {
+        let mut open_answers = vec![];
+        if disclosure(&per_group, threshold).total {
+            let questions = r.questions.lines().map(str::trim).filter(|q| !q.is_empty());
+            for (i, q) in questions.enumerate() {
+                open_answers.push(OpenAnswers {
                     question: q.to_string(),
-                    answers: texts
-                        .iter()
-                        .filter(|t| t.question == Some(i as i64))
-                        .map(|t| t.body.clone())
-                        .take(SHOWN_TEXTS * 3)
-                        .collect(),
-                })
-                .collect()
-        } else {
-            vec![]
-        };
+                    answers: conn
+                        .measurement()
+                        .texts(&r.id, None, Some(i as i64), SHOWN_TEXTS as i64 * 3)
+                        .await?,
+                });
+            }
+        }
         let values = conn.measurement().kpi_values(&p.id).await?;
         let closed: Vec<_> = rounds
             .iter()

@@ -15,3 +15,5 @@ ALTER TABLE measurement_invitees DROP COLUMN used;
 CREATE INDEX measurement_invitees_round ON measurement_invitees(round_id);
 
 ALTER TABLE measurement_texts DROP COLUMN group_id;
+-- A sample of examples per behaviour or question is one index seek.
+CREATE INDEX measurement_texts_sample ON measurement_texts(round_id, behaviour_id, question, id);

@@ -41,3 +41,5 @@ INSERT INTO measurement_texts_new (id, round_id, behaviour_id, question, body, d
 DROP TABLE measurement_texts;
 ALTER TABLE measurement_texts_new RENAME TO measurement_texts;
 CREATE INDEX measurement_texts_round ON measurement_texts(round_id);
+-- A sample of examples per behaviour or question is one index seek.
+CREATE INDEX measurement_texts_sample ON measurement_texts(round_id, behaviour_id, question, id);

@@ -33,7 +33,7 @@ use vooruit_domain::measurement::{
 use vooruit_domain::organisation::OrgRole;
 use vooruit_store::Conn;
 pub use vooruit_store::measurement::Part;
-use vooruit_store::measurement::ProgrammeRow;
+use vooruit_store::measurement::{KpiRow, ProgrammeRow};
 use vooruit_store::organisations::OrganisationRow;
 
 use crate::accounts::User;
@@ -136,6 +136,52 @@ impl ProgrammeView {
     pub fn url(&self) -> String {
         format!("/organisaties/{}/metingen/{}", self.org_slug, self.id)
     }
+}
+
+impl From<KpiRow> for KpiView {
+    fn from(k: KpiRow) -> Self {
+        KpiView {
+            id: k.id,
+            name: k.name,
+            unit: k.unit,
+            direction: k.direction,
+            source: k.source,
+        }
+    }
+}
+
+/// The programme's behaviours with the names of the values and KPIs they
+/// serve: the programme page and the results show them alike.
+pub(crate) async fn named_behaviours(
+    conn: &mut Conn,
+    programme_id: &str,
+) -> AppResult<Vec<BehaviourView>> {
+    let values = conn.measurement().parts(Part::Value, programme_id).await?;
+    let kpis = conn.measurement().kpis(programme_id).await?;
+    let links = conn.measurement().links(programme_id).await?;
+    Ok(conn
+        .measurement()
+        .parts(Part::Behaviour, programme_id)
+        .await?
+        .into_iter()
+        .map(|b| {
+            let mine: Vec<_> = links.iter().filter(|l| l.behaviour_id == b.id).collect();
+            BehaviourView {
+                values: values
+                    .iter()
+                    .filter(|v| mine.iter().any(|l| l.value_id.as_ref() == Some(&v.id)))
+                    .map(|v| v.name.clone())
+                    .collect(),
+                kpis: kpis
+                    .iter()
+                    .filter(|k| mine.iter().any(|l| l.kpi_id.as_ref() == Some(&k.id)))
+                    .map(|k| k.name.clone())
+                    .collect(),
+                id: b.id,
+                statement: b.name,
+            }
+        })
+        .collect())
 }
 
 /// Who is asking, about one programme.
@@ -281,40 +327,7 @@ impl Measurement<'_> {
         let p = &a.programme;
         let values = conn.measurement().parts(Part::Value, &p.id).await?;
         let kpis = conn.measurement().kpis(&p.id).await?;
-        let links = conn.measurement().links(&p.id).await?;
-        let name_of = |list: &[(String, String)], id: &Option<String>| {
-            list.iter()
-                .find(|(i, _)| Some(i) == id.as_ref())
-                .map(|(_, n)| n.clone())
-        };
-        let value_names: Vec<(String, String)> = values
-            .iter()
-            .map(|v| (v.id.clone(), v.name.clone()))
-            .collect();
-        let kpi_names: Vec<(String, String)> = kpis
-            .iter()
-            .map(|k| (k.id.clone(), k.name.clone()))
-            .collect();
-        let behaviours = conn
-            .measurement()
-            .parts(Part::Behaviour, &p.id)
-            .await?
-            .into_iter()
-            .map(|b| {
-                let mine = links.iter().filter(|l| l.behaviour_id == b.id);
-                BehaviourView {
-                    values: mine
-                        .clone()
-                        .filter_map(|l| name_of(&value_names, &l.value_id))
-                        .collect(),
-                    kpis: mine
-                        .filter_map(|l| name_of(&kpi_names, &l.kpi_id))
-                        .collect(),
-                    id: b.id,
-                    statement: b.name,
-                }
-            })
-            .collect();
+        let behaviours = named_behaviours(&mut conn, &p.id).await?;
         let groups = conn.measurement().parts(Part::Group, &p.id).await?;
         let mut rounds = vec![];
         for r in conn.measurement().rounds(&p.id).await? {
@@ -358,16 +371,7 @@ impl Measurement<'_> {
                     name: v.name,
                 })
                 .collect(),
-            kpis: kpis
-                .into_iter()
-                .map(|k| KpiView {
-                    id: k.id,
-                    name: k.name,
-                    unit: k.unit,
-                    direction: k.direction,
-                    source: k.source,
-                })
-                .collect(),
+            kpis: kpis.into_iter().map(KpiView::from).collect(),
             behaviours,
             groups: groups
                 .into_iter()

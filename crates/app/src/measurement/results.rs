@@ -238,10 +238,16 @@ impl Measurement<'_> {
         let counts = conn.measurement().counts(&p.id).await?;
         let now = distributions(&counts, &r.id);
         let before = baseline.map(|b| distributions(&counts, &b.id));
-        let view = self.view_parts(&mut conn, &p.id).await?;
+        let view = super::named_behaviours(&mut conn, &p.id).await?;
         let example_counts = conn.measurement().example_counts(&r.id).await?;
         let mut behaviours = vec![];
-        for (b_id, statement, values, kpis) in view {
+        for super::BehaviourView {
+            id: b_id,
+            statement,
+            values,
+            kpis,
+        } in view
+        {
             let (g_now, o_now) = shown(&now, &group_ids, &b_id, threshold);
             let (g_before, o_before) = match &before {
                 Some(d) => shown(d, &group_ids, &b_id, threshold),
@@ -329,13 +335,7 @@ impl Measurement<'_> {
                         )
                     })
                     .collect(),
-                kpi: KpiView {
-                    id: k.id,
-                    name: k.name,
-                    unit: k.unit,
-                    direction: k.direction,
-                    source: k.source,
-                },
+                kpi: KpiView::from(k),
             })
             .collect();
         Ok(ResultsView {
@@ -356,37 +356,6 @@ impl Measurement<'_> {
             open_answers,
             can_manage: a.manage,
         })
-    }
-
-    /// Behaviours with the names of their values and KPIs.
-    async fn view_parts(
-        &self,
-        conn: &mut vooruit_store::Conn,
-        programme_id: &str,
-    ) -> AppResult<Vec<(String, String, Vec<String>, Vec<String>)>> {
-        let values = conn.measurement().parts(Part::Value, programme_id).await?;
-        let kpis = conn.measurement().kpis(programme_id).await?;
-        let links = conn.measurement().links(programme_id).await?;
-        Ok(conn
-            .measurement()
-            .parts(Part::Behaviour, programme_id)
-            .await?
-            .into_iter()
-            .map(|b| {
-                let mine: Vec<_> = links.iter().filter(|l| l.behaviour_id == b.id).collect();
-                let vs = values
-                    .iter()
-                    .filter(|v| mine.iter().any(|l| l.value_id.as_ref() == Some(&v.id)))
-                    .map(|v| v.name.clone())
-                    .collect();
-                let ks = kpis
-                    .iter()
-                    .filter(|k| mine.iter().any(|l| l.kpi_id.as_ref() == Some(&k.id)))
-                    .map(|k| k.name.clone())
-                    .collect();
-                (b.id, b.name, vs, ks)
-            })
-            .collect())
     }
 
     /// A story draft from a closed round's results (those who manage the

@@ -272,13 +272,7 @@ impl Measurement<'_> {
                     .iter()
                     .find(|v| v.round_id == r.id && v.kpi_id == k.id)
                     .map(|v| v.value),
-                kpi: KpiView {
-                    id: k.id,
-                    name: k.name,
-                    unit: k.unit,
-                    direction: k.direction,
-                    source: k.source,
-                },
+                kpi: KpiView::from(k),
             })
             .collect();
         let behaviours = conn
